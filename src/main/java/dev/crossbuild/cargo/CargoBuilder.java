@@ -1,0 +1,171 @@
+package dev.crossbuild.cargo;
+
+import com.google.gson.JsonObject;
+import dev.crossbuild.cargo.CargoMessages.Diagnostic;
+import dev.crossbuild.core.BuildLog;
+import dev.crossbuild.core.CrossbuildException;
+import dev.crossbuild.core.ProjectException;
+import dev.crossbuild.env.TargetEnvironments;
+import dev.crossbuild.model.TargetSpec;
+import dev.crossbuild.process.ProcessResult;
+import dev.crossbuild.process.ProcessRunner;
+import dev.crossbuild.process.ProcessSpec;
+import dev.crossbuild.process.ReproductionScript;
+import dev.crossbuild.process.ToolNotFoundException;
+import dev.crossbuild.toolchain.RustCommands;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicReference;
+
+/** Runs {@code cargo build} for one target and records what it produced. */
+public final class CargoBuilder {
+
+    private final ProcessRunner runner;
+    private final TargetEnvironments environments;
+    private final BuildLog log;
+
+    public CargoBuilder(ProcessRunner runner, TargetEnvironments environments, BuildLog log) {
+        this.runner = runner;
+        this.environments = environments;
+        this.log = log;
+    }
+
+    /** The cargo command line for a target; {@code --message-format=json} so diagnostics arrive parsed. */
+    public static List<String> command(TargetSpec target, CargoOptions options) {
+        List<String> args = new ArrayList<>(List.of("build", "--target", target.triple().value(),
+                "--manifest-path", options.manifest().toString(), "--profile", options.profile(),
+                "--message-format=json", "--target-dir", cargoTargetDir(target, options).toString()));
+        if (options.offline()) {
+            args.add("--offline");
+        }
+        if (options.locked()) {
+            args.add("--locked");
+        }
+        if (!options.features().isEmpty()) {
+            args.add("--features");
+            args.add(String.join(",", options.features()));
+        }
+        if (options.allFeatures()) {
+            args.add("--all-features");
+        }
+        if (options.noDefaultFeatures()) {
+            args.add("--no-default-features");
+        }
+        args.addAll(options.extraArgs());
+        return RustCommands.cargo(target, args);
+    }
+
+    /** Each target has its own cargo target dir, so no two targets can overwrite each other's outputs. */
+    public static Path cargoTargetDir(TargetSpec target, CargoOptions options) {
+        return target.workDirectory(options.buildDirectory()).resolve("cargo");
+    }
+
+    /** The variables the plugin sets for cargo on top of the target's base environment. */
+    public static Map<String, String> addedVariables(TargetSpec target, CargoOptions options) {
+        Map<String, String> added = new LinkedHashMap<>(CargoVariables.forTarget(target));
+        added.putAll(options.extraEnvironment());
+        return added;
+    }
+
+    public CargoBuildRecord build(TargetSpec target, CargoOptions options) throws CrossbuildException {
+        String prefix = "[" + target.id() + "] ";
+        Map<String, String> env = new TreeMap<>(environments.baseEnvironment(target));
+        // the target dir is decided here, never by an inherited variable (PLATFORM-NOTES: CARGO_TARGET_DIR)
+        env.remove("CARGO_TARGET_DIR");
+        env.remove("CARGO_BUILD_TARGET_DIR");
+        Map<String, String> added = addedVariables(target, options);
+        env.putAll(added);
+        Path crateDir = options.manifest().toAbsolutePath().getParent();
+        ProcessSpec spec = new ProcessSpec(command(target, options), crateDir, env, null,
+                options.timeout() == null ? ProcessSpec.DEFAULT_TIMEOUT : options.timeout());
+        log.info(prefix + spec.commandLine());
+
+        Path workDir = target.workDirectory(options.buildDirectory());
+        CargoBuildRecord.delete(workDir);
+        List<CargoArtifact> artifacts = new ArrayList<>();
+        AtomicReference<Diagnostic> firstError = new AtomicReference<>();
+        long start = System.nanoTime();
+        ProcessResult result;
+        try {
+            result = runner.run(spec, line -> onStdout(line, prefix, crateDir, options, artifacts, firstError),
+                    line -> log.info(prefix + line));
+        } catch (ToolNotFoundException missing) {
+            throw new ProjectException("target `" + target.id() + "`: " + missing.getMessage()
+                    + "; install Rust from https://rustup.rs (or put cargo on PATH)", missing);
+        }
+        long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
+        if (result.succeeded()) {
+            CargoBuildRecord done = new CargoBuildRecord(target.id(), target.triple().value(), "SUCCESS", millis,
+                    List.copyOf(artifacts), null);
+            done.write(workDir);
+            return done;
+        }
+        Path script = ReproductionScript.write(workDir.resolve("cargo-build.sh"), spec, added);
+        String error = firstError.get() != null ? firstError.get().headline()
+                : result.tail().stream().filter(l -> l.contains("error")).findFirst()
+                        .orElse("cargo exited with code " + result.exitCode());
+        CargoBuildRecord failed = new CargoBuildRecord(target.id(), target.triple().value(), "FAILED", millis,
+                List.copyOf(artifacts), error);
+        failed.write(workDir);
+        throw new ProjectException("target `" + target.id() + "` (" + target.triple() + "): cargo build failed: "
+                + error + "\nreproduce it with: sh " + script + "\n" + describeWithoutJson(result));
+    }
+
+    private void onStdout(String line, String prefix, Path crateDir, CargoOptions options,
+            List<CargoArtifact> artifacts, AtomicReference<Diagnostic> firstError) {
+        var parsed = CargoMessages.parse(line);
+        if (parsed.isEmpty()) {
+            log.info(prefix + line);
+            return;
+        }
+        JsonObject message = parsed.get();
+        String reason = CargoMessages.reason(message);
+        if ("compiler-artifact".equals(reason)) {
+            artifacts.addAll(CargoMessages.artifacts(message));
+        } else if ("compiler-message".equals(reason)) {
+            CargoMessages.diagnostic(message, workspaceRoot(crateDir)).ifPresent(d -> report(d, prefix, options,
+                    firstError));
+        }
+    }
+
+    private void report(Diagnostic diagnostic, String prefix, CargoOptions options,
+            AtomicReference<Diagnostic> firstError) {
+        boolean error = diagnostic.level().startsWith("error");
+        if (error) {
+            firstError.compareAndSet(null, diagnostic);
+        }
+        String rendered = diagnostic.rendered() == null ? diagnostic.headline() : diagnostic.rendered();
+        for (String line : rendered.stripTrailing().split("\n")) {
+            if (error) {
+                log.error(prefix + line);
+            } else if (diagnostic.level().startsWith("warning")) {
+                log.warn(prefix + line);
+            } else {
+                log.info(prefix + line);
+            }
+        }
+        if (options.githubAnnotations() && (error || diagnostic.level().startsWith("warning"))) {
+            log.info(GithubAnnotations.format(diagnostic, prefix.trim()));
+        }
+    }
+
+    private static Path workspaceRoot(Path crateDir) {
+        // cargo reports span file names relative to the workspace root, which may sit above the crate
+        for (Path dir = crateDir; dir != null; dir = dir.getParent()) {
+            if (java.nio.file.Files.isRegularFile(dir.resolve("Cargo.lock"))) {
+                return dir;
+            }
+        }
+        return crateDir;
+    }
+
+    private static String describeWithoutJson(ProcessResult result) {
+        List<String> text = result.tail().stream().filter(l -> !l.startsWith("{")).toList();
+        return new ProcessResult(result.spec(), result.exitCode(), text, result.duration()).describe();
+    }
+}

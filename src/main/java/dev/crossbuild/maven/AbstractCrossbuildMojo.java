@@ -1,0 +1,120 @@
+package dev.crossbuild.maven;
+
+import dev.crossbuild.core.BuildLog;
+import dev.crossbuild.core.CrossbuildException;
+import dev.crossbuild.core.ProjectException;
+import dev.crossbuild.env.TargetEnvironments;
+import dev.crossbuild.model.HostPlatform;
+import dev.crossbuild.model.TargetMatrix;
+import dev.crossbuild.model.TargetSpec;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+
+/**
+ * The parameters every goal shares (the target matrix and the skip switch) and the one template
+ * {@code execute()}: check skip and say why, select targets, run, translate failures once.
+ */
+abstract class AbstractCrossbuildMojo extends AbstractMojo {
+
+    /**
+     * The target matrix. Without it the plugin builds for the host only.
+     *
+     * @since 0.1.0
+     */
+    @Parameter
+    private List<Target> targets;
+
+    /**
+     * Comma-separated ids of the targets to build; all configured targets when empty. A profile may
+     * set it, e.g. {@code <crossbuild.targets>windows-arm64</crossbuild.targets>} in {@code -Parm64}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.TARGETS)
+    private String targetSelection;
+
+    /**
+     * The crate's manifest ({@code cargo --manifest-path}).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.MANIFEST_PATH, defaultValue = "${project.basedir}/Cargo.toml")
+    private File manifestPath;
+
+    /**
+     * Skips every goal of this plugin.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.SKIP, defaultValue = "false")
+    private boolean skip;
+
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    private MavenProject project;
+
+    @Override
+    public final void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("Skipping crossbuild: " + PropertyNames.SKIP + " is true");
+            return;
+        }
+        String goalSkip = goalSkipReason();
+        if (goalSkip != null) {
+            getLog().info("Skipping: " + goalSkip);
+            return;
+        }
+        try {
+            run(selectedTargets());
+        } catch (ProjectException e) {
+            throw new MojoFailureException(e.getMessage(), e);
+        } catch (CrossbuildException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
+        }
+    }
+
+    /** The goal's own skip switch, as the reason to print, or null to run. */
+    protected abstract String goalSkipReason();
+
+    protected abstract void run(List<TargetSpec> selected) throws CrossbuildException;
+
+    protected List<TargetSpec> selectedTargets() throws ProjectException {
+        List<TargetSpec> configured = new ArrayList<>();
+        if (targets != null) {
+            for (int i = 0; i < targets.size(); i++) {
+                configured.add(targets.get(i).toSpec(i + 1));
+            }
+        }
+        return TargetMatrix.select(configured, targetSelection, HostPlatform.current());
+    }
+
+    protected BuildLog buildLog() {
+        return new MavenBuildLog(getLog());
+    }
+
+    protected TargetEnvironments environments() {
+        return TargetEnvironments.inherited(System.getenv());
+    }
+
+    protected MavenProject project() {
+        return project;
+    }
+
+    protected Path manifest() {
+        return manifestPath.toPath().toAbsolutePath();
+    }
+
+    protected Path buildDirectory() {
+        return Path.of(project.getBuild().getDirectory());
+    }
+
+    protected Path baseDirectory() {
+        return project.getBasedir().toPath();
+    }
+}

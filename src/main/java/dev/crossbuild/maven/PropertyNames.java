@@ -1,0 +1,25 @@
+package dev.crossbuild.maven;
+
+/** Every user property of the plugin, in one place, all prefixed {@code crossbuild.}. */
+public final class PropertyNames {
+
+    public static final String SKIP = "crossbuild.skip";
+    public static final String TARGETS = "crossbuild.targets";
+    public static final String MANIFEST_PATH = "crossbuild.manifestPath";
+    public static final String CARGO_PROFILE = "crossbuild.cargoProfile";
+    public static final String TIMEOUT = "crossbuild.timeout";
+
+    public static final String VALIDATE_SKIP = "crossbuild.validate-toolchain.skip";
+    public static final String INSTALL_TARGETS = "crossbuild.installTargets";
+
+    public static final String CARGO_BUILD_SKIP = "crossbuild.cargo-build.skip";
+    public static final String LOCKED = "crossbuild.locked";
+    public static final String FEATURES = "crossbuild.features";
+    public static final String ALL_FEATURES = "crossbuild.allFeatures";
+    public static final String NO_DEFAULT_FEATURES = "crossbuild.noDefaultFeatures";
+    public static final String CARGO_ARGS = "crossbuild.cargoArgs";
+    public static final String GITHUB_ANNOTATIONS = "crossbuild.githubAnnotations";
+
+    private PropertyNames() {
+    }
+}

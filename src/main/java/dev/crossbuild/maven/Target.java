@@ -1,0 +1,74 @@
+package dev.crossbuild.maven;
+
+import dev.crossbuild.core.ProjectException;
+import dev.crossbuild.model.TargetSpec;
+import dev.crossbuild.model.TargetTriple;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One {@code <target>} of {@code <targets>}, as Maven fills it from the pom. Converted at once to
+ * the immutable {@link TargetSpec} the core works with.
+ */
+public class Target {
+
+    /** Unique id of the target; also the classifier of its artifact. */
+    private String id;
+
+    /** The Rust target triple, e.g. {@code aarch64-unknown-linux-gnu} ({@code cargo build --target}). */
+    private String triple;
+
+    /** The rustup toolchain to build with ({@code cargo +toolchain}); the default toolchain when unset. */
+    private String toolchain;
+
+    /** Flags for rustc, passed as {@code CARGO_TARGET_<TRIPLE>_RUSTFLAGS} so host build scripts never see them. */
+    private String rustflags;
+
+    /** The linker, as {@code CARGO_TARGET_<TRIPLE>_LINKER}. */
+    private String linker;
+
+    /** The C compiler for this target, as {@code CC_<triple>} for the cc crate and for native builds. */
+    private String cc;
+
+    /** The C++ compiler for this target, as {@code CXX_<triple>}. */
+    private String cxx;
+
+    /** The archiver for this target, as {@code AR_<triple>}. */
+    private String ar;
+
+    /** A program that runs this target's binaries (e.g. {@code qemu-aarch64 -L /usr/aarch64-linux-gnu}). */
+    private String runner;
+
+    /** Extra environment variables for every process of this target. */
+    private Map<String, String> env;
+
+    /** Environment-setup script: a path, a bare Visual Studio script name, or {@code auto}. */
+    private String vcvars;
+
+    /** Arguments of the {@code vcvars} script, e.g. {@code x64_arm64}. */
+    private List<String> vcvarsArgs;
+
+    /** Free values for placeholders in native build arguments. */
+    private Map<String, String> properties;
+
+    TargetSpec toSpec(int position) throws ProjectException {
+        if (triple == null || triple.isBlank()) {
+            throw new ProjectException("<targets><target> number " + position
+                    + (id == null ? "" : " (`" + id + "`)") + " has no <triple>; add the Rust target triple, e.g."
+                    + " <triple>aarch64-unknown-linux-gnu</triple>");
+        }
+        TargetTriple parsed;
+        try {
+            parsed = TargetTriple.parse(triple);
+        } catch (IllegalArgumentException e) {
+            throw new ProjectException("<target><id>" + id + "</id>: <triple>: " + e.getMessage());
+        }
+        return new TargetSpec(id == null ? null : id.trim(), parsed, blankToNull(toolchain), blankToNull(rustflags),
+                blankToNull(linker), blankToNull(cc), blankToNull(cxx), blankToNull(ar), blankToNull(runner), env,
+                blankToNull(vcvars), vcvarsArgs, properties);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}

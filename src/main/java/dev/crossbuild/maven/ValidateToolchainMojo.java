@@ -1,0 +1,63 @@
+package dev.crossbuild.maven;
+
+import dev.crossbuild.core.CrossbuildException;
+import dev.crossbuild.core.Json;
+import dev.crossbuild.core.ProjectException;
+import dev.crossbuild.model.TargetSpec;
+import dev.crossbuild.process.ProcessRunner;
+import dev.crossbuild.toolchain.ToolchainReport;
+import dev.crossbuild.toolchain.ToolchainValidator;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Checks, before anything is compiled, that every selected target can be built: the rustup
+ * toolchain, cargo and rustc, that rustc knows the triple, that its standard library is installed,
+ * that the configured linker, compilers, archiver and runner are on PATH, and that the Cargo.lock
+ * format is readable by every target's cargo. Lists every problem of every target with its fix,
+ * and writes the findings to {@code target/crossbuild/toolchain.json}.
+ *
+ * @since 0.1.0
+ */
+@Mojo(name = "validate-toolchain", defaultPhase = LifecyclePhase.VALIDATE, threadSafe = true)
+public class ValidateToolchainMojo extends AbstractCrossbuildMojo {
+
+    /**
+     * Runs {@code rustup target add} for targets whose standard library is missing.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.INSTALL_TARGETS, defaultValue = "false")
+    private boolean installTargets;
+
+    /**
+     * Skips this goal.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.VALIDATE_SKIP, defaultValue = "false")
+    private boolean skipValidate;
+
+    @Override
+    protected String goalSkipReason() {
+        return skipValidate ? PropertyNames.VALIDATE_SKIP + " is true" : null;
+    }
+
+    @Override
+    protected void run(List<TargetSpec> selected) throws CrossbuildException {
+        ToolchainValidator validator = new ToolchainValidator(new ProcessRunner(), environments(), buildLog(),
+                baseDirectory());
+        ToolchainReport report = validator.validate(selected, manifest(), installTargets);
+        Path file = buildDirectory().resolve("crossbuild").resolve("toolchain.json");
+        Json.write(file, report);
+        if (!report.ok()) {
+            List<String> problems = report.allProblems();
+            throw new ProjectException("the toolchain check found " + problems.size() + " problem"
+                    + (problems.size() == 1 ? "" : "s") + " (details in " + file + "):\n  - "
+                    + String.join("\n  - ", problems));
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package dev.crossbuild.model;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One configured target of the matrix, immutable. Optional strings are {@code null} when not set.
+ *
+ * @param id         unique id, also the artifact classifier
+ * @param triple     the Rust target triple
+ * @param toolchain  rustup toolchain name ({@code cargo +toolchain}), or null for the default one
+ * @param rustflags  flags passed as {@code CARGO_TARGET_<TRIPLE>_RUSTFLAGS}
+ * @param vcvars     environment-setup script: a path, a bare Visual Studio script name, or {@code auto}
+ * @param properties free values used by placeholders in native build arguments
+ */
+public record TargetSpec(
+        String id,
+        TargetTriple triple,
+        String toolchain,
+        String rustflags,
+        String linker,
+        String cc,
+        String cxx,
+        String ar,
+        String runner,
+        Map<String, String> env,
+        String vcvars,
+        List<String> vcvarsArgs,
+        Map<String, String> properties) {
+
+    public TargetSpec {
+        env = env == null ? Map.of() : Map.copyOf(env);
+        vcvarsArgs = vcvarsArgs == null ? List.of() : List.copyOf(vcvarsArgs);
+        properties = properties == null ? Map.of() : Map.copyOf(properties);
+    }
+
+    /** The target the plugin builds when no {@code <targets>} are configured. */
+    public static TargetSpec host(TargetTriple hostTriple) {
+        return new TargetSpec(hostTriple.value(), hostTriple, null, null, null, null, null, null, null,
+                Map.of(), null, List.of(), Map.of());
+    }
+
+    /** Where everything the plugin makes for this target lives: {@code <buildDir>/crossbuild/<id>}. */
+    public Path workDirectory(Path buildDirectory) {
+        return buildDirectory.resolve("crossbuild").resolve(id);
+    }
+}

@@ -1,0 +1,198 @@
+package dev.crossbuild.process;
+
+import dev.crossbuild.core.MachineException;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * Runs one process to its end: resolves the program on the child's own PATH, drains both streams
+ * on their own threads line by line, enforces the timeout, and kills the whole process tree on
+ * timeout, on interrupt and when the JVM shuts down (Ctrl-C of Maven must not leave cargo or
+ * rustc running: apache/maven 12536). Instances hold no state and may be shared between threads.
+ */
+public final class ProcessRunner {
+
+    private static final int TAIL_LINES = 40;
+    private static final Duration GRACE = Duration.ofSeconds(3);
+
+    /**
+     * Runs the process and returns how it ended, whatever its exit code.
+     *
+     * @param stdout receives each line of standard output as soon as it is read
+     * @param stderr receives each line of standard error as soon as it is read
+     * @throws ToolNotFoundException when the program is not on the child's PATH
+     * @throws MachineException      when it cannot start, times out or the thread is interrupted
+     */
+    public ProcessResult run(ProcessSpec spec, Consumer<String> stdout, Consumer<String> stderr)
+            throws MachineException {
+        List<String> command = new ArrayList<>(spec.command());
+        String program = command.get(0);
+        command.set(0, Executables.find(program, spec.environment())
+                .orElseThrow(() -> new ToolNotFoundException(program, "`" + program
+                        + "` was not found on the PATH of its environment: "
+                        + Executables.lookup(spec.environment(), "PATH", Executables.isWindows())))
+                .toString());
+        ProcessBuilder builder = new ProcessBuilder(command).directory(spec.directory().toFile());
+        builder.environment().clear();
+        builder.environment().putAll(spec.environment());
+
+        Deque<String> tail = new ArrayDeque<>();
+        long start = System.nanoTime();
+        Process process;
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            throw new MachineException("could not start `" + spec.commandLine() + "` in " + spec.directory()
+                    + ": " + e.getMessage(), e);
+        }
+        Thread killOnExit = new Thread(() -> killTree(process), "crossbuild-kill-" + process.pid());
+        boolean hookAdded = addShutdownHook(killOnExit);
+        Thread out = drain(process.getInputStream(), spec.charset(), line -> {
+            remember(tail, line);
+            stdout.accept(line);
+        }, "stdout", process);
+        Thread err = drain(process.getErrorStream(), spec.charset(), line -> {
+            remember(tail, line);
+            stderr.accept(line);
+        }, "stderr", process);
+        try {
+            if (!process.waitFor(spec.timeout().toMillis(), TimeUnit.MILLISECONDS)) {
+                killTree(process);
+                joinQuietly(out, err);
+                throw new MachineException("`" + spec.commandLine() + "` did not finish within "
+                        + format(spec.timeout()) + " and was stopped with all its child processes"
+                        + lastLines(tail));
+            }
+            out.join();
+            err.join();
+            return new ProcessResult(spec, process.exitValue(), snapshot(tail),
+                    Duration.ofNanos(System.nanoTime() - start));
+        } catch (InterruptedException e) {
+            killTree(process);
+            Thread.currentThread().interrupt();
+            throw new MachineException("interrupted while running `" + spec.commandLine()
+                    + "`; it was stopped with all its child processes", e);
+        } finally {
+            if (hookAdded) {
+                removeShutdownHook(killOnExit);
+            }
+        }
+    }
+
+    /** Runs the process, keeping its output, for the short tool queries (versions, lists). */
+    public CapturedOutput capture(ProcessSpec spec) throws MachineException {
+        StringBuilder outText = new StringBuilder();
+        StringBuilder errText = new StringBuilder();
+        ProcessResult result = run(spec, line -> outText.append(line).append('\n'),
+                line -> errText.append(line).append('\n'));
+        return new CapturedOutput(result, outText.toString(), errText.toString());
+    }
+
+    /** The full output of a short process. */
+    public record CapturedOutput(ProcessResult result, String stdout, String stderr) {
+    }
+
+    /** Stops the process and every process it started, children first seen before the parent dies. */
+    static void killTree(Process process) {
+        List<ProcessHandle> descendants = process.descendants().toList();
+        process.destroy();
+        descendants.forEach(ProcessHandle::destroy);
+        long deadline = System.nanoTime() + GRACE.toNanos();
+        for (ProcessHandle handle : withRoot(process, descendants)) {
+            try {
+                handle.onExit().get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (Exception stillRunning) {
+                handle.destroyForcibly();
+            }
+        }
+        // A child may have started more processes while we were stopping its parent.
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+    }
+
+    private static List<ProcessHandle> withRoot(Process process, List<ProcessHandle> descendants) {
+        List<ProcessHandle> all = new ArrayList<>(descendants);
+        all.add(process.toHandle());
+        return all;
+    }
+
+    private static Thread drain(InputStream stream, Charset charset, Consumer<String> sink, String name,
+            Process process) {
+        Thread thread = new Thread(() -> {
+            try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, charset))) {
+                String line;
+                while ((line = reader.readLine()) != null) {
+                    sink.accept(line);
+                }
+            } catch (IOException | UncheckedIOException closed) {
+                // the process was killed and its pipe closed: what was read has been delivered
+            }
+        }, "crossbuild-" + name + "-" + process.pid());
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+
+    private static void remember(Deque<String> tail, String line) {
+        synchronized (tail) {
+            tail.addLast(line);
+            if (tail.size() > TAIL_LINES) {
+                tail.removeFirst();
+            }
+        }
+    }
+
+    private static List<String> snapshot(Deque<String> tail) {
+        synchronized (tail) {
+            return List.copyOf(tail);
+        }
+    }
+
+    private static String lastLines(Deque<String> tail) {
+        List<String> lines = snapshot(tail);
+        return lines.isEmpty() ? "" : "; last output lines:\n  " + String.join("\n  ", lines);
+    }
+
+    private static void joinQuietly(Thread... threads) {
+        for (Thread thread : threads) {
+            try {
+                thread.join(GRACE.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private static boolean addShutdownHook(Thread hook) {
+        try {
+            Runtime.getRuntime().addShutdownHook(hook);
+            return true;
+        } catch (IllegalStateException shuttingDown) {
+            return false;
+        }
+    }
+
+    private static void removeShutdownHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running or has run; nothing to undo
+        }
+    }
+
+    private static String format(Duration duration) {
+        long seconds = duration.toSeconds();
+        return seconds >= 60 ? (seconds / 60) + " min " + (seconds % 60) + " s" : duration.toMillis() + " ms";
+    }
+}

@@ -1,0 +1,41 @@
+package dev.crossbuild.process;
+
+import dev.crossbuild.core.MachineException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
+
+/**
+ * Writes a shell script beside the build output that repeats a failed command by hand: the
+ * directory, the variables the plugin set (not the whole environment, which may hold secrets)
+ * and the command.
+ */
+public final class ReproductionScript {
+
+    private ReproductionScript() {
+    }
+
+    public static Path write(Path file, ProcessSpec spec, Map<String, String> addedVariables)
+            throws MachineException {
+        StringBuilder text = new StringBuilder("#!/bin/sh\n# Repeats a command that failed in the build.\n");
+        text.append("cd ").append(ShellQuoting.quote(spec.directory().toString())).append(" || exit 1\n");
+        addedVariables.forEach((key, value) -> text.append("export ").append(key).append('=')
+                .append(ShellQuoting.quote(value)).append('\n'));
+        text.append("exec ").append(spec.commandLine()).append('\n');
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+            try {
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
+            } catch (UnsupportedOperationException notPosix) {
+                // Windows: run it with sh from Git for Windows
+            }
+            return file;
+        } catch (IOException e) {
+            throw new MachineException("could not write " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

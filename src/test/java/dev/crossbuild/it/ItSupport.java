@@ -1,0 +1,122 @@
+package dev.crossbuild.it;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Helpers for the Invoker scenarios' selector and verify scripts (on their class path through
+ * {@code addTestClassPath}): tool detection with the strict mode, and running built binaries
+ * natively, under qemu-user or under wine.
+ */
+public final class ItSupport {
+
+    private ItSupport() {
+    }
+
+    /**
+     * Decides whether a scenario runs. Outside strict mode a scenario whose tools are missing is
+     * skipped with a line naming them; in strict mode it always runs, so a missing tool fails it.
+     */
+    public static boolean requireTools(Object strict, String scenario, String... tools) {
+        List<String> missing = Arrays.stream(tools).filter(t -> !onPath(t)).toList();
+        if (missing.isEmpty() || Boolean.parseBoolean(String.valueOf(strict))) {
+            return true;
+        }
+        System.out.println("[crossbuild-it] SKIPPED " + scenario + ": missing " + String.join(", ", missing)
+                + " (run .ci/run to install every toolchain)");
+        return false;
+    }
+
+    /** Whether the rustup toolchain of that name exists (the Debian one is linked as `debian`). */
+    public static boolean onPath(String tool) {
+        if (tool.startsWith("toolchain:")) {
+            try {
+                return run(List.of("rustup", "toolchain", "list"), null).lines()
+                        .anyMatch(l -> l.startsWith(tool.substring("toolchain:".length())));
+            } catch (IllegalStateException e) {
+                return false;
+            }
+        }
+        if (tool.startsWith("/")) {
+            return new File(tool).exists();
+        }
+        String path = System.getenv("PATH");
+        for (String dir : path.split(File.pathSeparator)) {
+            if (Files.isExecutable(Path.of(dir, tool))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Runs a binary for a triple: natively, under qemu for aarch64 Linux, under wine for Windows. */
+    public static String runBinary(String triple, File binary) {
+        List<String> command = new ArrayList<>();
+        if (triple.startsWith("aarch64-unknown-linux")) {
+            command.addAll(List.of("qemu-aarch64", "-L", "/usr/aarch64-linux-gnu"));
+        } else if (triple.contains("windows")) {
+            command.add("wine");
+        }
+        command.add(binary.getAbsolutePath());
+        return run(command, binary.getParentFile());
+    }
+
+    /** Runs a command to its end and returns its standard output; fails on a non-zero exit. */
+    public static String run(List<String> command, File directory) {
+        try {
+            ProcessBuilder builder = new ProcessBuilder(command);
+            if (directory != null) {
+                builder.directory(directory);
+            }
+            Map<String, String> env = builder.environment();
+            env.put("WINEDEBUG", "-all");
+            Path err = Files.createTempFile("it-stderr", ".txt");
+            builder.redirectError(err.toFile());
+            Process process = builder.start();
+            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!process.waitFor(5, TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("timed out: " + command);
+            }
+            String errText = Files.readString(err);
+            Files.deleteIfExists(err);
+            if (process.exitValue() != 0) {
+                throw new IllegalStateException(command + " exited with " + process.exitValue() + "\n" + out
+                        + errText);
+            }
+            return out;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot run " + command + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The build log of a scenario, for checking messages. */
+    public static String buildLog(File basedir) throws IOException {
+        return Files.readString(new File(basedir, "build.log").toPath(), StandardCharsets.UTF_8);
+    }
+
+    /** Fails with the message when the condition does not hold. */
+    public static void check(boolean condition, String message) {
+        if (!condition) {
+            throw new AssertionError(message);
+        }
+    }
+
+    /** Fails unless the text contains the expected piece, showing what it was. */
+    public static void contains(String text, String expected) {
+        if (!text.contains(expected)) {
+            throw new AssertionError("expected to find:\n  " + expected + "\nin:\n" + text);
+        }
+    }
+}
