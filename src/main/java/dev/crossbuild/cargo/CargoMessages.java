@@ -76,7 +76,8 @@ public final class CargoMessages {
     private static boolean matchesKind(String kind, String path) {
         String lower = path.toLowerCase(java.util.Locale.ROOT);
         if (kind.equals("staticlib")) {
-            return lower.endsWith(".a") || lower.endsWith(".lib");
+            boolean importLibrary = lower.endsWith(".dll.a") || lower.endsWith(".dll.lib");
+            return !importLibrary && (lower.endsWith(".a") || lower.endsWith(".lib"));
         }
         // cdylib/dylib: the library itself and, on Windows, its import library
         return lower.endsWith(".so") || lower.endsWith(".dylib") || lower.endsWith(".dll")

@@ -27,7 +27,7 @@ public record TargetTriple(String value, String arch, String vendor, String os, 
         if (parts.length == 2) {
             return new TargetTriple(value, arch, "unknown", parts[1], "");
         }
-        if (parts.length == 3 && KNOWN_OS.contains(parts[1]) && !KNOWN_OS.contains(parts[2])) {
+        if (parts.length == 3 && parts[1].equals("linux")) {
             return new TargetTriple(value, arch, "unknown", parts[1], parts[2]);
         }
         String env = parts.length > 3 ? String.join("-", java.util.Arrays.copyOfRange(parts, 3, parts.length)) : "";
