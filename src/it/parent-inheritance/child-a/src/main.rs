@@ -1,0 +1,3 @@
+fn main() {
+    println!("child_a says arch={} os={}", std::env::consts::ARCH, std::env::consts::OS);
+}
