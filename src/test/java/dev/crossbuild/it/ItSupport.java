@@ -113,6 +113,13 @@ public final class ItSupport {
         }
     }
 
+    /** Fails when the log shows a Java stack trace: bad input must give a message, never a trace. */
+    public static void noStackTrace(String log) {
+        if (java.util.regex.Pattern.compile("(?m)^\\s+at [a-zA-Z_$][\\w$.]* ?\\(|^Caused by: ").matcher(log).find()) {
+            throw new AssertionError("the build log shows a stack trace:\n" + log);
+        }
+    }
+
     /** Fails unless the text contains the expected piece, showing what it was. */
     public static void contains(String text, String expected) {
         if (!text.contains(expected)) {
