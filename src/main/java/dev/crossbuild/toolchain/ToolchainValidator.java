@@ -59,6 +59,10 @@ public final class ToolchainValidator {
         }
         List<String> problems = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
+        if (!Files.isRegularFile(manifest)) {
+            problems.add("<manifestPath> " + manifest + " does not exist; put the crate's Cargo.toml there or point"
+                    + " <manifestPath> (-Dcrossbuild.manifestPath) at it");
+        }
         checkLockFile(manifest, cargoVersions, problems, warnings);
         ToolchainReport report = new ToolchainReport(checks, problems, warnings);
         logTable(report);
