@@ -11,7 +11,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import org.apache.commons.compress.archivers.ArchiveEntry;
 import org.apache.commons.compress.archivers.ArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
@@ -85,14 +84,5 @@ public final class PackageItSupport {
         if ((mode & 0100) != 0) {
             Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rwxr-xr-x"));
         }
-    }
-
-    /** Whether a name/ArchiveEntry list holds exactly one top folder. */
-    public static boolean singleTopFolder(List<String> names) {
-        return names.stream().map(n -> n.substring(0, n.indexOf('/') + 1)).distinct().count() == 1;
-    }
-
-    static boolean isDirectory(ArchiveEntry entry) {
-        return entry.isDirectory();
     }
 }
