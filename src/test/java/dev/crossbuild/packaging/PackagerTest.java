@@ -2,6 +2,7 @@ package dev.crossbuild.packaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.crossbuild.cargo.CargoArtifact;
@@ -10,6 +11,7 @@ import dev.crossbuild.core.BuildLog;
 import dev.crossbuild.core.Json;
 import dev.crossbuild.core.ProjectException;
 import dev.crossbuild.model.TargetSpec;
+import dev.crossbuild.nativebuild.NativeOutputs;
 import dev.crossbuild.model.TargetTriple;
 import java.io.File;
 import java.nio.file.Files;
@@ -109,6 +111,66 @@ class PackagerTest {
                 .hasMessageContaining("its cargo build failed (error[E0308]: mismatched types)");
     }
 
+    @Test
+    void nativeOutputsAndStaticLibrariesWhenAsked() throws Exception {
+        Path nativeDir = project.resolve("native-out");
+        Files.createDirectories(nativeDir.resolve("meson-private"));
+        Path library = cc("aarch64-linux-gnu-gcc", "native-out/libtray.so", "-shared", "-fPIC");
+        cc("aarch64-linux-gnu-gcc", "native-out/tray.o", "-c");
+        // meson's sanity check program is built for the target but is no product
+        cc("aarch64-linux-gnu-gcc", "native-out/meson-private/sanitycheckc.exe");
+        Path archive = ar("aarch64-linux-gnu-ar", "native-out/libtray.a", "native-out/tray.o");
+        NativeOutputs.write(arm64.workDirectory(build), Map.of("tray", nativeDir.toString()));
+        new CargoBuildRecord(arm64.id(), arm64.triple().value(), "SUCCESS", 1, List.of(
+                new CargoArtifact("bin", "hello", arm64Binary.toString()),
+                new CargoArtifact("staticlib", "hello", archive.toString())), null).write(arm64.workDirectory(build));
+
+        PackageOptions withoutExtras = options(List.of());
+        BuildReport plain = new Packager(withoutExtras, BuildLog.SILENT).packageTargets(List.of(arm64)).report();
+        assertThat(plain.targets().get(0).artifacts()).extracting(BuildReport.FileReport::path)
+                .containsExactly("app-1.0-linux-arm64/hello");
+
+        PackageOptions withExtras = new PackageOptions(build, project, "app-1.0", OutputTimestamp.FIXED, true, true,
+                List.of());
+        BuildReport full = new Packager(withExtras, BuildLog.SILENT).packageTargets(List.of(arm64)).report();
+        assertThat(full.targets().get(0).artifacts()).extracting(BuildReport.FileReport::path, BuildReport.FileReport::kind)
+                .containsExactly(tuple("app-1.0-linux-arm64/hello", "bin"),
+                        tuple("app-1.0-linux-arm64/libtray.a", "staticlib"),
+                        tuple("app-1.0-linux-arm64/libtray.so", "native:tray"));
+        assertThat(library).exists();
+    }
+
+    @Test
+    void aNativeOutputForTheWrongMachineIsRefusedToo() throws Exception {
+        Path nativeDir = project.resolve("native-out");
+        cc("gcc", "native-out/libtray.so", "-shared", "-fPIC");
+        NativeOutputs.write(arm64.workDirectory(build), Map.of("tray", nativeDir.toString()));
+        record(arm64, arm64Binary);
+        PackageOptions withNative = new PackageOptions(build, project, "app-1.0", OutputTimestamp.FIXED, false, true,
+                List.of());
+
+        assertThatThrownBy(() -> new Packager(withNative, BuildLog.SILENT).packageTargets(List.of(arm64)))
+                .hasMessageContaining(nativeDir.resolve("libtray.so") + " (native:tray) is ELF 64-bit LSB shared object,"
+                        + " x86_64, but the target needs aarch64 (ELF)");
+    }
+
+    @Test
+    void twoFilesUnderOneNameAreRefused() throws Exception {
+        record(host, hostBinary);
+        Files.writeString(project.resolve("hello"), "a file named like the binary\n");
+
+        assertThatThrownBy(() -> new Packager(options(List.of("hello")), BuildLog.SILENT).packageTargets(List.of(host)))
+                .hasMessageContaining("two files would be packaged as `hello`: " + hostBinary + " (bin) and "
+                        + project.resolve("hello") + " (file)");
+    }
+
+    private Path ar(String archiver, String output, String member) throws Exception {
+        Process p = new ProcessBuilder(archiver, "rcs", output, member).directory(project.toFile()).inheritIO().start();
+        assertThat(p.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        assertThat(p.exitValue()).isZero();
+        return project.resolve(output);
+    }
+
     private PackageOptions options(List<String> files) {
         return new PackageOptions(build, project, "app-1.0", OutputTimestamp.FIXED, false, false, files);
     }
@@ -118,11 +180,13 @@ class PackagerTest {
                 List.of(new CargoArtifact("bin", "hello", binary.toString())), null).write(target.workDirectory(build));
     }
 
-    private Path cc(String compiler, String output) throws Exception {
+    private Path cc(String compiler, String output, String... flags) throws Exception {
         Path out = project.resolve(output);
         Files.createDirectories(out.getParent());
-        Process p = new ProcessBuilder(compiler, "-o", out.toString(), "hello.c").directory(project.toFile())
-                .inheritIO().start();
+        List<String> command = new java.util.ArrayList<>(List.of(compiler));
+        command.addAll(List.of(flags));
+        command.addAll(List.of("-o", out.toString(), "hello.c"));
+        Process p = new ProcessBuilder(command).directory(project.toFile()).inheritIO().start();
         assertThat(p.waitFor(2, TimeUnit.MINUTES)).isTrue();
         assertThat(p.exitValue()).isZero();
         return out;
