@@ -4,6 +4,7 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -46,8 +47,10 @@ public final class ArchiveWriter {
                 directories.add(topFolder + "/" + name.substring(0, slash + 1));
             }
         }
-        Files.createDirectories(archive.toAbsolutePath().getParent());
-        Path temp = Files.createTempFile(archive.toAbsolutePath().getParent(), "." + archive.getFileName(), ".tmp");
+        Path directory = archive.toAbsolutePath().getParent();
+        Files.createDirectories(directory);
+        deleteLeftovers(directory, "." + archive.getFileName());
+        Path temp = Files.createTempFile(directory, "." + archive.getFileName(), ".tmp");
         try {
             if (format == ArchiveFormat.ZIP) {
                 writeZip(temp, topFolder, directories, files, time);
@@ -61,6 +64,15 @@ public final class ArchiveWriter {
             }
         } finally {
             Files.deleteIfExists(temp);
+        }
+    }
+
+    /** Temporary files of a run that was killed before it could delete them. */
+    private static void deleteLeftovers(Path directory, String prefix) throws IOException {
+        try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(directory, prefix + "*.tmp")) {
+            for (Path leftover : leftovers) {
+                Files.deleteIfExists(leftover);
+            }
         }
     }
 

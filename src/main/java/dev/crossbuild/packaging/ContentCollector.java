@@ -105,7 +105,7 @@ final class ContentCollector {
         List<Path> files;
         try (Stream<Path> walk = Files.walk(dir)) {
             files = walk.filter(Files::isRegularFile)
-                    .filter(f -> dir.relativize(f).toString().isEmpty() || !skipped(dir.relativize(f)))
+                    .filter(f -> !skipped(dir.relativize(f)))
                     .sorted().toList();
         } catch (IOException e) {
             throw new MachineException("could not list " + dir + ": " + e.getMessage(), e);

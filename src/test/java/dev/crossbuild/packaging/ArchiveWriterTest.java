@@ -101,6 +101,17 @@ class ArchiveWriterTest {
     }
 
     @Test
+    void removesTheTemporaryFileAKilledRunLeftBehind() throws Exception {
+        Path archive = dir.resolve("a.tar.gz");
+        Path leftover = Files.writeString(dir.resolve(".a.tar.gz12345.tmp"), "half an archive");
+
+        ArchiveWriter.write(archive, ArchiveFormat.TAR_GZ, "top", entries(), TIME);
+
+        assertThat(leftover).doesNotExist();
+        assertThat(archive).isRegularFile();
+    }
+
+    @Test
     void aFailedWriteLeavesNeitherThePreviousNameTakenNorATemporaryFile() throws Exception {
         Path archive = dir.resolve("out").resolve("a.tar.gz");
         List<ArchiveEntry> broken = List.of(new ArchiveEntry("gone", dir.resolve("missing"), true, "bin"));
