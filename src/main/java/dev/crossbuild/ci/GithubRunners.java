@@ -33,7 +33,9 @@ public final class GithubRunners {
                 || triple.os().equals("visionos")) {
             return triple.os().equals("darwin") && arch.equals("x86_64") ? MACOS_X64 : MACOS_ARM64;
         }
-        if (triple.isLinux() && arch.equals("aarch64")) {
+        // Android (aarch64-linux-android) needs the NDK of the x64 images, whichever way the triple parses
+        boolean android = triple.os().equals("android") || triple.env().startsWith("android");
+        if (triple.isLinux() && !android && arch.equals("aarch64")) {
             return LINUX_ARM64;
         }
         return LINUX_X64;
