@@ -150,7 +150,7 @@ public final class CargoBuilder {
             }
         }
         if (options.githubAnnotations() && (error || diagnostic.level().startsWith("warning"))) {
-            log.info(GithubAnnotations.format(diagnostic, prefix.trim()));
+            GithubAnnotations.emit(GithubAnnotations.format(diagnostic, prefix.trim()));
         }
     }
 

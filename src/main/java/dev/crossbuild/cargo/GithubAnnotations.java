@@ -9,6 +9,15 @@ public final class GithubAnnotations {
     private GithubAnnotations() {
     }
 
+    /**
+     * Prints a workflow command on standard output as a line of its own. It must not go through the
+     * build log: the Actions runner only takes a line as a command when it starts with {@code ::}
+     * (after leading blanks), and Maven's log puts {@code [INFO] } in front of every line.
+     */
+    public static void emit(String command) {
+        System.out.println(command);
+    }
+
     public static String format(Diagnostic diagnostic, String title) {
         String command = diagnostic.level().startsWith("error") ? "error" : "warning";
         StringBuilder line = new StringBuilder("::").append(command);

@@ -20,6 +20,14 @@ public final class PropertyNames {
     public static final String CARGO_ARGS = "crossbuild.cargoArgs";
     public static final String GITHUB_ANNOTATIONS = "crossbuild.githubAnnotations";
 
+    public static final String PACKAGE_ARCH_SKIP = "crossbuild.package-arch.skip";
+    public static final String PACKAGE_FILES = "crossbuild.packageFiles";
+    public static final String PACKAGE_STATIC_LIBRARIES = "crossbuild.packageStaticLibraries";
+    public static final String PACKAGE_NATIVE_OUTPUTS = "crossbuild.packageNativeOutputs";
+
+    public static final String MATRIX_OUTPUT = "crossbuild.matrix.output";
+    public static final String MATRIX_SKIP = "crossbuild.matrix.skip";
+
     private PropertyNames() {
     }
 }

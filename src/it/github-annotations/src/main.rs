@@ -1,0 +1,4 @@
+fn main() {
+    let answer: i32 = "forty-two";
+    println!("{}", answer);
+}

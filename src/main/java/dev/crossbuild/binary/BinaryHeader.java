@@ -1,0 +1,25 @@
+package dev.crossbuild.binary;
+
+import java.util.List;
+
+/**
+ * What the header of a binary file says.
+ *
+ * @param format        the object format family
+ * @param kind          executable, library, object…
+ * @param architectures the machine architectures inside, in canonical names ({@code x86_64},
+ *                      {@code aarch64}, {@code x86}, {@code arm}…); more than one for universal
+ *                      Mach-O files and for static libraries mixing objects
+ * @param description   a one-line description in the style of file(1), for messages
+ */
+public record BinaryHeader(ObjectFormat format, BinaryKind kind, List<String> architectures, String description) {
+
+    public BinaryHeader {
+        architectures = List.copyOf(architectures);
+    }
+
+    /** The architectures as one readable word: {@code aarch64} or {@code x86_64+aarch64}. */
+    public String architectureNames() {
+        return String.join("+", architectures);
+    }
+}

@@ -1,0 +1,74 @@
+package dev.crossbuild.ci;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import dev.crossbuild.core.MachineException;
+import dev.crossbuild.model.TargetSpec;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The selected targets as a GitHub Actions matrix: {@code {"include":[{"id","triple","runner",
+ * "archive"}, …]}}, on one line so it fits a step output
+ * ({@code strategy.matrix: ${{ fromJSON(needs.matrix.outputs.matrix) }}}).
+ *
+ * @param include one entry per target
+ */
+public record CiMatrix(List<Entry> include) {
+
+    private static final Gson COMPACT = new GsonBuilder().disableHtmlEscaping().create();
+
+    /**
+     * @param archive the archive extension of the target, {@code zip} or {@code tar.gz}
+     */
+    public record Entry(String id, String triple, String runner, String archive) {
+    }
+
+    public CiMatrix {
+        include = List.copyOf(include);
+    }
+
+    /**
+     * @param runnerOverrides target id to runner label, replacing the suggested one (a self-hosted
+     *                        runner, a larger runner); ids of targets not selected are ignored
+     */
+    public static CiMatrix of(List<TargetSpec> targets, Map<String, String> runnerOverrides) {
+        Map<String, String> overrides = runnerOverrides == null ? Map.of() : runnerOverrides;
+        List<Entry> entries = new ArrayList<>();
+        for (TargetSpec target : targets) {
+            String override = overrides.get(target.id());
+            String runner = override == null || override.isBlank() ? GithubRunners.forTarget(target.triple())
+                    : override.trim();
+            entries.add(new Entry(target.id(), target.triple().value(), runner, target.triple().archiveExtension()));
+        }
+        return new CiMatrix(entries);
+    }
+
+    public String toJson() {
+        return COMPACT.toJson(this);
+    }
+
+    /** Writes the JSON (one line) to a file, through a temporary file moved into place. */
+    public void write(Path file) throws MachineException {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            Files.createDirectories(parent);
+            Path temp = Files.createTempFile(parent, file.getFileName().toString(), ".tmp");
+            Files.writeString(temp, toJson() + "\n", StandardCharsets.UTF_8);
+            try {
+                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new MachineException("could not write " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

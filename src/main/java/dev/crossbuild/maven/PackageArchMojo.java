@@ -1,0 +1,107 @@
+package dev.crossbuild.maven;
+
+import dev.crossbuild.core.CrossbuildException;
+import dev.crossbuild.model.TargetSpec;
+import dev.crossbuild.packaging.OutputTimestamp;
+import dev.crossbuild.packaging.PackageOptions;
+import dev.crossbuild.packaging.Packager;
+import java.util.List;
+import javax.inject.Inject;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProjectHelper;
+
+/**
+ * Packages every selected target into {@code ${project.build.finalName}-<id>.zip} (Windows targets)
+ * or {@code .tar.gz} (the others), with one top folder {@code ${project.build.finalName}-<id>/}, after
+ * proving from each binary's header that it was built for the target's machine. Writes a
+ * {@code .sha256} beside each archive, one {@code SHA256SUMS}, {@code target/crossbuild/report.json},
+ * and attaches each archive (and its checksum) with classifier = target id, so {@code install} and
+ * {@code deploy} publish every architecture. Archives are reproducible: entry times come from
+ * {@code project.build.outputTimestamp}.
+ *
+ * @since 0.1.0
+ */
+@Mojo(name = "package-arch", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true)
+public class PackageArchMojo extends AbstractCrossbuildMojo {
+
+    /**
+     * Extra files for every archive, such as {@code README.md} or {@code LICENSE*}: paths or globs
+     * ({@code docs/**}{@code /*.txt}) relative to the project directory, kept at that relative path
+     * inside the archive's top folder. A pattern matching nothing fails the build.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.PACKAGE_FILES)
+    private List<String> packageFiles;
+
+    /**
+     * Also packages static libraries: cargo's {@code staticlib} outputs and, with
+     * {@code packageNativeOutputs}, the native builds' {@code .a}/{@code .lib} files.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.PACKAGE_STATIC_LIBRARIES, defaultValue = "false")
+    private boolean packageStaticLibraries;
+
+    /**
+     * Also packages the executables and shared libraries found in the target's native build output
+     * directories (as recorded by {@code build-native}), each checked like cargo's.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.PACKAGE_NATIVE_OUTPUTS, defaultValue = "false")
+    private boolean packageNativeOutputs;
+
+    /**
+     * The time of every archive entry, for reproducible archives: ISO-8601 or seconds since 1970.
+     * Unset, a fixed time (2000-01-01T00:00:00Z) is used.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(defaultValue = "${project.build.outputTimestamp}")
+    private String outputTimestamp;
+
+    /**
+     * Base name of the archives and of their top folder.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(defaultValue = "${project.build.finalName}", readonly = true, required = true)
+    private String finalName;
+
+    /**
+     * Skips this goal.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.PACKAGE_ARCH_SKIP, defaultValue = "false")
+    private boolean skipPackageArch;
+
+    private final MavenProjectHelper projectHelper;
+
+    @Inject
+    public PackageArchMojo(MavenProjectHelper projectHelper) {
+        this.projectHelper = projectHelper;
+    }
+
+    @Override
+    protected String goalSkipReason() {
+        return skipPackageArch ? PropertyNames.PACKAGE_ARCH_SKIP + " is true" : null;
+    }
+
+    @Override
+    protected void run(List<TargetSpec> selected) throws CrossbuildException {
+        PackageOptions options = new PackageOptions(buildDirectory(), baseDirectory(), finalName,
+                OutputTimestamp.parse(outputTimestamp), packageStaticLibraries, packageNativeOutputs, packageFiles);
+        Packager.Result result = new Packager(options, buildLog()).packageTargets(selected);
+        for (Packager.PackagedArchive archive : result.archives()) {
+            String type = archive.format().extension();
+            projectHelper.attachArtifact(project(), type, archive.targetId(), archive.archive().toFile());
+            projectHelper.attachArtifact(project(), type + ".sha256", archive.targetId(), archive.checksum().toFile());
+        }
+        getLog().info("crossbuild package-arch summary (" + result.sums() + "):");
+        result.report().summaryLines().forEach(getLog()::info);
+    }
+}

@@ -1,0 +1,120 @@
+package dev.crossbuild.packaging;
+
+import dev.crossbuild.binary.BinaryHeader;
+import dev.crossbuild.core.BuildLog;
+import dev.crossbuild.core.CrossbuildException;
+import dev.crossbuild.core.MachineException;
+import dev.crossbuild.core.ProjectException;
+import dev.crossbuild.model.TargetSpec;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Packages every selected target: gathers and verifies all of them first (so one run reports every
+ * wrong binary of every target), then writes each archive with its {@code .sha256}, one
+ * {@code SHA256SUMS}, and {@code target/crossbuild/report.json}.
+ */
+public final class Packager {
+
+    /** An archive made for a target, to attach to the project. */
+    public record PackagedArchive(String targetId, ArchiveFormat format, Path archive, Path checksum) {
+    }
+
+    /** The outcome: the report (also written to disk) and the archives. */
+    public record Result(BuildReport report, List<PackagedArchive> archives, Path sums) {
+    }
+
+    private final PackageOptions options;
+    private final BuildLog log;
+
+    public Packager(PackageOptions options, BuildLog log) {
+        this.options = options;
+        this.log = log;
+    }
+
+    /**
+     * @throws ProjectException when any target cannot be packaged, listing every problem; the report
+     *                          is written first, with those targets marked failed
+     */
+    public Result packageTargets(List<TargetSpec> targets) throws CrossbuildException {
+        ContentCollector collector = new ContentCollector(options, log);
+        Map<TargetSpec, TargetContents> contents = new LinkedHashMap<>();
+        List<String> problems = new ArrayList<>();
+        for (TargetSpec target : targets) {
+            TargetContents found = collector.collect(target);
+            contents.put(target, found);
+            problems.addAll(found.problems());
+        }
+        if (!problems.isEmpty()) {
+            List<BuildReport.TargetReport> failed = new ArrayList<>();
+            contents.forEach((target, found) -> failed.add(new BuildReport.TargetReport(target.id(),
+                    target.triple().value(), found.problems().isEmpty() ? "NOT PACKAGED" : BuildReport.FAILED,
+                    found.cargoMillis(), found.cargoMillis(), 0, null, List.of(), found.problems())));
+            new BuildReport(failed).write(options.buildDirectory());
+            String hint = problems.stream().anyMatch(p -> p.contains(", but the target needs"))
+                    ? "\nA binary for another machine must not be published under the target's classifier: rebuild"
+                            + " from clean (mvn clean package) and check what put it there (a native build's output,"
+                            + " a copied file)."
+                    : "";
+            throw new ProjectException((problems.size() == 1 ? "package-arch: " + problems.get(0)
+                    : "package-arch found " + problems.size() + " problems:\n  - " + String.join("\n  - ", problems))
+                    + hint);
+        }
+        List<BuildReport.TargetReport> reports = new ArrayList<>();
+        List<PackagedArchive> archives = new ArrayList<>();
+        List<String> sums = new ArrayList<>();
+        for (Map.Entry<TargetSpec, TargetContents> entry : contents.entrySet()) {
+            TargetSpec target = entry.getKey();
+            TargetContents found = entry.getValue();
+            long start = System.nanoTime();
+            ArchiveFormat format = ArchiveFormat.of(target.triple());
+            Path archive = options.archive(target.id(), format);
+            try {
+                ArchiveWriter.write(archive, format, options.topFolder(target.id()), found.entries(),
+                        options.timestamp());
+                String sha256 = Checksums.sha256(archive);
+                Path checksum = Checksums.writeSidecar(archive, sha256);
+                sums.add(sha256);
+                archives.add(new PackagedArchive(target.id(), format, archive, checksum));
+                long packageMillis = Duration.ofNanos(System.nanoTime() - start).toMillis();
+                reports.add(new BuildReport.TargetReport(target.id(), target.triple().value(), BuildReport.SUCCESS,
+                        found.cargoMillis() + packageMillis, found.cargoMillis(), packageMillis,
+                        new BuildReport.FileReport(archive.getFileName().toString(), "archive", null,
+                                Files.size(archive), sha256),
+                        fileReports(target, found), List.of()));
+            } catch (IOException e) {
+                throw new MachineException("could not write " + archive + ": " + e.getMessage(), e);
+            }
+            log.info("[" + target.id() + "] packaged " + archive);
+        }
+        Path sumsFile;
+        try {
+            sumsFile = Checksums.writeSums(options.buildDirectory(),
+                    archives.stream().map(PackagedArchive::archive).toList(), sums);
+        } catch (IOException e) {
+            throw new MachineException("could not write " + options.buildDirectory().resolve(Checksums.SUMS_FILE)
+                    + ": " + e.getMessage(), e);
+        }
+        BuildReport report = new BuildReport(reports);
+        report.write(options.buildDirectory());
+        return new Result(report, archives, sumsFile);
+    }
+
+    private List<BuildReport.FileReport> fileReports(TargetSpec target, TargetContents found) throws IOException {
+        List<BuildReport.FileReport> files = new ArrayList<>();
+        for (ArchiveEntry entry : found.entries().stream()
+                .sorted(java.util.Comparator.comparing(ArchiveEntry::name)).toList()) {
+            BinaryHeader header = found.headers().get(entry.name());
+            files.add(new BuildReport.FileReport(options.topFolder(target.id()) + "/" + entry.name(), entry.kind(),
+                    header == null ? null : header.description(), Files.size(entry.source()),
+                    Checksums.sha256(entry.source())));
+        }
+        return files;
+    }
+}

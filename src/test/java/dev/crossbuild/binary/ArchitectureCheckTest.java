@@ -1,0 +1,97 @@
+package dev.crossbuild.binary;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.crossbuild.model.TargetTriple;
+import java.nio.ByteOrder;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class ArchitectureCheckTest {
+
+    @ParameterizedTest(name = "{0} needs {2} ({1})")
+    @CsvSource({
+            "x86_64-unknown-linux-gnu, ELF, x86_64",
+            "x86_64-unknown-linux-musl, ELF, x86_64",
+            "aarch64-unknown-linux-gnu, ELF, aarch64",
+            "armv7-unknown-linux-gnueabihf, ELF, arm",
+            "thumbv7neon-unknown-linux-gnueabihf, ELF, arm",
+            "i686-unknown-linux-gnu, ELF, x86",
+            "riscv64gc-unknown-linux-gnu, ELF, riscv64",
+            "powerpc64le-unknown-linux-gnu, ELF, powerpc64le",
+            "s390x-unknown-linux-gnu, ELF, s390x",
+            "aarch64-linux-android, ELF, aarch64",
+            "x86_64-unknown-freebsd, ELF, x86_64",
+            "x86_64-pc-windows-msvc, PE_COFF, x86_64",
+            "i686-pc-windows-msvc, PE_COFF, x86",
+            "aarch64-pc-windows-msvc, PE_COFF, aarch64",
+            "thumbv7a-pc-windows-msvc, PE_COFF, arm",
+            "x86_64-pc-windows-gnu, PE_COFF, x86_64",
+            "aarch64-apple-darwin, MACH_O, aarch64",
+            "x86_64-apple-darwin, MACH_O, x86_64",
+            "aarch64-apple-ios, MACH_O, aarch64",
+    })
+    void expectationOfATriple(String triple, ObjectFormat format, String arch) {
+        var expected = ArchitectureCheck.expected(TargetTriple.parse(triple)).orElseThrow();
+        assertThat(expected.format()).isEqualTo(format);
+        assertThat(expected.architectures()).containsExactly(arch);
+    }
+
+    @Test
+    void arm64ecAcceptsTheX64MachineItsImagesCarry() {
+        var expected = ArchitectureCheck.expected(TargetTriple.parse("arm64ec-pc-windows-msvc")).orElseThrow();
+        assertThat(expected.architectures()).isEqualTo(Set.of("arm64ec", "x86_64"));
+    }
+
+    @Test
+    void webAssemblyCannotBeChecked() {
+        assertThat(ArchitectureCheck.expected(TargetTriple.parse("wasm32-unknown-unknown"))).isEmpty();
+    }
+
+    static Stream<Arguments> verdicts() throws Exception {
+        byte[] arm64 = HandMadeHeaders.machO(0x0100000c, 2, true, ByteOrder.LITTLE_ENDIAN);
+        byte[] x64 = HandMadeHeaders.machO(0x01000007, 2, true, ByteOrder.LITTLE_ENDIAN);
+        BinaryHeader universal = BinaryHeaders.read(HandMadeHeaders.fat(false, x64, arm64)).orElseThrow();
+        BinaryHeader peArm64 = BinaryHeaders.read(HandMadeHeaders.pe(0xAA64, false, true)).orElseThrow();
+        BinaryHeader peX64 = BinaryHeaders.read(HandMadeHeaders.pe(0x8664, false, true)).orElseThrow();
+        BinaryHeader peX86 = BinaryHeaders.read(HandMadeHeaders.pe(0x14c, false, false)).orElseThrow();
+        BinaryHeader mixedLib = BinaryHeaders.read(HandMadeHeaders.ar(HandMadeHeaders.importObject(0x8664),
+                HandMadeHeaders.importObject(0xAA64))).orElseThrow();
+        BinaryHeader arm64ImportLib = BinaryHeaders.read(HandMadeHeaders.ar(HandMadeHeaders.importObject(0xAA64)))
+                .orElseThrow();
+        return Stream.of(
+                Arguments.of(peArm64, "aarch64-pc-windows-msvc", null),
+                Arguments.of(peX64, "aarch64-pc-windows-msvc",
+                        "is PE32+ executable, x86_64, but the target needs aarch64 (PE/COFF)"),
+                Arguments.of(peX86, "x86_64-pc-windows-msvc",
+                        "is PE32 executable, x86, but the target needs x86_64 (PE/COFF)"),
+                Arguments.of(peX64, "i686-pc-windows-msvc",
+                        "is PE32+ executable, x86_64, but the target needs x86 (PE/COFF)"),
+                Arguments.of(peArm64, "aarch64-unknown-linux-gnu",
+                        "is PE32+ executable, aarch64, but the target needs aarch64 (ELF)"),
+                Arguments.of(universal, "aarch64-apple-darwin", null),
+                Arguments.of(universal, "x86_64-apple-darwin", null),
+                Arguments.of(universal, "aarch64-pc-windows-msvc",
+                        "is universal Mach-O executable (x86_64, aarch64), but the target needs aarch64 (PE/COFF)"),
+                Arguments.of(arm64ImportLib, "aarch64-pc-windows-msvc", null),
+                Arguments.of(mixedLib, "aarch64-pc-windows-msvc",
+                        "is import library (ar archive of PE/COFF objects), x86_64+aarch64, but the target needs"
+                                + " aarch64 (PE/COFF)"));
+    }
+
+    @ParameterizedTest(name = "{0} for {1}")
+    @MethodSource("verdicts")
+    void verdict(BinaryHeader header, String triple, String problem) {
+        var expected = ArchitectureCheck.expected(TargetTriple.parse(triple)).orElseThrow();
+        if (problem == null) {
+            assertThat(ArchitectureCheck.mismatch(header, expected)).isEmpty();
+        } else {
+            assertThat(ArchitectureCheck.mismatch(header, expected)).hasValue(problem);
+        }
+    }
+}

@@ -1,0 +1,208 @@
+package dev.crossbuild.packaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.crossbuild.cargo.CargoArtifact;
+import dev.crossbuild.cargo.CargoBuildRecord;
+import dev.crossbuild.core.BuildLog;
+import dev.crossbuild.core.Json;
+import dev.crossbuild.core.ProjectException;
+import dev.crossbuild.model.TargetSpec;
+import dev.crossbuild.nativebuild.NativeOutputs;
+import dev.crossbuild.model.TargetTriple;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Packaging from cargo build records that point at binaries gcc and aarch64-linux-gnu-gcc really built. */
+class PackagerTest {
+
+    @TempDir
+    Path project;
+
+    private Path build;
+    private Path hostBinary;
+    private Path arm64Binary;
+
+    private final TargetSpec host = spec("linux-x64", "x86_64-unknown-linux-gnu");
+    private final TargetSpec arm64 = spec("linux-arm64", "aarch64-unknown-linux-gnu");
+
+    @BeforeEach
+    void compile() throws Exception {
+        assumeTrue(onPath("gcc") && onPath("aarch64-linux-gnu-gcc"), "gcc and aarch64-linux-gnu-gcc are needed");
+        build = project.resolve("target");
+        Files.writeString(project.resolve("hello.c"), "int main(void) { return 0; }\n");
+        Files.writeString(project.resolve("README.md"), "hello\n");
+        Files.createDirectories(project.resolve("licenses"));
+        Files.writeString(project.resolve("licenses/MIT.txt"), "MIT\n");
+        hostBinary = cc("gcc", "out-host/hello");
+        arm64Binary = cc("aarch64-linux-gnu-gcc", "out-arm64/hello");
+    }
+
+    @Test
+    void packagesEachTargetWithChecksumsAndReport() throws Exception {
+        record(host, hostBinary);
+        record(arm64, arm64Binary);
+
+        Packager.Result result = new Packager(options(List.of("README.md", "licenses/*.txt")), BuildLog.SILENT)
+                .packageTargets(List.of(host, arm64));
+
+        assertThat(result.archives()).extracting(a -> a.archive().getFileName().toString())
+                .containsExactly("app-1.0-linux-x64.tar.gz", "app-1.0-linux-arm64.tar.gz");
+        for (Packager.PackagedArchive archive : result.archives()) {
+            String sha = Checksums.sha256(archive.archive());
+            assertThat(Files.readString(archive.checksum())).isEqualTo(sha + "  " + archive.archive().getFileName()
+                    + "\n");
+            assertThat(Files.readString(result.sums())).contains(sha + "  " + archive.archive().getFileName());
+        }
+        BuildReport report = Json.read(BuildReport.file(build), BuildReport.class);
+        BuildReport.TargetReport arm = report.targets().get(1);
+        assertThat(arm.result()).isEqualTo("SUCCESS");
+        assertThat(arm.archive().sha256()).isEqualTo(Checksums.sha256(result.archives().get(1).archive()));
+        assertThat(arm.artifacts()).extracting(BuildReport.FileReport::path).containsExactly(
+                "app-1.0-linux-arm64/README.md", "app-1.0-linux-arm64/hello", "app-1.0-linux-arm64/licenses/MIT.txt");
+        assertThat(arm.artifacts().get(1).architecture()).endsWith("aarch64");
+        assertThat(arm.artifacts().get(1).sha256()).isEqualTo(Checksums.sha256(arm64Binary));
+        assertThat(result.report().summaryLines()).anyMatch(l -> l.contains("app-1.0-linux-arm64/hello")
+                && l.contains("aarch64"));
+    }
+
+    @Test
+    void refusesTheHostBinaryInTheArm64TargetNamingFileArchAndExpectedArch() throws Exception {
+        record(host, hostBinary);
+        record(arm64, hostBinary);
+
+        assertThatThrownBy(() -> new Packager(options(List.of()), BuildLog.SILENT).packageTargets(List.of(host, arm64)))
+                .isInstanceOf(ProjectException.class)
+                .hasMessageContaining("target `linux-arm64` (aarch64-unknown-linux-gnu): " + hostBinary)
+                .hasMessageContaining("x86_64, but the target needs aarch64 (ELF)")
+                .hasMessageContaining("mvn clean package");
+        assertThat(build.resolve("app-1.0-linux-x64.tar.gz")).doesNotExist();
+        BuildReport report = Json.read(BuildReport.file(build), BuildReport.class);
+        assertThat(report.targets()).extracting(BuildReport.TargetReport::result)
+                .containsExactly("NOT PACKAGED", "FAILED");
+    }
+
+    @Test
+    void namesTheMissingCargoBuildAndTheUnmatchedPackageFile() {
+        assertThatThrownBy(() -> new Packager(options(List.of("LICENSE*")), BuildLog.SILENT)
+                .packageTargets(List.of(host)))
+                .isInstanceOf(ProjectException.class)
+                .hasMessageContaining("nothing to package: there is no cargo build record")
+                .hasMessageContaining("run cargo-build before package-arch")
+                .hasMessageContaining("<packageFiles><packageFile>LICENSE*</packageFile> matches no file");
+    }
+
+    @Test
+    void aFailedCargoBuildIsNotPackaged() throws Exception {
+        new CargoBuildRecord(host.id(), host.triple().value(), "FAILED", 5, List.of(), "error[E0308]: mismatched types")
+                .write(host.workDirectory(build));
+
+        assertThatThrownBy(() -> new Packager(options(List.of()), BuildLog.SILENT).packageTargets(List.of(host)))
+                .hasMessageContaining("its cargo build failed (error[E0308]: mismatched types)");
+    }
+
+    @Test
+    void nativeOutputsAndStaticLibrariesWhenAsked() throws Exception {
+        Path nativeDir = project.resolve("native-out");
+        Files.createDirectories(nativeDir.resolve("meson-private"));
+        Path library = cc("aarch64-linux-gnu-gcc", "native-out/libtray.so", "-shared", "-fPIC");
+        cc("aarch64-linux-gnu-gcc", "native-out/tray.o", "-c");
+        // meson's sanity check program is built for the target but is no product
+        cc("aarch64-linux-gnu-gcc", "native-out/meson-private/sanitycheckc.exe");
+        Path archive = ar("aarch64-linux-gnu-ar", "native-out/libtray.a", "native-out/tray.o");
+        NativeOutputs.write(arm64.workDirectory(build), Map.of("tray", nativeDir.toString()));
+        new CargoBuildRecord(arm64.id(), arm64.triple().value(), "SUCCESS", 1, List.of(
+                new CargoArtifact("bin", "hello", arm64Binary.toString()),
+                new CargoArtifact("staticlib", "hello", archive.toString())), null).write(arm64.workDirectory(build));
+
+        PackageOptions withoutExtras = options(List.of());
+        BuildReport plain = new Packager(withoutExtras, BuildLog.SILENT).packageTargets(List.of(arm64)).report();
+        assertThat(plain.targets().get(0).artifacts()).extracting(BuildReport.FileReport::path)
+                .containsExactly("app-1.0-linux-arm64/hello");
+
+        PackageOptions withExtras = new PackageOptions(build, project, "app-1.0", OutputTimestamp.FIXED, true, true,
+                List.of());
+        BuildReport full = new Packager(withExtras, BuildLog.SILENT).packageTargets(List.of(arm64)).report();
+        assertThat(full.targets().get(0).artifacts()).extracting(BuildReport.FileReport::path, BuildReport.FileReport::kind)
+                .containsExactly(tuple("app-1.0-linux-arm64/hello", "bin"),
+                        tuple("app-1.0-linux-arm64/libtray.a", "staticlib"),
+                        tuple("app-1.0-linux-arm64/libtray.so", "native:tray"));
+        assertThat(library).exists();
+    }
+
+    @Test
+    void aNativeOutputForTheWrongMachineIsRefusedToo() throws Exception {
+        Path nativeDir = project.resolve("native-out");
+        cc("gcc", "native-out/libtray.so", "-shared", "-fPIC");
+        NativeOutputs.write(arm64.workDirectory(build), Map.of("tray", nativeDir.toString()));
+        record(arm64, arm64Binary);
+        PackageOptions withNative = new PackageOptions(build, project, "app-1.0", OutputTimestamp.FIXED, false, true,
+                List.of());
+
+        assertThatThrownBy(() -> new Packager(withNative, BuildLog.SILENT).packageTargets(List.of(arm64)))
+                .hasMessageContaining(nativeDir.resolve("libtray.so") + " (native:tray) is ELF 64-bit LSB shared object,"
+                        + " x86_64, but the target needs aarch64 (ELF)");
+    }
+
+    @Test
+    void twoFilesUnderOneNameAreRefused() throws Exception {
+        record(host, hostBinary);
+        Files.writeString(project.resolve("hello"), "a file named like the binary\n");
+
+        assertThatThrownBy(() -> new Packager(options(List.of("hello")), BuildLog.SILENT).packageTargets(List.of(host)))
+                .hasMessageContaining("two files would be packaged as `hello`: " + hostBinary + " (bin) and "
+                        + project.resolve("hello") + " (file)");
+    }
+
+    private Path ar(String archiver, String output, String member) throws Exception {
+        Process p = new ProcessBuilder(archiver, "rcs", output, member).directory(project.toFile()).inheritIO().start();
+        assertThat(p.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        assertThat(p.exitValue()).isZero();
+        return project.resolve(output);
+    }
+
+    private PackageOptions options(List<String> files) {
+        return new PackageOptions(build, project, "app-1.0", OutputTimestamp.FIXED, false, false, files);
+    }
+
+    private void record(TargetSpec target, Path binary) throws Exception {
+        new CargoBuildRecord(target.id(), target.triple().value(), "SUCCESS", 1200,
+                List.of(new CargoArtifact("bin", "hello", binary.toString())), null).write(target.workDirectory(build));
+    }
+
+    private Path cc(String compiler, String output, String... flags) throws Exception {
+        Path out = project.resolve(output);
+        Files.createDirectories(out.getParent());
+        List<String> command = new java.util.ArrayList<>(List.of(compiler));
+        command.addAll(List.of(flags));
+        command.addAll(List.of("-o", out.toString(), "hello.c"));
+        Process p = new ProcessBuilder(command).directory(project.toFile()).inheritIO().start();
+        assertThat(p.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        assertThat(p.exitValue()).isZero();
+        return out;
+    }
+
+    private static TargetSpec spec(String id, String triple) {
+        return new TargetSpec(id, TargetTriple.parse(triple), null, null, null, null, null, null, null, Map.of(), null,
+                List.of(), Map.of());
+    }
+
+    private static boolean onPath(String tool) {
+        for (String entry : System.getenv("PATH").split(File.pathSeparator)) {
+            if (Files.isExecutable(Path.of(entry, tool))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
