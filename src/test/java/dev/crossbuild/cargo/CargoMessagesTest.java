@@ -24,7 +24,7 @@ class CargoMessagesTest {
         JsonObject message = recorded("bin-artifact.json");
         assertThat(CargoMessages.reason(message)).isEqualTo("compiler-artifact");
         assertThat(CargoMessages.artifacts(message))
-                .containsExactly(new CargoArtifact("bin", "hello", "/tmp/hello/target/debug/hello"));
+                .containsExactly(new CargoArtifact("bin", "hello", "/home/dev/hello/target/debug/hello"));
     }
 
     @Test
@@ -36,13 +36,13 @@ class CargoMessagesTest {
 
     @Test
     void readsTheFirstErrorWithItsPrimaryLocation() throws IOException {
-        var diagnostic = CargoMessages.diagnostic(recorded("error-message.json"), Path.of("/work/crate")).orElseThrow();
+        var diagnostic = CargoMessages.diagnostic(recorded("error-message.json"), Path.of("/home/dev/crate")).orElseThrow();
         assertThat(diagnostic.level()).isEqualTo("error[E0308]");
         assertThat(diagnostic.message()).isEqualTo("mismatched types");
-        assertThat(diagnostic.file()).isEqualTo("/work/crate/src/main.rs");
+        assertThat(diagnostic.file()).isEqualTo("/home/dev/crate/src/main.rs");
         assertThat(diagnostic.line()).isEqualTo(1);
         assertThat(diagnostic.column()).isEqualTo(26);
-        assertThat(diagnostic.headline()).isEqualTo("error[E0308]: mismatched types at /work/crate/src/main.rs:1:26");
+        assertThat(diagnostic.headline()).isEqualTo("error[E0308]: mismatched types at /home/dev/crate/src/main.rs:1:26");
         assertThat(diagnostic.rendered()).startsWith("error[E0308]: mismatched types\n --> src/main.rs:1:26");
     }
 
@@ -54,9 +54,9 @@ class CargoMessagesTest {
 
     @Test
     void annotationEscapesAsGithubRequires() throws IOException {
-        var diagnostic = CargoMessages.diagnostic(recorded("error-message.json"), Path.of("/work/crate")).orElseThrow();
+        var diagnostic = CargoMessages.diagnostic(recorded("error-message.json"), Path.of("/home/dev/crate")).orElseThrow();
         assertThat(GithubAnnotations.format(diagnostic, "[linux-arm64]")).isEqualTo(
-                "::error file=/work/crate/src/main.rs,line=1,col=26,title=[linux-arm64]::error[E0308]: mismatched types");
+                "::error file=/home/dev/crate/src/main.rs,line=1,col=26,title=[linux-arm64]::error[E0308]: mismatched types");
         assertThat(GithubAnnotations.data("50% done\nnext")).isEqualTo("50%25 done%0Anext");
         assertThat(GithubAnnotations.property("a,b:c")).isEqualTo("a%2Cb%3Ac");
     }
