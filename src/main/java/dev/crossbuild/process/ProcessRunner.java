@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
@@ -49,15 +50,27 @@ public final class ProcessRunner {
 
         Deque<String> tail = new ArrayDeque<>();
         long start = System.nanoTime();
+        // the hook is in place before the process exists, so no moment is left where a JVM shutdown
+        // would leave it running
+        AtomicReference<Process> started = new AtomicReference<>();
+        Thread killOnExit = new Thread(() -> {
+            Process running = started.get();
+            if (running != null) {
+                killTree(running);
+            }
+        }, "crossbuild-kill-on-exit");
+        boolean hookAdded = addShutdownHook(killOnExit);
         Process process;
         try {
             process = builder.start();
+            started.set(process);
         } catch (IOException e) {
+            if (hookAdded) {
+                removeShutdownHook(killOnExit);
+            }
             throw new MachineException("could not start `" + spec.commandLine() + "` in " + spec.directory()
                     + ": " + e.getMessage(), e);
         }
-        Thread killOnExit = new Thread(() -> killTree(process), "crossbuild-kill-" + process.pid());
-        boolean hookAdded = addShutdownHook(killOnExit);
         Thread out = drain(process.getInputStream(), spec.charset(), line -> {
             remember(tail, line);
             stdout.accept(line);
