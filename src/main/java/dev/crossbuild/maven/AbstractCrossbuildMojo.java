@@ -3,14 +3,18 @@ package dev.crossbuild.maven;
 import dev.crossbuild.core.BuildLog;
 import dev.crossbuild.core.CrossbuildException;
 import dev.crossbuild.core.ProjectException;
+import dev.crossbuild.env.CapturingTargetEnvironments;
 import dev.crossbuild.env.TargetEnvironments;
 import dev.crossbuild.model.HostPlatform;
 import dev.crossbuild.model.TargetMatrix;
 import dev.crossbuild.model.TargetSpec;
+import dev.crossbuild.process.Executables;
+import dev.crossbuild.process.ProcessRunner;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -56,6 +60,16 @@ abstract class AbstractCrossbuildMojo extends AbstractMojo {
     @Parameter(property = PropertyNames.SKIP, defaultValue = "false")
     private boolean skip;
 
+    /**
+     * The cmd that runs batch-file environment scripts ({@code <vcvars>} ending in {@code .bat} or
+     * {@code .cmd}), as a command line; {@code %ComSpec%} on Windows when unset. Elsewhere e.g.
+     * {@code wine cmd}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.CMD)
+    private String cmd;
+
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     private MavenProject project;
 
@@ -98,8 +112,14 @@ abstract class AbstractCrossbuildMojo extends AbstractMojo {
         return new MavenBuildLog(getLog());
     }
 
+    /** A new capture-aware environment source: each goal execution captures a target's script at most once. */
     protected TargetEnvironments environments() {
-        return TargetEnvironments.inherited(System.getenv());
+        Map<String, String> inherited = System.getenv();
+        boolean windows = Executables.isWindows();
+        var settings = new CapturingTargetEnvironments.Settings(baseDirectory(),
+                buildDirectory().resolve("crossbuild").resolve("env-cache"),
+                CapturingTargetEnvironments.cmdCommand(cmd, inherited, windows), HostPlatform.current(), windows);
+        return new CapturingTargetEnvironments(inherited, settings, new ProcessRunner(), buildLog());
     }
 
     protected MavenProject project() {

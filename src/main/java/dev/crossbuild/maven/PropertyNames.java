@@ -20,6 +20,11 @@ public final class PropertyNames {
     public static final String CARGO_ARGS = "crossbuild.cargoArgs";
     public static final String GITHUB_ANNOTATIONS = "crossbuild.githubAnnotations";
 
+    public static final String CMD = "crossbuild.cmd";
+
+    public static final String BUILD_NATIVE_SKIP = "crossbuild.build-native.skip";
+    public static final String NATIVE_FORCE = "crossbuild.native.force";
+
     private PropertyNames() {
     }
 }
