@@ -8,6 +8,7 @@ import dev.crossbuild.env.TargetEnvironments;
 import dev.crossbuild.model.HostPlatform;
 import dev.crossbuild.model.TargetMatrix;
 import dev.crossbuild.model.TargetSpec;
+import dev.crossbuild.nativebuild.NativeBuildSpec;
 import dev.crossbuild.process.Executables;
 import dev.crossbuild.process.ProcessRunner;
 import java.io.File;
@@ -34,6 +35,16 @@ abstract class AbstractCrossbuildMojo extends AbstractMojo {
      */
     @Parameter
     private List<Target> targets;
+
+    /**
+     * Native (C/C++) builds run for every selected target before cargo, each out of tree in
+     * {@code target/crossbuild/<target-id>/native/<id>}; cargo sees each output directory as
+     * {@code CROSSBUILD_NATIVE_<ID>_DIR}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter
+    private List<NativeBuild> nativeBuilds;
 
     /**
      * Comma-separated ids of the targets to build; all configured targets when empty. A profile may
@@ -106,6 +117,36 @@ abstract class AbstractCrossbuildMojo extends AbstractMojo {
             }
         }
         return TargetMatrix.select(configured, targetSelection, HostPlatform.current());
+    }
+
+    /** The configured native builds, checked: ids unique, target ids known. */
+    protected List<NativeBuildSpec> nativeBuilds() throws ProjectException {
+        List<NativeBuildSpec> specs = new ArrayList<>();
+        if (nativeBuilds != null) {
+            for (int i = 0; i < nativeBuilds.size(); i++) {
+                NativeBuildSpec spec = nativeBuilds.get(i).toSpec(i + 1, baseDirectory());
+                if (specs.stream().anyMatch(s -> s.id().equals(spec.id()))) {
+                    throw new ProjectException("<nativeBuild><id>" + spec.id() + "</id> is declared twice in"
+                            + " <nativeBuilds>; ids must be unique");
+                }
+                specs.add(spec);
+            }
+        }
+        List<String> known = new ArrayList<>();
+        if (targets != null) {
+            for (int i = 0; i < targets.size(); i++) {
+                known.add(targets.get(i).toSpec(i + 1).id());
+            }
+        }
+        for (NativeBuildSpec spec : specs) {
+            for (String id : spec.targets()) {
+                if (!known.contains(id)) {
+                    throw new ProjectException("<nativeBuild><id>" + spec.id() + "</id>: <targets> names `" + id
+                            + "`, which is not a configured target; known ids: " + String.join(", ", known));
+                }
+            }
+        }
+        return specs;
     }
 
     protected BuildLog buildLog() {
