@@ -133,7 +133,7 @@ public final class CapturingTargetEnvironments implements TargetEnvironments {
             throws MachineException {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            update(digest, "capture-v1");
+            update(digest, "capture-v2");
             update(digest, script.path().toAbsolutePath().normalize().toString());
             update(digest, String.valueOf(Files.getLastModifiedTime(script.path()).toMillis()));
             script.args().forEach(a -> update(digest, a));

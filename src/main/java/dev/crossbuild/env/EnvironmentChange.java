@@ -20,9 +20,10 @@ import java.util.regex.Pattern;
  * @param prepended for PATH-like variables: entries the script put in front of the list
  * @param appended  for PATH-like variables: entries the script added after the existing ones
  * @param removed   variables the script unset
+ * @param separator the list separator of the shell the script ran in, kept for lists the base lacks
  */
 public record EnvironmentChange(Map<String, String> values, Map<String, List<String>> prepended,
-        Map<String, List<String>> appended, List<String> removed) {
+        Map<String, List<String>> appended, List<String> removed, String separator) {
 
     /** Lists whose entries are de-duplicated and merged (PLATFORM-NOTES, capture recipe item 5). */
     private static final Set<String> PATH_LIKE = Set.of("PATH", "INCLUDE", "LIB", "LIBPATH", "EXTERNAL_INCLUDE",
@@ -110,16 +111,16 @@ public record EnvironmentChange(Map<String, String> values, Map<String, List<Str
                 removed.add(name);
             }
         }
-        return new EnvironmentChange(values, prepended, appended, removed);
+        return new EnvironmentChange(values, prepended, appended, removed, separator);
     }
 
     /**
      * This change applied onto a base environment.
      *
      * @param ignoreCase whether the base environment's names are case-insensitive (Windows)
-     * @param separator  the base environment's list separator
+     * @param baseSeparator the base environment's list separator
      */
-    public Map<String, String> applyTo(Map<String, String> base, boolean ignoreCase, String separator) {
+    public Map<String, String> applyTo(Map<String, String> base, boolean ignoreCase, String baseSeparator) {
         Map<String, String> result = ignoreCase ? new TreeMap<>(String.CASE_INSENSITIVE_ORDER) : new TreeMap<>();
         result.putAll(base);
         removed.forEach(result::remove);
@@ -128,10 +129,13 @@ public record EnvironmentChange(Map<String, String> values, Map<String, List<Str
         lists.addAll(appended.keySet());
         for (String name : lists) {
             String current = result.get(name);
+            // a list the base already has keeps the base's separator; a new one keeps the script's (under
+            // wine: PATH stays a host list, a new INCLUDE stays a Windows list)
+            String joiner = current == null ? separator : baseSeparator;
             List<String> merged = new ArrayList<>(prepended.getOrDefault(name, List.of()));
-            merged.addAll(split(current == null ? "" : current, separator));
+            merged.addAll(split(current == null ? "" : current, joiner));
             merged.addAll(appended.getOrDefault(name, List.of()));
-            put(result, name, String.join(separator, dedupe(merged, ignoreCase)), ignoreCase);
+            put(result, name, String.join(joiner, dedupe(merged, ignoreCase)), ignoreCase);
         }
         return ignoreCase ? new TreeMap<>(result) : result;
     }

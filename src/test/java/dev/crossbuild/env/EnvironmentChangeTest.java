@@ -37,6 +37,9 @@ class EnvironmentChangeTest {
         Map<String, String> applied = change.applyTo(Map.of("PATH", "/usr/bin:/bin", "HOME", "/root"), false, ":");
         assertThat(applied).containsEntry("PATH", "C:\\VS\\bin:/usr/bin:/bin").containsEntry("HOME", "/root");
         assertThat(applied).containsEntry("INCLUDE", "C:\\VS\\include");
+        EnvironmentChange twoIncludes = EnvironmentChange.between(Map.of(), Map.of("INCLUDE", "C:\\A;C:\\B"), true,
+                ";");
+        assertThat(twoIncludes.applyTo(Map.of(), false, ":")).containsEntry("INCLUDE", "C:\\A;C:\\B");
     }
 
     @Test
