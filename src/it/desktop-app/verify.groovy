@@ -27,9 +27,9 @@ check(new File(basedir, 'target/crossbuild/windows-x64-gnu/native/scale.toolchai
 check(!new File(basedir, 'target/crossbuild/linux-x64/native/calc.cross.ini').exists(), 'host got a cross file')
 
 // the second `package` run rebuilt nothing native
-def start = log.lastIndexOf(':build-native ')
-check(start > 0 && log.indexOf(':build-native ') < start, 'expected two runs of build-native in build.log')
-def second = log.substring(start, log.indexOf(':cargo-build ', start))
+def start = log.lastIndexOf(':build-native (default) @')
+check(start > 0 && log.indexOf(':build-native (default) @') < start, 'expected two runs of build-native in build.log')
+def second = log.substring(start, log.indexOf(':cargo-build (default) @', start))
 ['linux-x64', 'linux-arm64', 'windows-x64-gnu'].each { id ->
     ['tray', 'calc', 'scale'].each { build ->
         contains(second, "[${id}] native build `${build}` (<tool>")
