@@ -82,6 +82,12 @@ public final class CapturingTargetEnvironments implements TargetEnvironments {
     private Map<String, String> withScript(TargetSpec target, Map<String, String> input) throws CrossbuildException {
         String who = "target `" + target.id() + "`: <vcvars>" + target.vcvars() + "</vcvars>";
         VisualStudioLocator.Script script = locator.resolve(target, settings.projectDirectory(), input, who);
+        if (script.instance() != null) {
+            VisualStudio.Instance vs = script.instance();
+            log.info("[" + target.id() + "] Visual Studio found by vswhere: " + vs.displayName() + " "
+                    + vs.installationVersion() + (vs.prerelease() ? " (prerelease)" : "") + " at "
+                    + vs.installationPath());
+        }
         String key = cacheKey(script, input);
         Path cacheFile = settings.cacheDirectory().resolve(key + ".json");
         EnvironmentChange change = readCache(cacheFile);
