@@ -24,6 +24,9 @@ public final class CrossFiles {
 
     /** meson's {@code system} of the host machine section. */
     public static String mesonSystem(TargetTriple triple) {
+        if (triple.env().startsWith("android")) {
+            return "android";
+        }
         return switch (triple.osName()) {
             case "macos", "ios" -> "darwin";
             case "unknown" -> "none";
