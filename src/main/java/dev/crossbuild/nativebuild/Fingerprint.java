@@ -53,14 +53,18 @@ final class Fingerprint {
         return add("end-of-env");
     }
 
-    /** Every file below a directory: relative path, size and modification time. */
-    Fingerprint addTree(Path root) throws MachineException {
+    /**
+     * Every file below a directory: relative path, size and modification time.
+     *
+     * @param excluded a folder left out, e.g. the build directory when the sources are the project itself
+     */
+    Fingerprint addTree(Path root, Path excluded) throws MachineException {
         if (root == null || !Files.isDirectory(root)) {
             return add("no-tree");
         }
         try (Stream<Path> files = Files.walk(root)) {
             for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)
-                    .filter(p -> !ignored(root.relativize(p))).sorted()::iterator) {
+                    .filter(p -> !ignored(root.relativize(p)) && !p.startsWith(excluded)).sorted()::iterator) {
                 BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
                 add(root.relativize(file).toString().replace('\\', '/'));
                 add(attributes.size() + ":" + attributes.lastModifiedTime().toMillis());

@@ -161,7 +161,7 @@ public final class NativeBuilder {
         String configure = new Fingerprint().add("native-v1").add(build.tool().configName())
                 .add(build.tool() == NativeTool.COMMAND ? programFile(args.get(0), env) : toolVersion(programs.get(0), env)).add(args).add(env, CapturingTargetEnvironments.VOLATILE)
                 .add(crossFile).add(build.directory() == null ? null : build.directory().toString()).hex();
-        String inputs = new Fingerprint().add(configure).add(earlierInputs).addTree(build.directory()).hex();
+        String inputs = new Fingerprint().add(configure).add(earlierInputs).addTree(build.directory(), buildDirectory()).hex();
         return new Prepared(where, output, nativeDir.resolve(build.id() + ".stamp.json"), new Stamp(configure,
                 inputs), env, added, args, tools, crossFile, crossPath);
     }
@@ -179,7 +179,7 @@ public final class NativeBuilder {
         log.info("[" + target.id() + "] " + build.describe() + " → " + p.output());
         switch (build.tool()) {
             case MAKE -> {
-                syncCopy(build.directory(), p.output());
+                syncCopy(build.directory(), p.output(), buildDirectory());
                 List<String> command = new ArrayList<>(List.of("make"));
                 addMakeVariable(command, "CC", p.tools().cc());
                 addMakeVariable(command, "CXX", p.tools().cxx());
@@ -326,11 +326,12 @@ public final class NativeBuilder {
      * times so make's own up-to-date checks work: an in-tree Makefile then builds each target in its own
      * copy, with no {@code clean} between targets (PLATFORM-NOTES: the motivating Makefile).
      */
-    static void syncCopy(Path source, Path copy) throws MachineException {
+    static void syncCopy(Path source, Path copy, Path excluded) throws MachineException {
         try (Stream<Path> files = Files.walk(source)) {
             for (Path file : (Iterable<Path>) files::iterator) {
                 Path relative = source.relativize(file);
-                if (Fingerprint.ignored(relative)) {
+                // never copy the build directory (with this copy in it) when the sources are the project itself
+                if (Fingerprint.ignored(relative) || file.startsWith(excluded)) {
                     continue;
                 }
                 Path target = copy.resolve(relative.toString());

@@ -80,6 +80,18 @@ class NativeBuilderTest {
     }
 
     @Test
+    void sourcesThatAreTheProjectItselfLeaveTheBuildDirectoryOut() throws Exception {
+        Files.writeString(project.resolve("Makefile"), "all:\n\tls > listing.txt\n");
+        NativeBuildSpec whole = new NativeBuildSpec("whole", NativeTool.MAKE, project, List.of(), Map.of(), List.of());
+        TargetSpec a = target("a", Map.of());
+        builder(false).build(a, List.of(whole));
+        assertThat(project.resolve("target/crossbuild/a/native/whole/target")).doesNotExist();
+        // the first build's own outputs under target/ do not make the second one stale
+        assertThat(builder(false).build(a, List.of(whole))).extracting(NativeBuilder.Outcome::result)
+                .containsExactly("UP TO DATE");
+    }
+
+    @Test
     void aBuildOnlyForSomeTargets() throws Exception {
         NativeBuildSpec onlyB = new NativeBuildSpec("tray", NativeTool.MAKE, sources, List.of(), Map.of(), List.of("b"));
         assertThat(builder(false).build(target("a", Map.of()), List.of(onlyB))).isEmpty();
