@@ -240,6 +240,10 @@ public final class NativeBuilder {
         }
     }
 
+    private Path buildDirectory() {
+        return options.buildDirectory().toAbsolutePath().normalize();
+    }
+
     /** Starts a configure from an empty directory, with the cross file written beside it. */
     private static void fresh(Prepared p) throws MachineException {
         deleteQuietly(p.output());
@@ -255,13 +259,20 @@ public final class NativeBuilder {
 
     /**
      * The target's compilers: its own elements first, then what its environment script exported
-     * ({@code CC_<triple>}); for gcc-style cross compilers the matching ar and strip beside them.
+     * ({@code CC_<triple>}), for MSVC targets cl and lib; for gcc-style cross compilers the matching ar and
+     * strip beside them.
      */
-    static CrossFiles.Tools tools(TargetSpec target, Map<String, String> env) {
+    public static CrossFiles.Tools tools(TargetSpec target, Map<String, String> env) {
         String key = target.triple().ccEnvKey();
         String cc = firstSet(target.cc(), env.get("CC_" + key));
         String cxx = firstSet(target.cxx(), env.get("CXX_" + key));
         String ar = firstSet(target.ar(), env.get("AR_" + key));
+        if (target.triple().isMsvc()) {
+            // a Visual Studio environment puts the compiler and librarian of its target arch on PATH
+            cc = firstSet(cc, "cl");
+            cxx = firstSet(cxx, "cl");
+            ar = firstSet(ar, "lib");
+        }
         String strip = null;
         Optional<String> prefix = cc == null ? Optional.empty() : gccPrefix(CrossFiles.words(cc).get(0));
         if (prefix.isPresent()) {

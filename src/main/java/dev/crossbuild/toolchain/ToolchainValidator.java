@@ -10,6 +10,7 @@ import dev.crossbuild.env.TargetEnvironments;
 import dev.crossbuild.model.HostPlatform;
 import dev.crossbuild.model.TargetSpec;
 import dev.crossbuild.nativebuild.NativeBuildSpec;
+import dev.crossbuild.nativebuild.NativeBuilder;
 import dev.crossbuild.nativebuild.NativeTool;
 import dev.crossbuild.process.Executables;
 import dev.crossbuild.process.ProcessRunner;
@@ -166,11 +167,10 @@ public final class ToolchainValidator {
         if (!needsCompiler || target.cc() != null) {
             return; // a configured <cc> was checked with the other tools
         }
-        String fromScript = env.get("CC_" + target.triple().ccEnvKey());
-        boolean host = target.triple().equals(HostPlatform.current());
-        String cc = fromScript != null ? fromScript : host ? Executables.lookup(env, "CC", false) : null;
-        if (cc == null && host) {
-            cc = "cc";
+        String cc = NativeBuilder.tools(target, env).cc();
+        if (cc == null && target.triple().equals(HostPlatform.current())) {
+            String inherited = Executables.lookup(env, "CC", false);
+            cc = inherited != null && !inherited.isBlank() ? inherited : "cc";
         }
         if (cc == null) {
             problems.add(who + " has native builds but no C compiler for " + target.triple() + "; set <cc> (e.g. "
@@ -183,7 +183,9 @@ public final class ToolchainValidator {
         if (found.isEmpty()) {
             problems.add(who + ": the C compiler `" + program + "` of its native builds is not on PATH; "
                     + (program.equals("cc") ? "install one (Debian/Ubuntu: `apt-get install build-essential`) or set"
-                            + " <cc>" : KnownTools.installHint(program)));
+                            + " <cc>" : program.equals("cl") ? "run the build inside Visual Studio's environment:"
+                            + " set <vcvars>auto</vcvars> (or a vcvars script) on the target" : KnownTools.installHint(
+                            program)));
         }
     }
 
