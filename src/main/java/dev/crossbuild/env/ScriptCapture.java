@@ -114,7 +114,13 @@ public final class ScriptCapture {
         return new Result(EnvironmentChange.between(before, after, true, ";"), after, output);
     }
 
-    /** The generated batch file; ASCII only, CRLF line ends. */
+    /**
+     * The generated batch file; ASCII only, CRLF line ends. It follows the capture recipe (items 1, 2, 4)
+     * with one change: instead of a marker line and {@code set} on standard output, each snapshot goes to
+     * its own file and the script's output to a third. One stream would mix encodings (cmd's built-ins write
+     * UTF-16LE under {@code /u}, programs the script starts write their code page, wine adds its own
+     * lines), and a snapshot before the call lets the diff ignore what cmd or wine add by themselves.
+     */
     static String batchFile() {
         return String.join("\r\n",
                 "@echo off",
