@@ -121,32 +121,11 @@ abstract class AbstractCrossbuildMojo extends AbstractMojo {
 
     /** The configured native builds, checked: ids unique, target ids known. */
     protected List<NativeBuildSpec> nativeBuilds() throws ProjectException {
-        List<NativeBuildSpec> specs = new ArrayList<>();
-        if (nativeBuilds != null) {
-            for (int i = 0; i < nativeBuilds.size(); i++) {
-                NativeBuildSpec spec = nativeBuilds.get(i).toSpec(i + 1, baseDirectory());
-                if (specs.stream().anyMatch(s -> s.id().equals(spec.id()))) {
-                    throw new ProjectException("<nativeBuild><id>" + spec.id() + "</id> is declared twice in"
-                            + " <nativeBuilds>; ids must be unique");
-                }
-                specs.add(spec);
-            }
-        }
         List<String> known = new ArrayList<>();
-        if (targets != null) {
-            for (int i = 0; i < targets.size(); i++) {
-                known.add(targets.get(i).toSpec(i + 1).id());
-            }
+        for (int i = 0; targets != null && i < targets.size(); i++) {
+            known.add(targets.get(i).toSpec(i + 1).id());
         }
-        for (NativeBuildSpec spec : specs) {
-            for (String id : spec.targets()) {
-                if (!known.contains(id)) {
-                    throw new ProjectException("<nativeBuild><id>" + spec.id() + "</id>: <targets> names `" + id
-                            + "`, which is not a configured target; known ids: " + String.join(", ", known));
-                }
-            }
-        }
-        return specs;
+        return NativeBuild.toSpecs(nativeBuilds, baseDirectory(), known);
     }
 
     protected BuildLog buildLog() {

@@ -5,6 +5,7 @@ import dev.crossbuild.nativebuild.NativeBuildSpec;
 import dev.crossbuild.nativebuild.NativeTool;
 import java.io.File;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,27 @@ public class NativeBuild {
 
     /** Ids of the targets this build applies to; all targets when empty. */
     private List<String> targets;
+
+    /** Every configured build converted, with unique ids and only known target ids. */
+    static List<NativeBuildSpec> toSpecs(List<NativeBuild> builds, Path baseDirectory, List<String> targetIds)
+            throws ProjectException {
+        List<NativeBuildSpec> specs = new ArrayList<>();
+        for (int i = 0; builds != null && i < builds.size(); i++) {
+            NativeBuildSpec spec = builds.get(i).toSpec(i + 1, baseDirectory);
+            if (specs.stream().anyMatch(s -> s.id().equals(spec.id()))) {
+                throw new ProjectException("<nativeBuild><id>" + spec.id() + "</id> is declared twice in"
+                        + " <nativeBuilds>; ids must be unique");
+            }
+            for (String id : spec.targets()) {
+                if (!targetIds.contains(id)) {
+                    throw new ProjectException("<nativeBuild><id>" + spec.id() + "</id>: <targets> names `" + id
+                            + "`, which is not a configured target; known ids: " + String.join(", ", targetIds));
+                }
+            }
+            specs.add(spec);
+        }
+        return specs;
+    }
 
     NativeBuildSpec toSpec(int position, Path baseDirectory) throws ProjectException {
         String element = "<nativeBuilds><nativeBuild> number " + position + (id == null ? "" : " (`" + id + "`)");
