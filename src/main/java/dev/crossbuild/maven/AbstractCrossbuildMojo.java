@@ -3,14 +3,19 @@ package dev.crossbuild.maven;
 import dev.crossbuild.core.BuildLog;
 import dev.crossbuild.core.CrossbuildException;
 import dev.crossbuild.core.ProjectException;
+import dev.crossbuild.env.CapturingTargetEnvironments;
 import dev.crossbuild.env.TargetEnvironments;
 import dev.crossbuild.model.HostPlatform;
 import dev.crossbuild.model.TargetMatrix;
 import dev.crossbuild.model.TargetSpec;
+import dev.crossbuild.nativebuild.NativeBuildSpec;
+import dev.crossbuild.process.Executables;
+import dev.crossbuild.process.ProcessRunner;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -30,6 +35,16 @@ abstract class AbstractCrossbuildMojo extends AbstractMojo {
      */
     @Parameter
     private List<Target> targets;
+
+    /**
+     * Native (C/C++) builds run for every selected target before cargo, each out of tree in
+     * {@code target/crossbuild/<target-id>/native/<id>}; cargo sees each output directory as
+     * {@code CROSSBUILD_NATIVE_<ID>_DIR}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter
+    private List<NativeBuild> nativeBuilds;
 
     /**
      * Comma-separated ids of the targets to build; all configured targets when empty. A profile may
@@ -55,6 +70,16 @@ abstract class AbstractCrossbuildMojo extends AbstractMojo {
      */
     @Parameter(property = PropertyNames.SKIP, defaultValue = "false")
     private boolean skip;
+
+    /**
+     * The cmd that runs batch-file environment scripts ({@code <vcvars>} ending in {@code .bat} or
+     * {@code .cmd}), as a command line; {@code %ComSpec%} on Windows when unset. Elsewhere e.g.
+     * {@code wine cmd}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.CMD)
+    private String cmd;
 
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     private MavenProject project;
@@ -94,12 +119,27 @@ abstract class AbstractCrossbuildMojo extends AbstractMojo {
         return TargetMatrix.select(configured, targetSelection, HostPlatform.current());
     }
 
+    /** The configured native builds, checked: ids unique, target ids known. */
+    protected List<NativeBuildSpec> nativeBuilds() throws ProjectException {
+        List<String> known = new ArrayList<>();
+        for (int i = 0; targets != null && i < targets.size(); i++) {
+            known.add(targets.get(i).toSpec(i + 1).id());
+        }
+        return NativeBuild.toSpecs(nativeBuilds, baseDirectory(), known);
+    }
+
     protected BuildLog buildLog() {
         return new MavenBuildLog(getLog());
     }
 
+    /** A new capture-aware environment source: each goal execution captures a target's script at most once. */
     protected TargetEnvironments environments() {
-        return TargetEnvironments.inherited(System.getenv());
+        Map<String, String> inherited = System.getenv();
+        boolean windows = Executables.isWindows();
+        var settings = new CapturingTargetEnvironments.Settings(baseDirectory(),
+                buildDirectory().resolve("crossbuild").resolve("env-cache"),
+                CapturingTargetEnvironments.cmdCommand(cmd, inherited, windows), HostPlatform.current(), windows);
+        return new CapturingTargetEnvironments(inherited, settings, new ProcessRunner(), buildLog());
     }
 
     protected MavenProject project() {

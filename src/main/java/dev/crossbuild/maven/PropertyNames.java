@@ -27,6 +27,10 @@ public final class PropertyNames {
 
     public static final String MATRIX_OUTPUT = "crossbuild.matrix.output";
     public static final String MATRIX_SKIP = "crossbuild.matrix.skip";
+    public static final String CMD = "crossbuild.cmd";
+
+    public static final String BUILD_NATIVE_SKIP = "crossbuild.build-native.skip";
+    public static final String NATIVE_FORCE = "crossbuild.native.force";
 
     private PropertyNames() {
     }

@@ -50,7 +50,7 @@ public class ValidateToolchainMojo extends AbstractCrossbuildMojo {
     protected void run(List<TargetSpec> selected) throws CrossbuildException {
         ToolchainValidator validator = new ToolchainValidator(new ProcessRunner(), environments(), buildLog(),
                 baseDirectory());
-        ToolchainReport report = validator.validate(selected, manifest(), installTargets);
+        ToolchainReport report = validator.validate(selected, manifest(), installTargets, nativeBuilds());
         Path file = buildDirectory().resolve("crossbuild").resolve("toolchain.json");
         Json.write(file, report);
         if (!report.ok()) {

@@ -3,10 +3,15 @@ package dev.crossbuild.toolchain;
 import dev.crossbuild.core.BuildLog;
 import dev.crossbuild.core.CrossbuildException;
 import dev.crossbuild.core.MachineException;
+import dev.crossbuild.core.ProjectException;
 import dev.crossbuild.core.TextTable;
 import dev.crossbuild.core.Version;
 import dev.crossbuild.env.TargetEnvironments;
+import dev.crossbuild.model.HostPlatform;
 import dev.crossbuild.model.TargetSpec;
+import dev.crossbuild.nativebuild.NativeBuildSpec;
+import dev.crossbuild.nativebuild.NativeBuilder;
+import dev.crossbuild.nativebuild.NativeTool;
 import dev.crossbuild.process.Executables;
 import dev.crossbuild.process.ProcessRunner;
 import dev.crossbuild.process.ProcessRunner.CapturedOutput;
@@ -50,11 +55,26 @@ public final class ToolchainValidator {
 
     public ToolchainReport validate(List<TargetSpec> targets, Path manifest, boolean installTargets)
             throws CrossbuildException {
+        return validate(targets, manifest, installTargets, List.of());
+    }
+
+    /** Also checks the tools of the native builds that apply to each target, in the target's environment. */
+    public ToolchainReport validate(List<TargetSpec> targets, Path manifest, boolean installTargets,
+            List<NativeBuildSpec> nativeBuilds) throws CrossbuildException {
         List<TargetCheck> checks = new ArrayList<>();
         Map<TargetSpec, Version> cargoVersions = new LinkedHashMap<>();
         for (TargetSpec target : targets) {
-            Map<String, String> env = environments.baseEnvironment(target);
+            Map<String, String> env;
+            try {
+                // runs the target's <vcvars> script: every check below sees the environment the build will see
+                env = environments.baseEnvironment(target);
+            } catch (ProjectException scriptFailed) {
+                checks.add(new TargetCheck(target.id(), target.triple().value(), target.toolchain(), null, null, null,
+                        false, Map.of(), List.of(scriptFailed.getMessage()), List.of()));
+                continue;
+            }
             TargetCheck check = checkTarget(target, env, installTargets, cargoVersions);
+            checkNativeBuilds(target, env, nativeBuilds, check.tools(), check.problems());
             checks.add(check);
         }
         List<String> problems = new ArrayList<>();
@@ -125,6 +145,52 @@ public final class ToolchainValidator {
         }
         return new TargetCheck(target.id(), target.triple().value(), target.toolchain(), cargoVersion, rustcVersion,
                 sysroot, std, tools, problems, warnings);
+    }
+
+    private void checkNativeBuilds(TargetSpec target, Map<String, String> env, List<NativeBuildSpec> builds,
+            Map<String, String> tools, List<String> problems) {
+        String who = "target `" + target.id() + "`";
+        boolean needsCompiler = false;
+        for (NativeBuildSpec build : builds) {
+            if (!build.appliesTo(target)) {
+                continue;
+            }
+            needsCompiler |= build.tool() != NativeTool.COMMAND;
+            for (String program : build.tool().programs()) {
+                if (tools.containsKey(program)) {
+                    continue;
+                }
+                Optional<Path> found = Executables.find(program, env);
+                tools.put(program, found.map(Path::toString).orElse("missing"));
+                if (found.isEmpty()) {
+                    problems.add(who + ": " + build.describe() + " needs `" + program + "`, which is not on PATH; "
+                            + KnownTools.installHint(program).replace("set the element", "change <tool>"));
+                }
+            }
+        }
+        if (!needsCompiler || target.cc() != null) {
+            return; // a configured <cc> was checked with the other tools
+        }
+        String cc = NativeBuilder.tools(target, env).cc();
+        if (cc == null && target.triple().equals(HostPlatform.current())) {
+            String inherited = Executables.lookup(env, "CC", false);
+            cc = inherited != null && !inherited.isBlank() ? inherited : "cc";
+        }
+        if (cc == null) {
+            problems.add(who + " has native builds but no C compiler for " + target.triple() + "; set <cc> (e.g. "
+                    + "<cc>aarch64-linux-gnu-gcc</cc>) or a <vcvars> script that exports CC");
+            return;
+        }
+        String program = cc.trim().split("\\s+")[0];
+        Optional<Path> found = Executables.find(program, env);
+        tools.put("cc", found.map(Path::toString).orElse("missing"));
+        if (found.isEmpty()) {
+            problems.add(who + ": the C compiler `" + program + "` of its native builds is not on PATH; "
+                    + (program.equals("cc") ? "install one (Debian/Ubuntu: `apt-get install build-essential`) or set"
+                            + " <cc>" : program.equals("cl") ? "run the build inside Visual Studio's environment:"
+                            + " set <vcvars>auto</vcvars> (or a vcvars script) on the target" : KnownTools.installHint(
+                            program)));
+        }
     }
 
     private boolean checkRustupToolchain(TargetSpec target, Map<String, String> env, String who,

@@ -1,0 +1,3 @@
+int scale_mul(int x) { return x * SCALE_FACTOR; }
+
+int scale_pointer_bits(void) { return (int) (sizeof(void *) * 8); }

@@ -1,0 +1,1 @@
+int calc(void) { return 2; }

@@ -1,0 +1,8 @@
+import static dev.crossbuild.it.ItSupport.*
+
+def log = buildLog(basedir)
+contains(log, 'target `linux-x64`: native build `greet` (<tool>make</tool>): unknown placeholder @{flavor} in `FLAVOUR=@{flavor}`')
+contains(log, '@{flavour}')
+contains(log, 'Add <properties><flavor>')
+check(!log.contains('\tat dev.crossbuild'), 'a stack trace was printed')
+return true

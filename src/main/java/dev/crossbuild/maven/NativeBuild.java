@@ -1,0 +1,73 @@
+package dev.crossbuild.maven;
+
+import dev.crossbuild.core.ProjectException;
+import dev.crossbuild.nativebuild.NativeBuildSpec;
+import dev.crossbuild.nativebuild.NativeTool;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * One {@code <nativeBuild>} of {@code <nativeBuilds>}, as Maven fills it from the pom. Converted at once
+ * to the immutable {@link NativeBuildSpec} the core works with.
+ */
+public class NativeBuild {
+
+    /** Unique id; the output directory is {@code target/crossbuild/<target-id>/native/<id>}. */
+    private String id;
+
+    /** {@code make}, {@code meson}, {@code cmake} or {@code command}. */
+    private String tool;
+
+    /** The sources, relative to the project directory (for {@code command}: the files to watch for changes). */
+    private File directory;
+
+    /** Arguments: make targets and variables, meson setup or cmake configure options, or the command itself. */
+    private List<String> args;
+
+    /** Extra environment variables for this build; values may use placeholders. */
+    private Map<String, String> env;
+
+    /** Ids of the targets this build applies to; all targets when empty. */
+    private List<String> targets;
+
+    /** Every configured build converted, with unique ids and only known target ids. */
+    static List<NativeBuildSpec> toSpecs(List<NativeBuild> builds, Path baseDirectory, List<String> targetIds)
+            throws ProjectException {
+        List<NativeBuildSpec> specs = new ArrayList<>();
+        for (int i = 0; builds != null && i < builds.size(); i++) {
+            NativeBuildSpec spec = builds.get(i).toSpec(i + 1, baseDirectory);
+            if (specs.stream().anyMatch(s -> s.id().equals(spec.id()))) {
+                throw new ProjectException("<nativeBuild><id>" + spec.id() + "</id> is declared twice in"
+                        + " <nativeBuilds>; ids must be unique");
+            }
+            for (String id : spec.targets()) {
+                if (!targetIds.contains(id)) {
+                    throw new ProjectException("<nativeBuild><id>" + spec.id() + "</id>: <targets> names `" + id
+                            + "`, which is not a configured target; known ids: " + String.join(", ", targetIds));
+                }
+            }
+            specs.add(spec);
+        }
+        return specs;
+    }
+
+    NativeBuildSpec toSpec(int position, Path baseDirectory) throws ProjectException {
+        String element = "<nativeBuilds><nativeBuild> number " + position + (id == null ? "" : " (`" + id + "`)");
+        if (id == null || !id.trim().matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
+            throw new ProjectException(element + " needs an <id> of letters, digits, '.', '_' and '-'; it names the"
+                    + " output directory and the variable CROSSBUILD_NATIVE_<ID>_DIR");
+        }
+        NativeTool parsed = NativeTool.parse(tool).orElseThrow(() -> new ProjectException(element + ": <tool>"
+                + (tool == null ? "" : tool) + "</tool> is not one of " + Arrays.stream(NativeTool.values())
+                        .map(NativeTool::configName).collect(Collectors.joining(", "))));
+        Path dir = directory == null ? (parsed == NativeTool.COMMAND ? null : baseDirectory)
+                : baseDirectory.resolve(directory.toPath()).normalize();
+        return new NativeBuildSpec(id.trim(), parsed, dir, args == null ? List.of() : args.stream()
+                .map(a -> a == null ? "" : a).toList(), env, targets);
+    }
+}

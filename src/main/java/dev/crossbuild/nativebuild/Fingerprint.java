@@ -1,0 +1,90 @@
+package dev.crossbuild.nativebuild;
+
+import dev.crossbuild.core.MachineException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/** A SHA-256 over the inputs of a native build, to decide whether it must run again. */
+final class Fingerprint {
+
+    /** Folders never part of a build's inputs. */
+    static final Set<String> IGNORED_FOLDERS = Set.of(".git", ".hg", ".svn");
+
+    private final MessageDigest digest;
+
+    Fingerprint() {
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    Fingerprint add(String text) {
+        digest.update((text == null ? "\u0001null" : text).getBytes(StandardCharsets.UTF_8));
+        digest.update((byte) 0);
+        return this;
+    }
+
+    Fingerprint add(List<String> texts) {
+        add("list:" + texts.size());
+        texts.forEach(this::add);
+        return this;
+    }
+
+    /** The environment, in name order, without the names that change between identical builds. */
+    Fingerprint add(Map<String, String> env, Set<String> ignored) {
+        new TreeMap<>(env).forEach((name, value) -> {
+            if (!ignored.contains(name)) {
+                add(name + "=" + value);
+            }
+        });
+        return add("end-of-env");
+    }
+
+    /**
+     * Every file below a directory: relative path, size and modification time.
+     *
+     * @param excluded a folder left out, e.g. the build directory when the sources are the project itself
+     */
+    Fingerprint addTree(Path root, Path excluded) throws MachineException {
+        if (root == null || !Files.isDirectory(root)) {
+            return add("no-tree");
+        }
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)
+                    .filter(p -> !ignored(root.relativize(p)) && !p.startsWith(excluded)).sorted()::iterator) {
+                BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+                add(root.relativize(file).toString().replace('\\', '/'));
+                add(attributes.size() + ":" + attributes.lastModifiedTime().toMillis());
+            }
+        } catch (IOException e) {
+            throw new MachineException("could not list the sources in " + root + ": " + e.getMessage(), e);
+        }
+        return add("end-of-tree");
+    }
+
+    static boolean ignored(Path relative) {
+        for (Path part : relative) {
+            if (IGNORED_FOLDERS.contains(part.toString())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    String hex() {
+        return HexFormat.of().formatHex(digest.digest());
+    }
+}

@@ -1,0 +1,94 @@
+package dev.crossbuild.nativebuild;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.crossbuild.model.TargetTriple;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class CrossFilesTest {
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "aarch64-unknown-linux-gnu,   linux,   aarch64, aarch64, little, Linux,   aarch64",
+            "x86_64-pc-windows-gnu,       windows, x86_64,  x86_64,  little, Windows, AMD64",
+            "aarch64-pc-windows-msvc,     windows, aarch64, aarch64, little, Windows, ARM64",
+            "i686-pc-windows-msvc,        windows, x86,     i686,    little, Windows, X86",
+            "armv7-unknown-linux-gnueabihf, linux, arm,     armv7,   little, Linux,   armv7",
+            "aarch64-apple-darwin,        darwin,  aarch64, aarch64, little, Darwin,  arm64",
+            "x86_64-apple-darwin,         darwin,  x86_64,  x86_64,  little, Darwin,  x86_64",
+            "riscv64gc-unknown-linux-gnu, linux,   riscv64, riscv64gc, little, Linux, riscv64gc",
+            "s390x-unknown-linux-gnu,     linux,   s390x,   s390x,   big,    Linux,   s390x",
+            "powerpc64le-unknown-linux-gnu, linux, ppc64,   powerpc64le, little, Linux, powerpc64le",
+            "aarch64-linux-android,       android, aarch64, aarch64, little, Android, aarch64",
+    })
+    void machineFacts(String triple, String system, String cpuFamily, String cpu, String endian, String cmakeSystem,
+            String cmakeProcessor) {
+        TargetTriple t = TargetTriple.parse(triple);
+        assertThat(CrossFiles.mesonSystem(t)).isEqualTo(system);
+        assertThat(CrossFiles.mesonCpuFamily(t)).isEqualTo(cpuFamily);
+        assertThat(t.arch()).isEqualTo(cpu);
+        assertThat(CrossFiles.endian(t)).isEqualTo(endian);
+        assertThat(CrossFiles.cmakeSystemName(t)).isEqualTo(cmakeSystem);
+        assertThat(CrossFiles.cmakeProcessor(t)).isEqualTo(cmakeProcessor);
+    }
+
+    @Test
+    void mesonCrossFileForArm64Linux() {
+        String text = CrossFiles.mesonCrossFile(TargetTriple.parse("aarch64-unknown-linux-gnu"), new CrossFiles.Tools(
+                "aarch64-linux-gnu-gcc", null, "aarch64-linux-gnu-ar", "aarch64-linux-gnu-strip",
+                "qemu-aarch64 -L /usr/aarch64-linux-gnu"));
+        assertThat(text).contains("""
+                [binaries]
+                c = ['aarch64-linux-gnu-gcc']
+                ar = ['aarch64-linux-gnu-ar']
+                strip = ['aarch64-linux-gnu-strip']
+                exe_wrapper = ['qemu-aarch64', '-L', '/usr/aarch64-linux-gnu']
+
+                [host_machine]
+                system = 'linux'
+                cpu_family = 'aarch64'
+                cpu = 'aarch64'
+                endian = 'little'
+                """).doesNotContain("cpp =");
+    }
+
+    @Test
+    void mesonStringsAreEscaped() {
+        String text = CrossFiles.mesonCrossFile(TargetTriple.parse("x86_64-pc-windows-msvc"), new CrossFiles.Tools(
+                "C:\\Program Files\\LLVM\\bin\\clang-cl.exe", "it's", null, null, null));
+        assertThat(text).contains("c = ['C:\\\\Program', 'Files\\\\LLVM\\\\bin\\\\clang-cl.exe']")
+                .contains("cpp = ['it\\'s']");
+    }
+
+    @Test
+    void cmakeToolchainFileForWindowsGnu() {
+        String text = CrossFiles.cmakeToolchainFile(TargetTriple.parse("x86_64-pc-windows-gnu"), new CrossFiles.Tools(
+                "x86_64-w64-mingw32-gcc -static", "x86_64-w64-mingw32-g++", "x86_64-w64-mingw32-ar", null, "wine"));
+        assertThat(text).contains("set(CMAKE_SYSTEM_NAME \"Windows\")")
+                .contains("set(CMAKE_SYSTEM_PROCESSOR \"AMD64\")")
+                .contains("set(CMAKE_C_COMPILER \"x86_64-w64-mingw32-gcc\")")
+                .contains("set(CMAKE_C_FLAGS_INIT \"-static\")")
+                .contains("set(CMAKE_CXX_COMPILER \"x86_64-w64-mingw32-g++\")")
+                .contains("set(CMAKE_AR \"x86_64-w64-mingw32-ar\" CACHE FILEPATH \"archiver\")")
+                .contains("set(CMAKE_CROSSCOMPILING_EMULATOR \"wine\")")
+                .doesNotContain("CMAKE_STRIP");
+    }
+
+    @Test
+    void cmakeEmulatorIsAList() {
+        String text = CrossFiles.cmakeToolchainFile(TargetTriple.parse("aarch64-unknown-linux-gnu"),
+                new CrossFiles.Tools("gcc", null, null, null, "qemu-aarch64 -L /usr/aarch64-linux-gnu"));
+        assertThat(text).contains("set(CMAKE_CROSSCOMPILING_EMULATOR \"qemu-aarch64;-L;/usr/aarch64-linux-gnu\")");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"aarch64-linux-gnu-gcc, aarch64-linux-gnu-", "/opt/x/bin/arm-none-eabi-gcc, /opt/x/bin/arm-none-eabi-",
+            "x86_64-w64-mingw32-clang, x86_64-w64-mingw32-", "gcc, ''", "clang-cl, ''", "cc, ''"})
+    void gccPrefix(String program, String prefix) {
+        assertThat(NativeBuilder.gccPrefix(program)).isEqualTo(prefix.isEmpty() ? Optional.empty()
+                : Optional.of(prefix));
+    }
+}
