@@ -12,6 +12,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -50,10 +51,17 @@ public final class ProcessRunner {
 
         Deque<String> tail = new ArrayDeque<>();
         long start = System.nanoTime();
-        // the hook is in place before the process exists, so no moment is left where a JVM shutdown
-        // would leave it running
+        // The hook is in place before the process exists. The child can be running (and have started
+        // children of its own) before start() returns to this thread, so a hook that fires meanwhile
+        // waits for start() to hand over the process instead of finding nothing to stop.
         AtomicReference<Process> started = new AtomicReference<>();
+        CountDownLatch startReturned = new CountDownLatch(1);
         Thread killOnExit = new Thread(() -> {
+            try {
+                startReturned.await(GRACE.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             Process running = started.get();
             if (running != null) {
                 killTree(running);
@@ -70,6 +78,8 @@ public final class ProcessRunner {
             }
             throw new MachineException("could not start `" + spec.commandLine() + "` in " + spec.directory()
                     + ": " + e.getMessage(), e);
+        } finally {
+            startReturned.countDown();
         }
         Thread out = drain(process.getInputStream(), spec.charset(), line -> {
             remember(tail, line);

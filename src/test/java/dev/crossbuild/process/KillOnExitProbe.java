@@ -12,6 +12,7 @@ public final class KillOnExitProbe {
 
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args[0]);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> System.out.println("probe: shutting down")));
         new ProcessRunner().run(ProcessSpec.of(List.of("sh", "-c",
                 "sleep 300 & echo $! > pids.tmp; mv pids.tmp pids; wait"), dir, Map.of("PATH", System.getenv("PATH"))),
                 line -> { }, line -> { });

@@ -16,7 +16,8 @@ class ProcessRunnerShutdownTest {
     void stoppingTheJvmStopsTheWholeProcessTree(@TempDir Path dir) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process jvm = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
-                KillOnExitProbe.class.getName(), dir.toString())).inheritIO().start();
+                KillOnExitProbe.class.getName(), dir.toString())).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("probe.log").toFile()).start();
         Path pids = dir.resolve("pids");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (!Files.exists(pids) && System.nanoTime() < deadline) {
@@ -28,9 +29,23 @@ class ProcessRunnerShutdownTest {
         jvm.destroy(); // SIGTERM: the JVM runs its shutdown hooks, as on SIGINT from Ctrl-C
         assertThat(jvm.waitFor(30, TimeUnit.SECONDS)).isTrue();
         deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (ProcessHandle.of(sleeper).map(ProcessHandle::isAlive).orElse(false) && System.nanoTime() < deadline) {
+        while (running(sleeper) && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
-        assertThat(ProcessHandle.of(sleeper).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+        assertThat(running(sleeper)).as("sleep %d after the JVM stopped (exit %d): %s%nprobe output:%n%s", sleeper,
+                jvm.exitValue(), status(sleeper), Files.readString(dir.resolve("probe.log"))).isFalse();
+    }
+
+    /** Alive and not a zombie: a killed orphan may wait a moment for init to reap it. */
+    private static boolean running(long pid) {
+        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false) && !status(pid).contains("State:\tZ");
+    }
+
+    private static String status(long pid) {
+        try {
+            return Files.readString(Path.of("/proc", Long.toString(pid), "status"));
+        } catch (java.io.IOException gone) {
+            return "(gone)";
+        }
     }
 }
