@@ -2,14 +2,10 @@ package dev.crossbuild.ci;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
+import dev.crossbuild.core.Json;
 import dev.crossbuild.core.MachineException;
 import dev.crossbuild.model.TargetSpec;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -57,18 +53,6 @@ public record CiMatrix(List<Entry> include) {
 
     /** Writes the JSON (one line) to a file, through a temporary file moved into place. */
     public void write(Path file) throws MachineException {
-        try {
-            Path parent = file.toAbsolutePath().getParent();
-            Files.createDirectories(parent);
-            Path temp = Files.createTempFile(parent, file.getFileName().toString(), ".tmp");
-            Files.writeString(temp, toJson() + "\n", StandardCharsets.UTF_8);
-            try {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            throw new MachineException("could not write " + file + ": " + e.getMessage(), e);
-        }
+        Json.writeAtomically(file, toJson() + "\n");
     }
 }

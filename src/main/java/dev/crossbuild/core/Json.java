@@ -22,10 +22,16 @@ public final class Json {
     }
 
     public static void write(Path file, Object value) throws MachineException {
+        writeAtomically(file, GSON.toJson(value) + "\n");
+    }
+
+    /** Writes text through a temporary file moved into place, so readers never see half a file. */
+    public static void writeAtomically(Path file, String text) throws MachineException {
         try {
-            Files.createDirectories(file.getParent());
-            Path temp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
-            Files.writeString(temp, GSON.toJson(value) + "\n", StandardCharsets.UTF_8);
+            Path parent = file.toAbsolutePath().getParent();
+            Files.createDirectories(parent);
+            Path temp = Files.createTempFile(parent, file.getFileName().toString(), ".tmp");
+            Files.writeString(temp, text, StandardCharsets.UTF_8);
             try {
                 Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
