@@ -5,8 +5,10 @@ import dev.crossbuild.cargo.CargoMessages.Diagnostic;
 import dev.crossbuild.core.BuildLog;
 import dev.crossbuild.core.CrossbuildException;
 import dev.crossbuild.core.ProjectException;
+import dev.crossbuild.core.TextTable;
 import dev.crossbuild.env.TargetEnvironments;
 import dev.crossbuild.model.TargetSpec;
+import dev.crossbuild.nativebuild.NativeOutputs;
 import dev.crossbuild.process.ProcessResult;
 import dev.crossbuild.process.ProcessRunner;
 import dev.crossbuild.process.ProcessSpec;
@@ -18,6 +20,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
@@ -70,6 +73,44 @@ public final class CargoBuilder {
         Map<String, String> added = new LinkedHashMap<>(CargoVariables.forTarget(target));
         added.putAll(options.extraEnvironment());
         return added;
+    }
+
+    /**
+     * Builds the targets in order, stopping at the first failure, and ends with a summary table
+     * (target, triple, result, time, artifacts) whether or not every target was built. Each target's
+     * native build outputs reach cargo as {@code CROSSBUILD_NATIVE_<ID>_DIR}.
+     */
+    public List<CargoBuildRecord> buildAll(List<TargetSpec> targets, CargoOptions options)
+            throws CrossbuildException {
+        Map<String, String> results = new LinkedHashMap<>();
+        List<CargoBuildRecord> records = new ArrayList<>();
+        try {
+            for (TargetSpec target : targets) {
+                results.put(target.id(), "FAILED");
+                Map<String, String> extra = new LinkedHashMap<>(options.extraEnvironment());
+                extra.putAll(NativeOutputs.variables(target.workDirectory(options.buildDirectory())));
+                CargoBuildRecord record = build(target, options.withExtraEnvironment(extra));
+                records.add(record);
+                results.put(target.id(), record.result());
+            }
+        } finally {
+            summary(targets, results, records);
+        }
+        return records;
+    }
+
+    private void summary(List<TargetSpec> targets, Map<String, String> results, List<CargoBuildRecord> records) {
+        TextTable table = new TextTable("target", "triple", "result", "time", "artifacts");
+        for (TargetSpec target : targets) {
+            var record = records.stream().filter(r -> r.id().equals(target.id())).findFirst();
+            String artifacts = record.map(r -> String.join(", ", r.artifacts().stream()
+                    .map(a -> Path.of(a.path()).getFileName().toString()).distinct().toList())).orElse("");
+            table.row(target.id(), target.triple().value(), results.getOrDefault(target.id(), "NOT BUILT"),
+                    record.map(r -> String.format(Locale.ROOT, "%.1f s", r.durationMillis() / 1000.0)).orElse("-"),
+                    artifacts.isEmpty() ? "-" : artifacts);
+        }
+        log.info("crossbuild cargo-build summary:");
+        table.lines().forEach(log::info);
     }
 
     public CargoBuildRecord build(TargetSpec target, CargoOptions options) throws CrossbuildException {

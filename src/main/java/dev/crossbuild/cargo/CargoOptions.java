@@ -21,4 +21,9 @@ public record CargoOptions(Path manifest, String profile, Path buildDirectory, b
         extraArgs = extraArgs == null ? List.of() : List.copyOf(extraArgs);
         extraEnvironment = extraEnvironment == null ? Map.of() : Map.copyOf(extraEnvironment);
     }
+
+    public CargoOptions withExtraEnvironment(Map<String, String> variables) {
+        return new CargoOptions(manifest, profile, buildDirectory, offline, locked, features, allFeatures,
+                noDefaultFeatures, extraArgs, variables, timeout, githubAnnotations);
+    }
 }

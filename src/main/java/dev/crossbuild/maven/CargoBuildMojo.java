@@ -1,22 +1,16 @@
 package dev.crossbuild.maven;
 
-import dev.crossbuild.cargo.CargoBuildRecord;
 import dev.crossbuild.cargo.CargoBuilder;
 import dev.crossbuild.cargo.CargoOptions;
 import dev.crossbuild.core.CrossbuildException;
 import dev.crossbuild.core.ProjectException;
-import dev.crossbuild.core.TextTable;
 import dev.crossbuild.model.TargetSpec;
 import dev.crossbuild.process.ProcessRunner;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
-import dev.crossbuild.nativebuild.NativeOutputs;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -120,36 +114,9 @@ public class CargoBuildMojo extends AbstractCrossbuildMojo {
             throw new ProjectException("<manifestPath> " + manifest + " does not exist; put the crate's Cargo.toml"
                     + " there or point <manifestPath> (-D" + PropertyNames.MANIFEST_PATH + ") at it");
         }
-        CargoBuilder builder = new CargoBuilder(new ProcessRunner(), environments(), buildLog());
-        Map<String, String> results = new LinkedHashMap<>();
-        List<CargoBuildRecord> records = new ArrayList<>();
-        try {
-            for (TargetSpec target : selected) {
-                results.put(target.id(), "FAILED");
-                Path workDir = target.workDirectory(buildDirectory());
-                CargoOptions options = new CargoOptions(manifest, cargoProfile, buildDirectory(), session.isOffline(),
-                        locked, features, allFeatures, noDefaultFeatures, cargoArgs,
-                        NativeOutputs.variables(workDir), Duration.ofMinutes(timeoutMinutes), githubAnnotations);
-                CargoBuildRecord record = builder.build(target, options);
-                records.add(record);
-                results.put(target.id(), record.result());
-            }
-        } finally {
-            summary(selected, results, records);
-        }
-    }
-
-    private void summary(List<TargetSpec> selected, Map<String, String> results, List<CargoBuildRecord> records) {
-        TextTable table = new TextTable("target", "triple", "result", "time", "artifacts");
-        for (TargetSpec target : selected) {
-            var record = records.stream().filter(r -> r.id().equals(target.id())).findFirst();
-            String artifacts = record.map(r -> String.join(", ", r.artifacts().stream()
-                    .map(a -> Path.of(a.path()).getFileName().toString()).distinct().toList())).orElse("");
-            table.row(target.id(), target.triple().value(), results.getOrDefault(target.id(), "NOT BUILT"),
-                    record.map(r -> String.format(Locale.ROOT, "%.1f s", r.durationMillis() / 1000.0)).orElse("-"),
-                    artifacts.isEmpty() ? "-" : artifacts);
-        }
-        getLog().info("crossbuild cargo-build summary:");
-        table.lines().forEach(getLog()::info);
+        CargoOptions options = new CargoOptions(manifest, cargoProfile, buildDirectory(), session.isOffline(), locked,
+                features, allFeatures, noDefaultFeatures, cargoArgs, Map.of(), Duration.ofMinutes(timeoutMinutes),
+                githubAnnotations);
+        new CargoBuilder(new ProcessRunner(), environments(), buildLog()).buildAll(selected, options);
     }
 }
