@@ -29,6 +29,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
@@ -335,9 +337,13 @@ public final class NativeBuilder {
     /**
      * Copies a source tree into the build's own directory, file by file when size or time differ, keeping
      * times so make's own up-to-date checks work: an in-tree Makefile then builds each target in its own
-     * copy, with no {@code clean} between targets (PLATFORM-NOTES: the motivating Makefile).
+     * copy, with no {@code clean} between targets (PLATFORM-NOTES: the motivating Makefile). A source file
+     * deleted since the last copy is deleted from the copy too (a wildcard in the Makefile must not pick it
+     * up); what the build itself wrote there stays. The copied paths are listed beside the copy.
      */
     static void syncCopy(Path source, Path copy, Path excluded) throws MachineException {
+        Path listing = copy.resolveSibling(copy.getFileName() + ".sources");
+        Set<String> copied = new TreeSet<>();
         try (Stream<Path> files = Files.walk(source)) {
             for (Path file : (Iterable<Path>) files::iterator) {
                 Path relative = source.relativize(file);
@@ -348,10 +354,21 @@ public final class NativeBuilder {
                 Path target = copy.resolve(relative.toString());
                 if (Files.isDirectory(file)) {
                     Files.createDirectories(target);
-                } else if (!sameFile(file, target)) {
+                    continue;
+                }
+                copied.add(relative.toString());
+                if (!sameFile(file, target)) {
                     Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
                 }
             }
+            if (Files.isRegularFile(listing)) {
+                for (String before : Files.readAllLines(listing, StandardCharsets.UTF_8)) {
+                    if (!before.isEmpty() && !copied.contains(before)) {
+                        Files.deleteIfExists(copy.resolve(before));
+                    }
+                }
+            }
+            Files.write(listing, copied, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new MachineException("could not copy " + source + " to " + copy + ": " + e.getMessage(), e);
         }
