@@ -4,6 +4,7 @@ import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import dev.crossbuild.core.Json;
 import dev.crossbuild.core.MachineException;
+import dev.crossbuild.core.ProjectException;
 import dev.crossbuild.model.TargetSpec;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,6 +30,21 @@ public record CiMatrix(List<Entry> include) {
 
     public CiMatrix {
         include = List.copyOf(include);
+    }
+
+    /** A runner override for an id no target has is a typo: say so rather than ignore it. */
+    public static void checkOverrides(List<TargetSpec> configured, Map<String, String> runnerOverrides)
+            throws ProjectException {
+        if (runnerOverrides == null) {
+            return;
+        }
+        List<String> known = configured.stream().map(TargetSpec::id).toList();
+        List<String> unknown = runnerOverrides.keySet().stream().filter(id -> !known.contains(id)).sorted().toList();
+        if (!unknown.isEmpty()) {
+            throw new ProjectException("<ciRunners> names " + String.join(", ", unknown.stream()
+                    .map(id -> "<" + id + ">").toList()) + ", which is not a configured target id; known ids: "
+                    + String.join(", ", known));
+        }
     }
 
     /**

@@ -110,13 +110,22 @@ abstract class AbstractCrossbuildMojo extends AbstractMojo {
     protected abstract void run(List<TargetSpec> selected) throws CrossbuildException;
 
     protected List<TargetSpec> selectedTargets() throws ProjectException {
+        return TargetMatrix.select(configured(), targetSelection, HostPlatform.current());
+    }
+
+    /** Every configured target, whatever is selected. */
+    protected List<TargetSpec> configuredTargets() throws ProjectException {
+        return TargetMatrix.select(configured(), null, HostPlatform.current());
+    }
+
+    private List<TargetSpec> configured() throws ProjectException {
         List<TargetSpec> configured = new ArrayList<>();
         if (targets != null) {
             for (int i = 0; i < targets.size(); i++) {
                 configured.add(targets.get(i).toSpec(i + 1));
             }
         }
-        return TargetMatrix.select(configured, targetSelection, HostPlatform.current());
+        return configured;
     }
 
     /** The configured native builds, checked: ids unique, target ids known. */

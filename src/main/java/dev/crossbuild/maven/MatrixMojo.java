@@ -53,6 +53,7 @@ public class MatrixMojo extends AbstractCrossbuildMojo {
 
     @Override
     protected void run(List<TargetSpec> selected) throws CrossbuildException {
+        CiMatrix.checkOverrides(configuredTargets(), ciRunners);
         CiMatrix matrix = CiMatrix.of(selected, ciRunners);
         if (matrixOutput == null) {
             // the matrix is the goal's product, not a log line: plain stdout, so `mvn -q` prints only it

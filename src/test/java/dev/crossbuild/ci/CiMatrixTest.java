@@ -51,4 +51,14 @@ class CiMatrixTest {
         assertThat(parsed.getAsJsonArray("include")).hasSize(2);
         assertThat(Files.readString(file)).isEqualTo(CiMatrix.of(targets, null).toJson() + "\n");
     }
+
+    @Test
+    void aRunnerOverrideForAnUnknownIdIsAnError() throws Exception {
+        CiMatrix.checkOverrides(targets, Map.of("windows-arm64", "self-hosted-arm64"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> CiMatrix.checkOverrides(targets,
+                Map.of("windows-arm46", "self-hosted-arm64")))
+                .isInstanceOf(dev.crossbuild.core.ProjectException.class)
+                .hasMessage("<ciRunners> names <windows-arm46>, which is not a configured target id; known ids:"
+                        + " windows-arm64, linux-x64");
+    }
 }
