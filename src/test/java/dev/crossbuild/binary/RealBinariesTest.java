@@ -1,7 +1,7 @@
 package dev.crossbuild.binary;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static dev.crossbuild.Toolchains.require;
 
 import dev.crossbuild.model.TargetTriple;
 import java.io.File;
@@ -97,12 +97,12 @@ class RealBinariesTest {
     }
 
     private Path build(Recipe recipe) throws IOException, InterruptedException {
-        assumeTrue(onPath(recipe.compiler()), recipe.compiler() + " is not installed");
+        require(onPath(recipe.compiler()), recipe.compiler() + " is not installed");
         Path source = dir.resolve("hello.c");
         Files.writeString(source, SOURCE);
         Path output = dir.resolve(recipe.output());
         if (recipe.archiver() != null) {
-            assumeTrue(onPath(recipe.archiver()), recipe.archiver() + " is not installed");
+            require(onPath(recipe.archiver()), recipe.archiver() + " is not installed");
             run(List.of(recipe.compiler(), "-c", "-o", "hello.o", "hello.c"));
             run(List.of(recipe.archiver(), "rcs", recipe.output(), "hello.o"));
             return output;

@@ -2,7 +2,7 @@ package dev.crossbuild.env;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static dev.crossbuild.Toolchains.require;
 
 import dev.crossbuild.core.BuildLog;
 import dev.crossbuild.core.ProjectException;
@@ -32,7 +32,7 @@ class CapturingTargetEnvironmentsTest {
 
     @BeforeEach
     void needsSh() {
-        assumeTrue(!Executables.isWindows() && Executables.find("sh", System.getenv()).isPresent(), "no sh");
+        require(!Executables.isWindows() && Executables.find("sh", System.getenv()).isPresent(), "no sh");
     }
 
     @Test

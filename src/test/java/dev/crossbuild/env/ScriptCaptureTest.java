@@ -2,7 +2,7 @@ package dev.crossbuild.env;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static dev.crossbuild.Toolchains.require;
 
 import dev.crossbuild.core.BuildLog;
 import dev.crossbuild.core.ProjectException;
@@ -29,7 +29,7 @@ class ScriptCaptureTest {
 
     @Test
     void posixScriptIsSourcedWithItsArguments() throws Exception {
-        assumeTrue(Executables.find("sh", System.getenv()).isPresent(), "no sh on PATH");
+        require(Executables.find("sh", System.getenv()).isPresent(), "no sh on PATH");
         Path script = write("sdk env.sh", """
                 export SDK_TARGET="$1"
                 export PATH="/opt/sdk tools/bin:$PATH"
@@ -50,7 +50,7 @@ class ScriptCaptureTest {
 
     @Test
     void failingPosixScriptShowsItsOwnErrorLines() throws Exception {
-        assumeTrue(Executables.find("sh", System.getenv()).isPresent(), "no sh on PATH");
+        require(Executables.find("sh", System.getenv()).isPresent(), "no sh on PATH");
         Path script = write("broken.sh", "echo 'sdk: unknown machine' >&2\nfalse\n", StandardCharsets.UTF_8);
         assertThatThrownBy(() -> capture(List.of()).capture(script, List.of("bogus"), System.getenv(), "target `t`"))
                 .isInstanceOf(ProjectException.class)
@@ -70,7 +70,7 @@ class ScriptCaptureTest {
 
     @Test
     void batchFileThroughWineCmd() throws Exception {
-        assumeTrue(!Executables.isWindows() && Executables.find("wine", System.getenv()).isPresent(),
+        require(!Executables.isWindows() && Executables.find("wine", System.getenv()).isPresent(),
                 "wine is not installed");
         Path folder = Files.createDirectories(dir.resolve("Program Files (x86)").resolve("VS"));
         // cmd reads batch files in the OEM code page (437 under wine); the value comes through the environment

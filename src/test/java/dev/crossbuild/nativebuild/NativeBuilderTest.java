@@ -2,7 +2,7 @@ package dev.crossbuild.nativebuild;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static dev.crossbuild.Toolchains.require;
 
 import dev.crossbuild.core.BuildLog;
 import dev.crossbuild.core.ProjectException;
@@ -32,7 +32,7 @@ class NativeBuilderTest {
 
     @BeforeEach
     void inTreeMakefile() throws Exception {
-        assumeTrue(!Executables.isWindows() && Executables.find("make", System.getenv()).isPresent()
+        require(!Executables.isWindows() && Executables.find("make", System.getenv()).isPresent()
                 && Executables.find("sh", System.getenv()).isPresent(), "make and sh are needed");
         sources = Files.createDirectories(project.resolve("native/tray"));
         // builds in place, as the Makefiles this is meant for do

@@ -3,7 +3,7 @@ package dev.crossbuild.packaging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static dev.crossbuild.Toolchains.require;
 
 import dev.crossbuild.cargo.CargoArtifact;
 import dev.crossbuild.cargo.CargoBuildRecord;
@@ -38,7 +38,7 @@ class PackagerTest {
 
     @BeforeEach
     void compile() throws Exception {
-        assumeTrue(onPath("gcc") && onPath("aarch64-linux-gnu-gcc"), "gcc and aarch64-linux-gnu-gcc are needed");
+        require(onPath("gcc") && onPath("aarch64-linux-gnu-gcc"), "gcc and aarch64-linux-gnu-gcc are needed");
         build = project.resolve("target");
         Files.writeString(project.resolve("hello.c"), "int main(void) { return 0; }\n");
         Files.writeString(project.resolve("README.md"), "hello\n");
