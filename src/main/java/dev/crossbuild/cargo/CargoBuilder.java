@@ -8,7 +8,11 @@ import dev.crossbuild.core.ProjectException;
 import dev.crossbuild.core.TextTable;
 import dev.crossbuild.env.TargetEnvironments;
 import dev.crossbuild.model.TargetSpec;
+import dev.crossbuild.core.MachineException;
+import dev.crossbuild.nativebuild.NativeBuildSpec;
 import dev.crossbuild.nativebuild.NativeOutputs;
+import dev.crossbuild.process.ProcessInterruptedException;
+import dev.crossbuild.process.ProcessTimeoutException;
 import dev.crossbuild.process.ProcessResult;
 import dev.crossbuild.process.ProcessRunner;
 import dev.crossbuild.process.ProcessSpec;
@@ -42,30 +46,26 @@ public final class CargoBuilder {
     public static List<String> command(TargetSpec target, CargoOptions options) {
         List<String> args = new ArrayList<>(List.of("build", "--target", target.triple().value(),
                 "--manifest-path", options.manifest().toString(), "--profile", options.profile(),
-                "--message-format=json", "--target-dir", cargoTargetDir(target, options).toString()));
+                "--message-format=json", "--target-dir", options.layout().cargoTargetDir(target.id()).toString()));
         if (options.offline()) {
             args.add("--offline");
         }
         if (options.locked()) {
             args.add("--locked");
         }
-        if (!options.features().isEmpty()) {
+        CargoSelection selection = options.selection();
+        if (!selection.features().isEmpty()) {
             args.add("--features");
-            args.add(String.join(",", options.features()));
+            args.add(String.join(",", selection.features()));
         }
-        if (options.allFeatures()) {
+        if (selection.allFeatures()) {
             args.add("--all-features");
         }
-        if (options.noDefaultFeatures()) {
+        if (selection.noDefaultFeatures()) {
             args.add("--no-default-features");
         }
         args.addAll(options.extraArgs());
         return RustCommands.cargo(target, args);
-    }
-
-    /** Each target has its own cargo target dir, so no two targets can overwrite each other's outputs. */
-    public static Path cargoTargetDir(TargetSpec target, CargoOptions options) {
-        return target.workDirectory(options.buildDirectory()).resolve("cargo");
     }
 
     /** The variables the plugin sets for cargo on top of the target's base environment. */
@@ -78,17 +78,24 @@ public final class CargoBuilder {
     /**
      * Builds the targets in order, stopping at the first failure, and ends with a summary table
      * (target, triple, result, time, artifacts) whether or not every target was built. Each target's
-     * native build outputs reach cargo as {@code CROSSBUILD_NATIVE_<ID>_DIR}.
+     * native build outputs reach cargo as {@code CROSSBUILD_NATIVE_<ID>_DIR}, once checked to be current.
+     *
+     * @param nativeBuilds the configured native builds, whose recorded outputs each target's cargo needs
      */
-    public List<CargoBuildRecord> buildAll(List<TargetSpec> targets, CargoOptions options)
-            throws CrossbuildException {
+    public List<CargoBuildRecord> buildAll(List<TargetSpec> targets, CargoOptions options,
+            List<NativeBuildSpec> nativeBuilds) throws CrossbuildException {
         Map<String, String> results = new LinkedHashMap<>();
         List<CargoBuildRecord> records = new ArrayList<>();
         try {
             for (TargetSpec target : targets) {
                 results.put(target.id(), "FAILED");
                 Map<String, String> extra = new LinkedHashMap<>(options.extraEnvironment());
-                extra.putAll(NativeOutputs.variables(target.workDirectory(options.buildDirectory())));
+                List<String> ids = nativeBuilds.stream().filter(b -> b.appliesTo(target)).map(NativeBuildSpec::id)
+                        .toList();
+                Map<String, String> nativeVariables = NativeOutputs.variables(NativeOutputs.current(options.layout(),
+                        target, ids));
+                nativeVariables.forEach((name, dir) -> log.info("[" + target.id() + "] " + name + "=" + dir));
+                extra.putAll(nativeVariables);
                 CargoBuildRecord record = build(target, options.withExtraEnvironment(extra));
                 records.add(record);
                 results.put(target.id(), record.result());
@@ -126,33 +133,41 @@ public final class CargoBuilder {
                 options.timeout() == null ? ProcessSpec.DEFAULT_TIMEOUT : options.timeout());
         log.info(prefix + spec.commandLine());
 
-        Path workDir = target.workDirectory(options.buildDirectory());
-        CargoBuildRecord.delete(workDir);
+        CargoBuildRecord.delete(options.layout(), target.id());
         List<CargoArtifact> artifacts = new ArrayList<>();
         AtomicReference<Diagnostic> firstError = new AtomicReference<>();
         long start = System.nanoTime();
         ProcessResult result;
+        String who = "target `" + target.id() + "` (" + target.triple() + ")";
         try {
             result = runner.run(spec, line -> onStdout(line, prefix, crateDir, options, artifacts, firstError),
                     line -> log.info(prefix + line));
         } catch (ToolNotFoundException missing) {
             throw new ProjectException("target `" + target.id() + "`: " + missing.getMessage()
                     + "; install Rust from https://rustup.rs (or put cargo on PATH)", missing);
+        } catch (ProcessTimeoutException timedOut) {
+            throw new MachineException(who + ": cargo build did not finish within " + timedOut.limit()
+                    + " and was stopped with all its child processes; raise the limit with -D"
+                    + "crossbuild.timeout=<minutes> if the build needs longer" + withoutJson(timedOut.tail()),
+                    timedOut);
+        } catch (ProcessInterruptedException interrupted) {
+            throw new MachineException(who + ": interrupted while cargo build ran; " + interrupted.getMessage(),
+                    interrupted);
         }
         long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
         if (result.succeeded()) {
-            CargoBuildRecord done = new CargoBuildRecord(target.id(), target.triple().value(), "SUCCESS", millis,
-                    List.copyOf(artifacts), null);
-            done.write(workDir);
+            CargoBuildRecord done = CargoBuildRecord.of(target, options.selection(), "SUCCESS", millis, artifacts,
+                    null);
+            done.write(options.layout());
             return done;
         }
-        Path script = ReproductionScript.write(workDir.resolve("cargo-build.sh"), spec, added);
+        Path script = ReproductionScript.write(options.layout().cargoScript(target.id()), spec, added,
+                target.env().keySet());
         String error = firstError.get() != null ? firstError.get().headline()
                 : result.tail().stream().filter(l -> l.contains("error")).findFirst()
                         .orElse("cargo exited with code " + result.exitCode());
-        CargoBuildRecord failed = new CargoBuildRecord(target.id(), target.triple().value(), "FAILED", millis,
-                List.copyOf(artifacts), error);
-        failed.write(workDir);
+        CargoBuildRecord failed = CargoBuildRecord.of(target, options.selection(), "FAILED", millis, artifacts, error);
+        failed.write(options.layout());
         throw new ProjectException("target `" + target.id() + "` (" + target.triple() + "): cargo build failed: "
                 + error + "\nreproduce it with: sh " + script + "\n" + describeWithoutJson(result));
     }
@@ -206,7 +221,17 @@ public final class CargoBuilder {
     }
 
     private static String describeWithoutJson(ProcessResult result) {
-        List<String> text = result.tail().stream().filter(l -> !l.startsWith("{")).toList();
-        return new ProcessResult(result.spec(), result.exitCode(), text, result.duration()).describe();
+        return new ProcessResult(result.spec(), result.exitCode(), jsonless(result.tail()), result.duration())
+                .describe();
+    }
+
+    /** cargo's JSON messages are for the plugin; a person reads the rendered diagnostics instead. */
+    private static List<String> jsonless(List<String> lines) {
+        return lines.stream().filter(l -> !l.stripLeading().startsWith("{\"")).toList();
+    }
+
+    private static String withoutJson(List<String> tail) {
+        List<String> lines = jsonless(tail);
+        return lines.isEmpty() ? "" : "; last output lines:\n  " + String.join("\n  ", lines);
     }
 }

@@ -1,5 +1,6 @@
 package dev.crossbuild.cargo;
 
+import dev.crossbuild.model.WorkLayout;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -8,22 +9,26 @@ import java.util.Map;
 /**
  * How to run {@code cargo build} for every target of one project.
  *
- * @param buildDirectory    the project's build directory; cargo's target dir is made per target below it
+ * @param layout            where cargo's target dirs and the records go
+ * @param selection         the profile and features
  * @param extraEnvironment  variables for cargo beside the target's own (native build directories)
  * @param githubAnnotations also print diagnostics as GitHub Actions workflow commands
  */
-public record CargoOptions(Path manifest, String profile, Path buildDirectory, boolean offline, boolean locked,
-        List<String> features, boolean allFeatures, boolean noDefaultFeatures, List<String> extraArgs,
-        Map<String, String> extraEnvironment, Duration timeout, boolean githubAnnotations) {
+public record CargoOptions(Path manifest, CargoSelection selection, WorkLayout layout, boolean offline,
+        boolean locked, List<String> extraArgs, Map<String, String> extraEnvironment, Duration timeout,
+        boolean githubAnnotations) {
 
     public CargoOptions {
-        features = features == null ? List.of() : List.copyOf(features);
-        extraArgs = extraArgs == null ? List.of() : List.copyOf(extraArgs);
+        extraArgs = extraArgs == null ? List.of() : extraArgs.stream().filter(a -> a != null && !a.isBlank()).toList();
         extraEnvironment = extraEnvironment == null ? Map.of() : Map.copyOf(extraEnvironment);
     }
 
+    public String profile() {
+        return selection.profile();
+    }
+
     public CargoOptions withExtraEnvironment(Map<String, String> variables) {
-        return new CargoOptions(manifest, profile, buildDirectory, offline, locked, features, allFeatures,
-                noDefaultFeatures, extraArgs, variables, timeout, githubAnnotations);
+        return new CargoOptions(manifest, selection, layout, offline, locked, extraArgs, variables, timeout,
+                githubAnnotations);
     }
 }

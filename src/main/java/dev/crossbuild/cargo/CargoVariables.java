@@ -1,7 +1,7 @@
 package dev.crossbuild.cargo;
 
 import dev.crossbuild.model.TargetSpec;
-import dev.crossbuild.model.TargetTriple;
+import dev.crossbuild.tools.ToolResolver;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -15,22 +15,11 @@ public final class CargoVariables {
     }
 
     public static Map<String, String> forTarget(TargetSpec target) {
-        TargetTriple triple = target.triple();
-        String cargoKey = "CARGO_TARGET_" + triple.cargoEnvKey() + "_";
-        String ccKey = triple.ccEnvKey();
         Map<String, String> vars = new LinkedHashMap<>();
-        putIfSet(vars, cargoKey + "LINKER", target.linker());
-        putIfSet(vars, cargoKey + "RUSTFLAGS", target.rustflags());
-        putIfSet(vars, cargoKey + "RUNNER", target.runner());
-        putIfSet(vars, "CC_" + ccKey, target.cc());
-        putIfSet(vars, "CXX_" + ccKey, target.cxx());
-        putIfSet(vars, "AR_" + ccKey, target.ar());
-        return vars;
-    }
-
-    private static void putIfSet(Map<String, String> vars, String key, String value) {
-        if (value != null && !value.isBlank()) {
-            vars.put(key, value.trim());
+        if (target.rustflags() != null && !target.rustflags().isBlank()) {
+            vars.put("CARGO_TARGET_" + target.triple().cargoEnvKey() + "_RUSTFLAGS", target.rustflags().trim());
         }
+        vars.putAll(ToolResolver.configuredVariables(target));
+        return vars;
     }
 }

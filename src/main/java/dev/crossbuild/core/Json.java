@@ -32,6 +32,7 @@ public final class Json {
             Files.createDirectories(parent);
             Path temp = Files.createTempFile(parent, file.getFileName().toString(), ".tmp");
             Files.writeString(temp, text, StandardCharsets.UTF_8);
+            ReadableFiles.makeReadable(temp);
             try {
                 Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {

@@ -9,6 +9,8 @@ import dev.crossbuild.model.TargetSpec;
 import dev.crossbuild.model.TargetTriple;
 import dev.crossbuild.process.Executables;
 import dev.crossbuild.process.ProcessRunner;
+import dev.crossbuild.tools.ToolCommand;
+import dev.crossbuild.tools.ToolResolver;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -111,28 +113,9 @@ public final class CapturingTargetEnvironments implements TargetEnvironments {
         return env;
     }
 
-    /**
-     * SDK setup scripts export CC, CXX and AR; a target without its own {@code <cc>}, {@code <cxx>},
-     * {@code <ar>} and {@code <linker>} takes them from there, in the variables cargo and the cc crate read.
-     */
+    /** What the script exported as CC, CXX and AR becomes the target's compilers (the tool resolver decides). */
     private void addToolVariables(TargetSpec target, EnvironmentChange change, Map<String, String> env) {
-        String triple = target.triple().ccEnvKey();
-        String cc = change.values().get("CC");
-        if (cc != null && !cc.isBlank() && target.cc() == null) {
-            env.putIfAbsent("CC_" + triple, cc.trim());
-            if (target.linker() == null && !target.triple().equals(settings.host())) {
-                // cargo's linker setting is one program; a CC with flags needs a wrapper script instead
-                env.putIfAbsent("CARGO_TARGET_" + target.triple().cargoEnvKey() + "_LINKER", cc.trim().split("\\s+")[0]);
-            }
-        }
-        String cxx = change.values().get("CXX");
-        if (cxx != null && !cxx.isBlank() && target.cxx() == null) {
-            env.putIfAbsent("CXX_" + triple, cxx.trim());
-        }
-        String ar = change.values().get("AR");
-        if (ar != null && !ar.isBlank() && target.ar() == null) {
-            env.putIfAbsent("AR_" + triple, ar.trim());
-        }
+        ToolResolver.forHost(settings.host()).scriptVariables(target, change.values()).forEach(env::putIfAbsent);
     }
 
     private static String cacheKey(VisualStudioLocator.Script script, Map<String, String> input)
@@ -178,7 +161,7 @@ public final class CapturingTargetEnvironments implements TargetEnvironments {
     /** The cmd command line: {@code crossbuild.cmd} when set, else {@code %ComSpec%} on Windows, else none. */
     public static List<String> cmdCommand(String configured, Map<String, String> environment, boolean windowsHost) {
         if (configured != null && !configured.isBlank()) {
-            return List.of(configured.trim().split("\\s+"));
+            return ToolCommand.parse(configured).orElseThrow().words();
         }
         if (windowsHost) {
             String comSpec = Executables.lookup(environment, "ComSpec", true);

@@ -1,6 +1,7 @@
 package dev.crossbuild.maven;
 
 import dev.crossbuild.core.BuildLog;
+import dev.crossbuild.core.BuildLock;
 import dev.crossbuild.core.CrossbuildException;
 import dev.crossbuild.core.ProjectException;
 import dev.crossbuild.env.CapturingTargetEnvironments;
@@ -8,14 +9,17 @@ import dev.crossbuild.env.TargetEnvironments;
 import dev.crossbuild.model.HostPlatform;
 import dev.crossbuild.model.TargetMatrix;
 import dev.crossbuild.model.TargetSpec;
+import dev.crossbuild.model.WorkLayout;
 import dev.crossbuild.nativebuild.NativeBuildSpec;
 import dev.crossbuild.process.Executables;
 import dev.crossbuild.process.ProcessRunner;
+import dev.crossbuild.tools.ToolResolver;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -84,6 +88,9 @@ abstract class AbstractCrossbuildMojo extends AbstractMojo {
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     private MavenProject project;
 
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    private MavenSession session;
+
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
@@ -95,7 +102,7 @@ abstract class AbstractCrossbuildMojo extends AbstractMojo {
             getLog().info("Skipping: " + goalSkip);
             return;
         }
-        try {
+        try (BuildLock lock = BuildLock.acquire(layout().lockFile(), buildLog())) {
             run(selectedTargets());
         } catch (ProjectException e) {
             throw new MojoFailureException(e.getMessage(), e);
@@ -137,8 +144,23 @@ abstract class AbstractCrossbuildMojo extends AbstractMojo {
         return NativeBuild.toSpecs(nativeBuilds, baseDirectory(), known);
     }
 
+    /** The log; under {@code mvn -T} with several modules each line also names the module. */
     protected BuildLog buildLog() {
-        return new MavenBuildLog(getLog());
+        boolean interleaved = session != null && session.isParallel() && session.getProjects().size() > 1;
+        return new MavenBuildLog(getLog(), interleaved ? "[" + project.getArtifactId() + "] " : "");
+    }
+
+    protected WorkLayout layout() {
+        return new WorkLayout(buildDirectory());
+    }
+
+    /** Which compilers and linkers each target uses, decided in one place for every goal. */
+    protected ToolResolver resolver() {
+        return ToolResolver.forHost(HostPlatform.current());
+    }
+
+    protected MavenSession session() {
+        return session;
     }
 
     /** A new capture-aware environment source: each goal execution captures a target's script at most once. */
@@ -146,7 +168,7 @@ abstract class AbstractCrossbuildMojo extends AbstractMojo {
         Map<String, String> inherited = System.getenv();
         boolean windows = Executables.isWindows();
         var settings = new CapturingTargetEnvironments.Settings(baseDirectory(),
-                buildDirectory().resolve("crossbuild").resolve("env-cache"),
+                layout().envCache(),
                 CapturingTargetEnvironments.cmdCommand(cmd, inherited, windows), HostPlatform.current(), windows);
         return new CapturingTargetEnvironments(inherited, settings, new ProcessRunner(), buildLog());
     }

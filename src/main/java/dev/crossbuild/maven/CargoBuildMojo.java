@@ -2,6 +2,7 @@ package dev.crossbuild.maven;
 
 import dev.crossbuild.cargo.CargoBuilder;
 import dev.crossbuild.cargo.CargoOptions;
+import dev.crossbuild.cargo.CargoSelection;
 import dev.crossbuild.core.CrossbuildException;
 import dev.crossbuild.core.ProjectException;
 import dev.crossbuild.model.TargetSpec;
@@ -11,14 +12,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * Runs {@code cargo build --target <triple>} for every selected target, each with its own cargo
- * target dir under {@code target/crossbuild/<id>/cargo}, records the produced executables and
+ * target dir under {@code target/crossbuild/targets/<id>/cargo}, records the produced executables and
  * libraries for packaging, and ends with a summary table.
  *
  * @since 0.1.0
@@ -99,9 +99,6 @@ public class CargoBuildMojo extends AbstractCrossbuildMojo {
     @Parameter(property = PropertyNames.CARGO_BUILD_SKIP, defaultValue = "false")
     private boolean skipCargoBuild;
 
-    @Parameter(defaultValue = "${session}", readonly = true, required = true)
-    private MavenSession session;
-
     @Override
     protected String goalSkipReason() {
         return skipCargoBuild ? PropertyNames.CARGO_BUILD_SKIP + " is true" : null;
@@ -114,9 +111,9 @@ public class CargoBuildMojo extends AbstractCrossbuildMojo {
             throw new ProjectException("<manifestPath> " + manifest + " does not exist; put the crate's Cargo.toml"
                     + " there or point <manifestPath> (-D" + PropertyNames.MANIFEST_PATH + ") at it");
         }
-        CargoOptions options = new CargoOptions(manifest, cargoProfile, buildDirectory(), session.isOffline(), locked,
-                features, allFeatures, noDefaultFeatures, cargoArgs, Map.of(), Duration.ofMinutes(timeoutMinutes),
-                githubAnnotations);
-        new CargoBuilder(new ProcessRunner(), environments(), buildLog()).buildAll(selected, options);
+        CargoOptions options = new CargoOptions(manifest, new CargoSelection(cargoProfile, features, allFeatures,
+                noDefaultFeatures), layout(), session().isOffline(), locked, cargoArgs, Map.of(),
+                Duration.ofMinutes(timeoutMinutes), githubAnnotations);
+        new CargoBuilder(new ProcessRunner(), environments(), buildLog()).buildAll(selected, options, nativeBuilds());
     }
 }

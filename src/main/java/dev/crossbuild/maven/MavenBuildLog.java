@@ -7,29 +7,32 @@ import org.apache.maven.plugin.logging.Log;
 final class MavenBuildLog implements BuildLog {
 
     private final Log log;
+    private final String prefix;
 
-    MavenBuildLog(Log log) {
+    /** @param prefix put before every line, e.g. the module under {@code mvn -T}; may be empty */
+    MavenBuildLog(Log log, String prefix) {
         this.log = log;
+        this.prefix = prefix;
     }
 
     @Override
     public void info(String line) {
-        log.info(line);
+        log.info(prefix + line);
     }
 
     @Override
     public void warn(String line) {
-        log.warn(line);
+        log.warn(prefix + line);
     }
 
     @Override
     public void error(String line) {
-        log.error(line);
+        log.error(prefix + line);
     }
 
     @Override
     public void debug(String line) {
-        log.debug(line);
+        log.debug(prefix + line);
     }
 
     @Override

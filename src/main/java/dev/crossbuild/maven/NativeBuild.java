@@ -2,8 +2,9 @@ package dev.crossbuild.maven;
 
 import dev.crossbuild.core.ProjectException;
 import dev.crossbuild.nativebuild.NativeBuildSpec;
-import dev.crossbuild.nativebuild.NativeTool;
+import dev.crossbuild.nativebuild.tool.NativeTool;
 import java.io.File;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -57,7 +58,8 @@ public class NativeBuild {
     }
 
     NativeBuildSpec toSpec(int position, Path baseDirectory) throws ProjectException {
-        String element = "<nativeBuilds><nativeBuild> number " + position + (id == null ? "" : " (`" + id + "`)");
+        String element = "<nativeBuilds><nativeBuild> number " + position + (id == null || id.isBlank() ? ""
+                : " (`" + id.trim() + "`)");
         if (id == null || !id.trim().matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
             throw new ProjectException(element + " needs an <id> of letters, digits, '.', '_' and '-'; it names the"
                     + " output directory and the variable CROSSBUILD_NATIVE_<ID>_DIR");
@@ -65,9 +67,18 @@ public class NativeBuild {
         NativeTool parsed = NativeTool.parse(tool).orElseThrow(() -> new ProjectException(element + ": <tool>"
                 + (tool == null ? "" : tool) + "</tool> is not one of " + Arrays.stream(NativeTool.values())
                         .map(NativeTool::configName).collect(Collectors.joining(", "))));
-        Path dir = directory == null ? (parsed == NativeTool.COMMAND ? null : baseDirectory)
+        List<String> arguments = Elements.list(args, element, "args");
+        if (parsed.driver().programIsFirstArgument() && arguments.isEmpty()) {
+            throw new ProjectException(element + ": <tool>" + parsed.configName() + "</tool> has no <args>; give the"
+                    + " program and its arguments, e.g. <args><arg>sh</arg><arg>build.sh</arg></args>");
+        }
+        Path dir = directory == null ? (parsed.driver().programIsFirstArgument() ? null : baseDirectory)
                 : baseDirectory.resolve(directory.toPath()).normalize();
-        return new NativeBuildSpec(id.trim(), parsed, dir, args == null ? List.of() : args.stream()
-                .map(a -> a == null ? "" : a).toList(), env, targets);
+        if (!parsed.driver().programIsFirstArgument() && !Files.isDirectory(dir)) {
+            throw new ProjectException(element + ": <directory>" + dir + "</directory> is not a directory; point it"
+                    + " at the sources of this build");
+        }
+        return new NativeBuildSpec(id.trim(), parsed, dir, arguments, Elements.map(env, element, "env"),
+                Elements.list(targets, element, "targets"));
     }
 }

@@ -1,5 +1,6 @@
 package dev.crossbuild.maven;
 
+import dev.crossbuild.cargo.CargoSelection;
 import dev.crossbuild.core.CrossbuildException;
 import dev.crossbuild.model.TargetSpec;
 import dev.crossbuild.packaging.OutputTimestamp;
@@ -72,6 +73,30 @@ public class PackageArchMojo extends AbstractCrossbuildMojo {
     private String finalName;
 
     /**
+     * The cargo profile whose binaries are packaged; must be the one {@code cargo-build} used.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = PropertyNames.CARGO_PROFILE, defaultValue = "release")
+    private String cargoProfile;
+
+    /**
+     * The features {@code cargo-build} used; a record built with others is refused as stale.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = PropertyNames.FEATURES)
+    private List<String> features;
+
+    /** As for {@code cargo-build}. @since 0.2.0 */
+    @Parameter(property = PropertyNames.ALL_FEATURES, defaultValue = "false")
+    private boolean allFeatures;
+
+    /** As for {@code cargo-build}. @since 0.2.0 */
+    @Parameter(property = PropertyNames.NO_DEFAULT_FEATURES, defaultValue = "false")
+    private boolean noDefaultFeatures;
+
+    /**
      * Skips this goal.
      *
      * @since 0.1.0
@@ -93,8 +118,9 @@ public class PackageArchMojo extends AbstractCrossbuildMojo {
 
     @Override
     protected void run(List<TargetSpec> selected) throws CrossbuildException {
-        PackageOptions options = new PackageOptions(buildDirectory(), baseDirectory(), finalName,
-                OutputTimestamp.parse(outputTimestamp), packageStaticLibraries, packageNativeOutputs, packageFiles);
+        PackageOptions options = new PackageOptions(layout(), baseDirectory(), finalName,
+                OutputTimestamp.parse(outputTimestamp), packageStaticLibraries, packageNativeOutputs, packageFiles,
+                new CargoSelection(cargoProfile, features, allFeatures, noDefaultFeatures), nativeBuilds());
         Packager.Result result = new Packager(options, buildLog()).packageTargets(selected);
         for (Packager.PackagedArchive archive : result.archives()) {
             String type = archive.format().extension();

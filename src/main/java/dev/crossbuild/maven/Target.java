@@ -52,20 +52,22 @@ public class Target {
     private Map<String, String> properties;
 
     TargetSpec toSpec(int position) throws ProjectException {
+        String element = "<targets><target> number " + position + (id == null || id.isBlank() ? "" : " (`"
+                + id.trim() + "`)");
         if (triple == null || triple.isBlank()) {
-            throw new ProjectException("<targets><target> number " + position
-                    + (id == null ? "" : " (`" + id + "`)") + " has no <triple>; add the Rust target triple, e.g."
+            throw new ProjectException(element + " has no <triple>; add the Rust target triple, e.g."
                     + " <triple>aarch64-unknown-linux-gnu</triple>");
         }
         TargetTriple parsed;
         try {
-            parsed = TargetTriple.parse(triple);
+            parsed = TargetTriple.parse(triple.trim());
         } catch (IllegalArgumentException e) {
-            throw new ProjectException("<target><id>" + id + "</id>: <triple>: " + e.getMessage());
+            throw new ProjectException(element + ": <triple>: " + e.getMessage());
         }
         return new TargetSpec(id == null ? null : id.trim(), parsed, blankToNull(toolchain), blankToNull(rustflags),
-                blankToNull(linker), blankToNull(cc), blankToNull(cxx), blankToNull(ar), blankToNull(runner), env,
-                blankToNull(vcvars), vcvarsArgs, properties);
+                blankToNull(linker), blankToNull(cc), blankToNull(cxx), blankToNull(ar), blankToNull(runner),
+                Elements.map(env, element, "env"), blankToNull(vcvars), Elements.list(vcvarsArgs, element,
+                        "vcvarsArgs"), Elements.map(properties, element, "properties"));
     }
 
     private static String blankToNull(String value) {

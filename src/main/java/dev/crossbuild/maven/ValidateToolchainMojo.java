@@ -49,9 +49,9 @@ public class ValidateToolchainMojo extends AbstractCrossbuildMojo {
     @Override
     protected void run(List<TargetSpec> selected) throws CrossbuildException {
         ToolchainValidator validator = new ToolchainValidator(new ProcessRunner(), environments(), buildLog(),
-                baseDirectory());
+                baseDirectory(), resolver());
         ToolchainReport report = validator.validate(selected, manifest(), installTargets, nativeBuilds());
-        Path file = buildDirectory().resolve("crossbuild").resolve("toolchain.json");
+        Path file = layout().toolchainReport();
         Json.write(file, report);
         if (!report.ok()) {
             List<String> problems = report.allProblems();

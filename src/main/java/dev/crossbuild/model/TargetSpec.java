@@ -1,6 +1,5 @@
 package dev.crossbuild.model;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -39,10 +38,5 @@ public record TargetSpec(
     public static TargetSpec host(TargetTriple hostTriple) {
         return new TargetSpec(hostTriple.value(), hostTriple, null, null, null, null, null, null, null,
                 Map.of(), null, List.of(), Map.of());
-    }
-
-    /** Where everything the plugin makes for this target lives: {@code <buildDir>/crossbuild/<id>}. */
-    public Path workDirectory(Path buildDirectory) {
-        return buildDirectory.resolve("crossbuild").resolve(id);
     }
 }

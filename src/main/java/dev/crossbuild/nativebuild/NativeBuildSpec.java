@@ -1,6 +1,7 @@
 package dev.crossbuild.nativebuild;
 
 import dev.crossbuild.model.TargetSpec;
+import dev.crossbuild.nativebuild.tool.NativeTool;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

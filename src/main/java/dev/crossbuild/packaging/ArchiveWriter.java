@@ -1,5 +1,6 @@
 package dev.crossbuild.packaging;
 
+import dev.crossbuild.core.ReadableFiles;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -57,6 +58,7 @@ public final class ArchiveWriter {
             } else {
                 writeTarGz(temp, topFolder, directories, files, time);
             }
+            ReadableFiles.makeReadable(temp);
             try {
                 Files.move(temp, archive, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {

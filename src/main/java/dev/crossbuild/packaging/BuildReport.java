@@ -3,7 +3,7 @@ package dev.crossbuild.packaging;
 import dev.crossbuild.core.Json;
 import dev.crossbuild.core.MachineException;
 import dev.crossbuild.core.TextTable;
-import java.nio.file.Path;
+import dev.crossbuild.model.WorkLayout;
 import java.util.List;
 import java.util.Locale;
 
@@ -42,12 +42,8 @@ public record BuildReport(List<TargetReport> targets) {
     public record FileReport(String path, String kind, String architecture, long size, String sha256) {
     }
 
-    public static Path file(Path buildDirectory) {
-        return buildDirectory.resolve("crossbuild").resolve("report.json");
-    }
-
-    public void write(Path buildDirectory) throws MachineException {
-        Json.write(file(buildDirectory), this);
+    public void write(WorkLayout layout) throws MachineException {
+        Json.write(layout.packageReport(), this);
     }
 
     /** The end-of-build summary: one row per target and file. */

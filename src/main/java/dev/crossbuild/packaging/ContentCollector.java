@@ -9,6 +9,8 @@ import dev.crossbuild.cargo.CargoBuildRecord;
 import dev.crossbuild.core.BuildLog;
 import dev.crossbuild.core.MachineException;
 import dev.crossbuild.model.TargetSpec;
+import dev.crossbuild.core.ProjectException;
+import dev.crossbuild.nativebuild.NativeBuildSpec;
 import dev.crossbuild.nativebuild.NativeOutputs;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -41,25 +43,37 @@ final class ContentCollector {
     }
 
     TargetContents collect(TargetSpec target) throws MachineException {
-        Path workDir = target.workDirectory(options.buildDirectory());
         Map<String, ArchiveEntry> entries = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
         String who = "target `" + target.id() + "` (" + target.triple() + ")";
 
-        Optional<CargoBuildRecord> record = CargoBuildRecord.read(workDir);
+        Optional<CargoBuildRecord> record = CargoBuildRecord.read(options.layout(), target.id());
         long cargoMillis = record.map(CargoBuildRecord::durationMillis).orElse(0L);
-        if (record.isPresent() && !record.get().succeeded()) {
+        Optional<String> stale = record.flatMap(r -> r.staleFor(target, options.selection()));
+        if (stale.isPresent()) {
+            problems.add(who + ": the cargo build record " + options.layout().cargoRecord(target.id()) + " is stale: "
+                    + stale.get() + "; run cargo-build again with the same settings (mvn package runs both goals)");
+            record = Optional.empty();
+        } else if (record.isPresent() && !record.get().succeeded()) {
             problems.add(who + ": its cargo build failed (" + record.get().error() + "); fix that build first");
         }
         record.filter(CargoBuildRecord::succeeded).ifPresent(r -> addCargoArtifacts(r, entries, problems, who));
-        Map<String, String> nativeDirs = options.includeNativeOutputs() ? NativeOutputs.read(workDir) : Map.of();
+        Map<String, String> nativeDirs = Map.of();
+        if (options.includeNativeOutputs()) {
+            try {
+                nativeDirs = NativeOutputs.current(options.layout(), target, options.nativeBuilds().stream()
+                        .filter(b -> b.appliesTo(target)).map(NativeBuildSpec::id).toList());
+            } catch (ProjectException staleNative) {
+                problems.add(staleNative.getMessage());
+            }
+        }
         for (Map.Entry<String, String> build : nativeDirs.entrySet()) {
             addNativeOutputs(build.getKey(), Path.of(build.getValue()), entries, problems, who);
         }
         if (problems.isEmpty() && entries.isEmpty()) {
             problems.add(record.isEmpty()
                     ? who + ": nothing to package: there is no cargo build record "
-                            + workDir.resolve(CargoBuildRecord.FILE_NAME) + "; run cargo-build before package-arch"
+                            + options.layout().cargoRecord(target.id()) + "; run cargo-build before package-arch"
                             + " (list both goals in one <execution>), or skip packaging with -Dcrossbuild.package-arch.skip"
                     : who + ": cargo built no executable or library to package (only Rust libraries); add a"
                             + " [[bin]] or crate-type = [\"cdylib\"] to Cargo.toml, set <packageStaticLibraries>"

@@ -56,7 +56,7 @@ public final class Packager {
             contents.forEach((target, found) -> failed.add(new BuildReport.TargetReport(target.id(),
                     target.triple().value(), found.problems().isEmpty() ? "NOT PACKAGED" : BuildReport.FAILED,
                     found.cargoMillis(), found.cargoMillis(), 0, null, List.of(), found.problems())));
-            new BuildReport(failed).write(options.buildDirectory());
+            new BuildReport(failed).write(options.layout());
             String hint = problems.stream().anyMatch(p -> p.contains(", but the target needs"))
                     ? "\nA binary for another machine must not be published under the target's classifier: rebuild"
                             + " from clean (mvn clean package) and check what put it there (a native build's output,"
@@ -102,7 +102,7 @@ public final class Packager {
                     + ": " + e.getMessage(), e);
         }
         BuildReport report = new BuildReport(reports);
-        report.write(options.buildDirectory());
+        report.write(options.layout());
         return new Result(report, archives, sumsFile);
     }
 

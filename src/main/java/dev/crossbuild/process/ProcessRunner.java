@@ -10,6 +10,11 @@ import java.nio.charset.Charset;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -21,12 +26,16 @@ import java.util.function.Consumer;
  * Runs one process to its end: resolves the program on the child's own PATH, drains both streams
  * on their own threads line by line, enforces the timeout, and kills the whole process tree on
  * timeout, on interrupt and when the JVM shuts down (Ctrl-C of Maven must not leave cargo or
- * rustc running: apache/maven 12536). Instances hold no state and may be shared between threads.
+ * rustc running: apache/maven 12536). A background process the child leaves behind is neither waited
+ * for nor left running: it is stopped and reported. Instances hold no state and may be shared between
+ * threads.
  */
 public final class ProcessRunner {
 
     private static final int TAIL_LINES = 40;
     private static final Duration GRACE = Duration.ofSeconds(3);
+    /** How long the output of a process that has exited may take to arrive. */
+    private static final Duration STREAM_GRACE = Duration.ofSeconds(2);
 
     /**
      * Runs the process and returns how it ended, whatever its exit code.
@@ -48,6 +57,8 @@ public final class ProcessRunner {
         ProcessBuilder builder = new ProcessBuilder(command).directory(spec.directory().toFile());
         builder.environment().clear();
         builder.environment().putAll(spec.environment());
+        String tag = UUID.randomUUID().toString();
+        builder.environment().put(Strays.TAG_VARIABLE, tag);
 
         Deque<String> tail = new ArrayDeque<>();
         long start = System.nanoTime();
@@ -55,6 +66,7 @@ public final class ProcessRunner {
         // children of its own) before start() returns to this thread, so a hook that fires meanwhile
         // waits for start() to hand over the process instead of finding nothing to stop.
         AtomicReference<Process> started = new AtomicReference<>();
+        AtomicBoolean stoppedByHook = new AtomicBoolean();
         CountDownLatch startReturned = new CountDownLatch(1);
         Thread killOnExit = new Thread(() -> {
             try {
@@ -64,7 +76,8 @@ public final class ProcessRunner {
             }
             Process running = started.get();
             if (running != null) {
-                killTree(running);
+                stoppedByHook.set(true);
+                killTree(running, tag);
             }
         }, "crossbuild-kill-on-exit");
         boolean hookAdded = addShutdownHook(killOnExit);
@@ -91,20 +104,38 @@ public final class ProcessRunner {
         }, "stderr", process);
         try {
             if (!process.waitFor(spec.timeout().toMillis(), TimeUnit.MILLISECONDS)) {
-                killTree(process);
+                killTree(process, tag);
                 joinQuietly(out, err);
-                throw new MachineException("`" + spec.commandLine() + "` did not finish within "
+                throw new ProcessTimeoutException("`" + spec.commandLine() + "` did not finish within "
                         + format(spec.timeout()) + " and was stopped with all its child processes"
-                        + lastLines(tail));
+                        + lastLines(tail), format(spec.timeout()), snapshot(tail));
             }
-            out.join();
-            err.join();
-            return new ProcessResult(spec, process.exitValue(), snapshot(tail),
-                    Duration.ofNanos(System.nanoTime() - start));
+            // A background process the child left holds the pipes open: wait a little, never for it.
+            out.join(STREAM_GRACE.toMillis());
+            err.join(STREAM_GRACE.toMillis());
+            List<ProcessHandle> strays = Strays.tagged(tag);
+            if (!strays.isEmpty()) {
+                stderr.accept("`" + spec.commandLine() + "` left a background process running: " + String.join(", ",
+                        strays.stream().map(Strays::describe).toList()) + "; it was stopped");
+                stop(strays);
+                joinQuietly(out, err);
+            }
+            int exit = process.exitValue();
+            if (stoppedByHook.get()) {
+                throw new ProcessInterruptedException("interrupted: the build is stopping (Ctrl-C or a cancelled"
+                        + " job) while `" + spec.commandLine() + "` ran; it was stopped with all its child processes",
+                        null);
+            }
+            if (!Executables.isWindows() && (exit == 128 + 2 || exit == 128 + 15)) {
+                throw new ProcessInterruptedException("interrupted: `" + spec.commandLine() + "` was stopped by "
+                        + (exit == 130 ? "SIGINT" : "SIGTERM") + " from outside the build (Ctrl-C or a cancelled job)"
+                        + lastLines(tail), null);
+            }
+            return new ProcessResult(spec, exit, snapshot(tail), Duration.ofNanos(System.nanoTime() - start));
         } catch (InterruptedException e) {
-            killTree(process);
+            killTree(process, tag);
             Thread.currentThread().interrupt();
-            throw new MachineException("interrupted while running `" + spec.commandLine()
+            throw new ProcessInterruptedException("interrupted while running `" + spec.commandLine()
                     + "`; it was stopped with all its child processes", e);
         } finally {
             if (hookAdded) {
@@ -126,27 +157,31 @@ public final class ProcessRunner {
     public record CapturedOutput(ProcessResult result, String stdout, String stderr) {
     }
 
-    /** Stops the process and every process it started, children first seen before the parent dies. */
-    static void killTree(Process process) {
-        List<ProcessHandle> descendants = process.descendants().toList();
-        process.destroy();
-        descendants.forEach(ProcessHandle::destroy);
+    /**
+     * Stops the process and every process it started: its descendants, children first seen before the parent
+     * dies, and every process carrying its tag (those that left the tree).
+     */
+    static void killTree(Process process, String tag) {
+        Set<ProcessHandle> all = new LinkedHashSet<>(process.descendants().toList());
+        all.addAll(Strays.tagged(tag));
+        all.add(process.toHandle());
+        stop(all);
+        // A child may have started more processes while we were stopping its parent.
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        Strays.tagged(tag).forEach(ProcessHandle::destroyForcibly);
+    }
+
+    /** SIGTERM to each, then SIGKILL to those still running after the grace period. */
+    private static void stop(Collection<ProcessHandle> handles) {
+        handles.forEach(ProcessHandle::destroy);
         long deadline = System.nanoTime() + GRACE.toNanos();
-        for (ProcessHandle handle : withRoot(process, descendants)) {
+        for (ProcessHandle handle : handles) {
             try {
                 handle.onExit().get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             } catch (Exception stillRunning) {
                 handle.destroyForcibly();
             }
         }
-        // A child may have started more processes while we were stopping its parent.
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-    }
-
-    private static List<ProcessHandle> withRoot(Process process, List<ProcessHandle> descendants) {
-        List<ProcessHandle> all = new ArrayList<>(descendants);
-        all.add(process.toHandle());
-        return all;
     }
 
     private static Thread drain(InputStream stream, Charset charset, Consumer<String> sink, String name,

@@ -9,6 +9,9 @@ import dev.crossbuild.core.ProjectException;
 import dev.crossbuild.env.TargetEnvironments;
 import dev.crossbuild.model.TargetSpec;
 import dev.crossbuild.model.TargetTriple;
+import dev.crossbuild.model.WorkLayout;
+import dev.crossbuild.nativebuild.tool.NativeTool;
+import dev.crossbuild.tools.ToolResolver;
 import dev.crossbuild.process.Executables;
 import dev.crossbuild.process.ProcessRunner;
 import java.nio.file.Files;
@@ -53,8 +56,8 @@ class NativeBuilderTest {
         assertThat(read("a")).isEqualTo("source v1\nflags=-DNEON triple=x86_64-unknown-linux-gnu\n");
         assertThat(read("b")).isEqualTo("source v1\nflags=none triple=x86_64-unknown-linux-gnu\n");
         assertThat(sources.resolve("out.txt")).doesNotExist();
-        assertThat(NativeOutputs.variables(project.resolve("target/crossbuild/a"))).containsEntry(
-                "CROSSBUILD_NATIVE_TRAY_DIR", project.resolve("target/crossbuild/a/native/tray").toString());
+        assertThat(NativeOutputs.variables(NativeOutputs.current(layout(), a, List.of("tray")))).containsEntry(
+                "CROSSBUILD_NATIVE_TRAY_DIR", layout().nativeOutput("a", "tray").toString());
 
         assertThat(builder(false).build(a, List.of(tray))).extracting(NativeBuilder.Outcome::result)
                 .containsExactly("UP TO DATE");
@@ -74,8 +77,8 @@ class NativeBuilderTest {
                 "echo \"$CROSSBUILD_NATIVE_TRAY_DIR|@{native.tray.dir}|$MODE\" > seen.txt"),
                 Map.of("MODE", "@{target.id}-@{arch}-@{os}"), List.of());
         builder(false).build(target("a", Map.of()), List.of(tray, after));
-        String dir = project.resolve("target/crossbuild/a/native/tray").toString();
-        assertThat(Files.readString(project.resolve("target/crossbuild/a/native/after/seen.txt")))
+        String dir = layout().nativeOutput("a", "tray").toString();
+        assertThat(Files.readString(layout().nativeOutput("a", "after").resolve("seen.txt")))
                 .isEqualTo(dir + "|" + dir + "|a-x86_64-linux\n");
     }
 
@@ -85,7 +88,7 @@ class NativeBuilderTest {
         NativeBuildSpec whole = new NativeBuildSpec("whole", NativeTool.MAKE, project, List.of(), Map.of(), List.of());
         TargetSpec a = target("a", Map.of());
         builder(false).build(a, List.of(whole));
-        assertThat(project.resolve("target/crossbuild/a/native/whole/target")).doesNotExist();
+        assertThat(layout().nativeOutput("a", "whole").resolve("target")).doesNotExist();
         // the first build's own outputs under target/ do not make the second one stale
         assertThat(builder(false).build(a, List.of(whole))).extracting(NativeBuilder.Outcome::result)
                 .containsExactly("UP TO DATE");
@@ -95,7 +98,7 @@ class NativeBuilderTest {
     void aBuildOnlyForSomeTargets() throws Exception {
         NativeBuildSpec onlyB = new NativeBuildSpec("tray", NativeTool.MAKE, sources, List.of(), Map.of(), List.of("b"));
         assertThat(builder(false).build(target("a", Map.of()), List.of(onlyB))).isEmpty();
-        assertThat(project.resolve("target/crossbuild/a/native/tray")).doesNotExist();
+        assertThat(layout().nativeOutput("a", "tray")).doesNotExist();
     }
 
     @Test
@@ -106,7 +109,7 @@ class NativeBuilderTest {
                 .hasMessageStartingWith("target `a`: native build `tray` (<tool>make</tool>) failed:")
                 .hasMessageContaining("tray.c:3: error: no aarch64 port")
                 .hasMessageContaining("reproduce it with: sh ");
-        assertThat(project.resolve("target/crossbuild/a/native/tray.stamp.json")).doesNotExist();
+        assertThat(layout().nativeFile("a", "tray", ".stamp.json")).doesNotExist();
     }
 
     @Test
@@ -131,12 +134,16 @@ class NativeBuilderTest {
     }
 
     private String read(String targetId) throws Exception {
-        return Files.readString(project.resolve("target/crossbuild/" + targetId + "/native/tray/out.txt"));
+        return Files.readString(layout().nativeOutput(targetId, "tray").resolve("out.txt"));
     }
 
     private NativeBuilder builder(boolean force) {
         return new NativeBuilder(new ProcessRunner(), TargetEnvironments.inherited(System.getenv()), BuildLog.SILENT,
-                new NativeBuilder.Options(project.resolve("target"), HOST, force, Duration.ofMinutes(2)));
+                new NativeBuilder.Options(layout(), ToolResolver.forHost(HOST), force, Duration.ofMinutes(2)));
+    }
+
+    private WorkLayout layout() {
+        return new WorkLayout(project.resolve("target"));
     }
 
     private static TargetSpec target(String id, Map<String, String> properties) {

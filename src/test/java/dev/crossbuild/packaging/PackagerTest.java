@@ -7,6 +7,10 @@ import static dev.crossbuild.Toolchains.require;
 
 import dev.crossbuild.cargo.CargoArtifact;
 import dev.crossbuild.cargo.CargoBuildRecord;
+import dev.crossbuild.cargo.CargoSelection;
+import dev.crossbuild.model.WorkLayout;
+import dev.crossbuild.nativebuild.NativeBuildSpec;
+import dev.crossbuild.nativebuild.tool.NativeTool;
 import dev.crossbuild.core.BuildLog;
 import dev.crossbuild.core.Json;
 import dev.crossbuild.core.ProjectException;
@@ -25,6 +29,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Packaging from cargo build records that point at binaries gcc and aarch64-linux-gnu-gcc really built. */
 class PackagerTest {
+
+    private static final CargoSelection RELEASE = new CargoSelection("release", List.of(), false, false);
+    private static final NativeBuildSpec TRAY = new NativeBuildSpec("tray", NativeTool.COMMAND, null, List.of("true"),
+            Map.of(), List.of());
 
     @TempDir
     Path project;
@@ -64,7 +72,7 @@ class PackagerTest {
                     + "\n");
             assertThat(Files.readString(result.sums())).contains(sha + "  " + archive.archive().getFileName());
         }
-        BuildReport report = Json.read(BuildReport.file(build), BuildReport.class);
+        BuildReport report = Json.read(new WorkLayout(build).packageReport(), BuildReport.class);
         BuildReport.TargetReport arm = report.targets().get(1);
         assertThat(arm.result()).isEqualTo("SUCCESS");
         assertThat(arm.archive().sha256()).isEqualTo(Checksums.sha256(result.archives().get(1).archive()));
@@ -87,7 +95,7 @@ class PackagerTest {
                 .hasMessageContaining("x86_64, but the target needs aarch64 (ELF)")
                 .hasMessageContaining("mvn clean package");
         assertThat(build.resolve("app-1.0-linux-x64.tar.gz")).doesNotExist();
-        BuildReport report = Json.read(BuildReport.file(build), BuildReport.class);
+        BuildReport report = Json.read(new WorkLayout(build).packageReport(), BuildReport.class);
         assertThat(report.targets()).extracting(BuildReport.TargetReport::result)
                 .containsExactly("NOT PACKAGED", "FAILED");
     }
@@ -104,8 +112,8 @@ class PackagerTest {
 
     @Test
     void aFailedCargoBuildIsNotPackaged() throws Exception {
-        new CargoBuildRecord(host.id(), host.triple().value(), "FAILED", 5, List.of(), "error[E0308]: mismatched types")
-                .write(host.workDirectory(build));
+        CargoBuildRecord.of(host, RELEASE, "FAILED", 5, List.of(), "error[E0308]: mismatched types")
+                .write(new WorkLayout(build));
 
         assertThatThrownBy(() -> new Packager(options(List.of()), BuildLog.SILENT).packageTargets(List.of(host)))
                 .hasMessageContaining("its cargo build failed (error[E0308]: mismatched types)");
@@ -120,18 +128,18 @@ class PackagerTest {
         // meson's sanity check program is built for the target but is no product
         cc("aarch64-linux-gnu-gcc", "native-out/meson-private/sanitycheckc.exe");
         Path archive = ar("aarch64-linux-gnu-ar", "native-out/libtray.a", "native-out/tray.o");
-        NativeOutputs.write(arm64.workDirectory(build), Map.of("tray", nativeDir.toString()));
-        new CargoBuildRecord(arm64.id(), arm64.triple().value(), "SUCCESS", 1, List.of(
+        NativeOutputs.write(new WorkLayout(build), arm64, Map.of("tray", nativeDir.toString()));
+        CargoBuildRecord.of(arm64, RELEASE, "SUCCESS", 1, List.of(
                 new CargoArtifact("bin", "hello", arm64Binary.toString()),
-                new CargoArtifact("staticlib", "hello", archive.toString())), null).write(arm64.workDirectory(build));
+                new CargoArtifact("staticlib", "hello", archive.toString())), null).write(new WorkLayout(build));
 
         PackageOptions withoutExtras = options(List.of());
         BuildReport plain = new Packager(withoutExtras, BuildLog.SILENT).packageTargets(List.of(arm64)).report();
         assertThat(plain.targets().get(0).artifacts()).extracting(BuildReport.FileReport::path)
                 .containsExactly("app-1.0-linux-arm64/hello");
 
-        PackageOptions withExtras = new PackageOptions(build, project, "app-1.0", OutputTimestamp.FIXED, true, true,
-                List.of());
+        PackageOptions withExtras = new PackageOptions(new WorkLayout(build), project, "app-1.0", OutputTimestamp.FIXED, true,
+                true, List.of(), RELEASE, List.of(TRAY));
         BuildReport full = new Packager(withExtras, BuildLog.SILENT).packageTargets(List.of(arm64)).report();
         assertThat(full.targets().get(0).artifacts()).extracting(BuildReport.FileReport::path, BuildReport.FileReport::kind)
                 .containsExactly(tuple("app-1.0-linux-arm64/hello", "bin"),
@@ -144,14 +152,73 @@ class PackagerTest {
     void aNativeOutputForTheWrongMachineIsRefusedToo() throws Exception {
         Path nativeDir = project.resolve("native-out");
         cc("gcc", "native-out/libtray.so", "-shared", "-fPIC");
-        NativeOutputs.write(arm64.workDirectory(build), Map.of("tray", nativeDir.toString()));
+        NativeOutputs.write(new WorkLayout(build), arm64, Map.of("tray", nativeDir.toString()));
         record(arm64, arm64Binary);
-        PackageOptions withNative = new PackageOptions(build, project, "app-1.0", OutputTimestamp.FIXED, false, true,
-                List.of());
+        PackageOptions withNative = new PackageOptions(new WorkLayout(build), project, "app-1.0", OutputTimestamp.FIXED, false,
+                true, List.of(), RELEASE, List.of(TRAY));
 
         assertThatThrownBy(() -> new Packager(withNative, BuildLog.SILENT).packageTargets(List.of(arm64)))
                 .hasMessageContaining(nativeDir.resolve("libtray.so") + " (native:tray) is ELF 64-bit LSB shared object,"
                         + " x86_64, but the target needs aarch64 (ELF)");
+    }
+
+    @Test
+    void aRecordOfAnotherProfileOrFeaturesIsStaleAndNotPackaged() throws Exception {
+        record(host, hostBinary, new CargoSelection("dev", List.of(), false, false));
+        assertThatThrownBy(() -> new Packager(options(List.of()), BuildLog.SILENT).packageTargets(List.of(host)))
+                .isInstanceOf(ProjectException.class)
+                .hasMessageContaining("target `linux-x64` (x86_64-unknown-linux-gnu): the cargo build record")
+                .hasMessageContaining("is stale: it was built with profile `dev`, features [], but this build packages"
+                        + " profile `release`, features []")
+                .hasMessageContaining("run cargo-build again");
+        assertThat(build.resolve("app-1.0-linux-x64.tar.gz")).doesNotExist();
+
+        record(host, hostBinary, new CargoSelection("release", List.of("tray"), false, false));
+        assertThatThrownBy(() -> new Packager(options(List.of()), BuildLog.SILENT).packageTargets(List.of(host)))
+                .hasMessageContaining("profile `release`, features [tray], but this build packages profile `release`,"
+                        + " features []");
+
+        // features named in another order or spelling select the same build
+        record(host, hostBinary, new CargoSelection("release", List.of("b,a"), false, false));
+        CargoSelection same = new CargoSelection("release", List.of("a", "b"), false, false);
+        assertThat(new Packager(new PackageOptions(new WorkLayout(build), project, "app-1.0", OutputTimestamp.FIXED,
+                false, false, List.of(), same, List.of()), BuildLog.SILENT).packageTargets(List.of(host)).archives())
+                .hasSize(1);
+    }
+
+    @Test
+    void aRecordOfAnotherTripleIsStaleAndNotPackaged() throws Exception {
+        record(host, hostBinary);
+        TargetSpec nowMusl = spec("linux-x64", "x86_64-unknown-linux-musl");
+        assertThatThrownBy(() -> new Packager(options(List.of()), BuildLog.SILENT).packageTargets(List.of(nowMusl)))
+                .hasMessageContaining("is stale: it was built for x86_64-unknown-linux-gnu, but the target is now"
+                        + " x86_64-unknown-linux-musl");
+    }
+
+    @Test
+    void nativeOutputsOfAnotherTripleOrBuildListAreRefused() throws Exception {
+        Path nativeDir = Files.createDirectories(project.resolve("native-out"));
+        record(arm64, arm64Binary);
+        PackageOptions withNative = new PackageOptions(new WorkLayout(build), project, "app-1.0",
+                OutputTimestamp.FIXED, false, true, List.of(), RELEASE, List.of(TRAY));
+        NativeOutputs.write(new WorkLayout(build), spec("linux-arm64", "armv7-unknown-linux-gnueabihf"),
+                Map.of("tray", nativeDir.toString()));
+        assertThatThrownBy(() -> new Packager(withNative, BuildLog.SILENT).packageTargets(List.of(arm64)))
+                .hasMessageContaining("holds outputs built for armv7-unknown-linux-gnueabihf, but the target is now"
+                        + " aarch64-unknown-linux-gnu; run build-native again");
+        NativeOutputs.write(new WorkLayout(build), arm64, Map.of("old", nativeDir.toString()));
+        assertThatThrownBy(() -> new Packager(withNative, BuildLog.SILENT).packageTargets(List.of(arm64)))
+                .hasMessageContaining("holds outputs of the native builds [old], but [tray] are configured");
+    }
+
+    @Test
+    void archivesAreReadableByEveryone() throws Exception {
+        record(host, hostBinary);
+        Packager.Result result = new Packager(options(List.of()), BuildLog.SILENT).packageTargets(List.of(host));
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(
+                result.archives().get(0).archive()))).isEqualTo("rw-r--r--");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(
+                new WorkLayout(build).packageReport()))).isEqualTo("rw-r--r--");
     }
 
     @Test
@@ -172,12 +239,17 @@ class PackagerTest {
     }
 
     private PackageOptions options(List<String> files) {
-        return new PackageOptions(build, project, "app-1.0", OutputTimestamp.FIXED, false, false, files);
+        return new PackageOptions(new WorkLayout(build), project, "app-1.0", OutputTimestamp.FIXED, false, false, files,
+                RELEASE, List.of());
     }
 
     private void record(TargetSpec target, Path binary) throws Exception {
-        new CargoBuildRecord(target.id(), target.triple().value(), "SUCCESS", 1200,
-                List.of(new CargoArtifact("bin", "hello", binary.toString())), null).write(target.workDirectory(build));
+        record(target, binary, RELEASE);
+    }
+
+    private void record(TargetSpec target, Path binary, CargoSelection selection) throws Exception {
+        CargoBuildRecord.of(target, selection, "SUCCESS", 1200,
+                List.of(new CargoArtifact("bin", "hello", binary.toString())), null).write(new WorkLayout(build));
     }
 
     private Path cc(String compiler, String output, String... flags) throws Exception {

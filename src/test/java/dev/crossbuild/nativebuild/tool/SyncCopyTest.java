@@ -1,4 +1,4 @@
-package dev.crossbuild.nativebuild;
+package dev.crossbuild.nativebuild.tool;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,13 +17,13 @@ class SyncCopyTest {
         Files.writeString(source.resolve("old.c"), "int old;\n");
         Files.createDirectories(source.resolve("sub"));
         Files.writeString(source.resolve("sub/keep.c"), "int keep;\n");
-        NativeBuilder.syncCopy(source, copy, dir.resolve("out"));
+        MakeDriver.syncCopy(source, copy, dir.resolve("out"));
         Files.writeString(copy.resolve("old.o"), "object the build wrote");
         assertThat(copy.resolve("old.c")).exists();
         assertThat(copy.resolve("sub/keep.c")).exists();
 
         Files.delete(source.resolve("old.c"));
-        NativeBuilder.syncCopy(source, copy, dir.resolve("out"));
+        MakeDriver.syncCopy(source, copy, dir.resolve("out"));
 
         assertThat(copy.resolve("old.c")).doesNotExist();
         assertThat(copy.resolve("sub/keep.c")).hasContent("int keep;");

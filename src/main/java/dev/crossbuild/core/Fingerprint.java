@@ -1,4 +1,4 @@
-package dev.crossbuild.nativebuild;
+package dev.crossbuild.core;
 
 import dev.crossbuild.core.MachineException;
 import java.io.IOException;
@@ -16,14 +16,14 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /** A SHA-256 over the inputs of a native build, to decide whether it must run again. */
-final class Fingerprint {
+public final class Fingerprint {
 
     /** Folders never part of a build's inputs. */
     static final Set<String> IGNORED_FOLDERS = Set.of(".git", ".hg", ".svn");
 
     private final MessageDigest digest;
 
-    Fingerprint() {
+    public Fingerprint() {
         try {
             digest = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
@@ -31,20 +31,20 @@ final class Fingerprint {
         }
     }
 
-    Fingerprint add(String text) {
+    public Fingerprint add(String text) {
         digest.update((text == null ? "\u0001null" : text).getBytes(StandardCharsets.UTF_8));
         digest.update((byte) 0);
         return this;
     }
 
-    Fingerprint add(List<String> texts) {
+    public Fingerprint add(List<String> texts) {
         add("list:" + texts.size());
         texts.forEach(this::add);
         return this;
     }
 
     /** The environment, in name order, without the names that change between identical builds. */
-    Fingerprint add(Map<String, String> env, Set<String> ignored) {
+    public Fingerprint add(Map<String, String> env, Set<String> ignored) {
         new TreeMap<>(env).forEach((name, value) -> {
             if (!ignored.contains(name)) {
                 add(name + "=" + value);
@@ -58,7 +58,7 @@ final class Fingerprint {
      *
      * @param excluded a folder left out, e.g. the build directory when the sources are the project itself
      */
-    Fingerprint addTree(Path root, Path excluded) throws MachineException {
+    public Fingerprint addTree(Path root, Path excluded) throws MachineException {
         if (root == null || !Files.isDirectory(root)) {
             return add("no-tree");
         }
@@ -75,7 +75,7 @@ final class Fingerprint {
         return add("end-of-tree");
     }
 
-    static boolean ignored(Path relative) {
+    public static boolean ignored(Path relative) {
         for (Path part : relative) {
             if (IGNORED_FOLDERS.contains(part.toString())) {
                 return true;
@@ -84,7 +84,7 @@ final class Fingerprint {
         return false;
     }
 
-    String hex() {
+    public String hex() {
         return HexFormat.of().formatHex(digest.digest());
     }
 }

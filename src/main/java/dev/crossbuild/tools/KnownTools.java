@@ -1,4 +1,4 @@
-package dev.crossbuild.toolchain;
+package dev.crossbuild.tools;
 
 import dev.crossbuild.model.TargetTriple;
 import java.util.Map;

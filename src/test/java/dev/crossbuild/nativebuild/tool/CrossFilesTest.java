@@ -1,8 +1,11 @@
-package dev.crossbuild.nativebuild;
+package dev.crossbuild.nativebuild.tool;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.crossbuild.model.TargetTriple;
+import dev.crossbuild.tools.TargetTools;
+import dev.crossbuild.tools.ToolCommand;
+import dev.crossbuild.tools.ToolResolver;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -37,7 +40,7 @@ class CrossFilesTest {
 
     @Test
     void mesonCrossFileForArm64Linux() {
-        String text = CrossFiles.mesonCrossFile(TargetTriple.parse("aarch64-unknown-linux-gnu"), new CrossFiles.Tools(
+        String text = CrossFiles.mesonCrossFile(TargetTriple.parse("aarch64-unknown-linux-gnu"), tools(
                 "aarch64-linux-gnu-gcc", null, "aarch64-linux-gnu-ar", "aarch64-linux-gnu-strip",
                 "qemu-aarch64 -L /usr/aarch64-linux-gnu"));
         assertThat(text).contains("""
@@ -57,15 +60,15 @@ class CrossFilesTest {
 
     @Test
     void mesonStringsAreEscaped() {
-        String text = CrossFiles.mesonCrossFile(TargetTriple.parse("x86_64-pc-windows-msvc"), new CrossFiles.Tools(
-                "C:\\Program Files\\LLVM\\bin\\clang-cl.exe", "it's", null, null, null));
-        assertThat(text).contains("c = ['C:\\\\Program', 'Files\\\\LLVM\\\\bin\\\\clang-cl.exe']")
+        String text = CrossFiles.mesonCrossFile(TargetTriple.parse("x86_64-pc-windows-msvc"), tools(
+                "\"C:\\Program Files\\LLVM\\bin\\clang-cl.exe\" /nologo", "\"it's\"", null, null, null));
+        assertThat(text).contains("c = ['C:\\\\Program Files\\\\LLVM\\\\bin\\\\clang-cl.exe', '/nologo']")
                 .contains("cpp = ['it\\'s']");
     }
 
     @Test
     void cmakeToolchainFileForWindowsGnu() {
-        String text = CrossFiles.cmakeToolchainFile(TargetTriple.parse("x86_64-pc-windows-gnu"), new CrossFiles.Tools(
+        String text = CrossFiles.cmakeToolchainFile(TargetTriple.parse("x86_64-pc-windows-gnu"), tools(
                 "x86_64-w64-mingw32-gcc -static", "x86_64-w64-mingw32-g++", "x86_64-w64-mingw32-ar", null, "wine"));
         assertThat(text).contains("set(CMAKE_SYSTEM_NAME \"Windows\")")
                 .contains("set(CMAKE_SYSTEM_PROCESSOR \"AMD64\")")
@@ -80,7 +83,7 @@ class CrossFilesTest {
     @Test
     void cmakeEmulatorIsAList() {
         String text = CrossFiles.cmakeToolchainFile(TargetTriple.parse("aarch64-unknown-linux-gnu"),
-                new CrossFiles.Tools("gcc", null, null, null, "qemu-aarch64 -L /usr/aarch64-linux-gnu"));
+                tools("gcc", null, null, null, "qemu-aarch64 -L /usr/aarch64-linux-gnu"));
         assertThat(text).contains("set(CMAKE_CROSSCOMPILING_EMULATOR \"qemu-aarch64;-L;/usr/aarch64-linux-gnu\")");
     }
 
@@ -88,7 +91,20 @@ class CrossFilesTest {
     @CsvSource({"aarch64-linux-gnu-gcc, aarch64-linux-gnu-", "/opt/x/bin/arm-none-eabi-gcc, /opt/x/bin/arm-none-eabi-",
             "x86_64-w64-mingw32-clang, x86_64-w64-mingw32-", "gcc, ''", "clang-cl, ''", "cc, ''"})
     void gccPrefix(String program, String prefix) {
-        assertThat(NativeBuilder.gccPrefix(program)).isEqualTo(prefix.isEmpty() ? Optional.empty()
+        assertThat(ToolResolver.gccPrefix(program)).isEqualTo(prefix.isEmpty() ? Optional.empty()
                 : Optional.of(prefix));
+    }
+
+    @Test
+    void aQuotedCompilerPathWithSpacesStaysOneWord() {
+        String text = CrossFiles.cmakeToolchainFile(TargetTriple.parse("aarch64-unknown-linux-gnu"),
+                tools("\"/opt/cross tools/bin/aarch64-linux-gnu-gcc\" -O2", null, null, null, null));
+        assertThat(text).contains("set(CMAKE_C_COMPILER \"/opt/cross tools/bin/aarch64-linux-gnu-gcc\")")
+                .contains("set(CMAKE_C_FLAGS_INIT \"-O2\")");
+    }
+
+    static TargetTools tools(String cc, String cxx, String ar, String strip, String runner) {
+        return new TargetTools(ToolCommand.parse(cc), ToolCommand.parse(cxx), ToolCommand.parse(ar),
+                ToolCommand.parse(strip), Optional.empty(), ToolCommand.parse(runner));
     }
 }

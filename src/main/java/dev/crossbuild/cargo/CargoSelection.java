@@ -1,0 +1,25 @@
+package dev.crossbuild.cargo;
+
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * What decides which binaries cargo makes from the same sources: the profile and the features. A record
+ * written by {@code cargo-build} carries it, and {@code package-arch} packages only what matches its own.
+ */
+public record CargoSelection(String profile, List<String> features, boolean allFeatures, boolean noDefaultFeatures) {
+
+    public CargoSelection {
+        profile = profile == null || profile.isBlank() ? "release" : profile.trim();
+        // --features a,b and --features b --features a select the same
+        features = features == null ? List.of() : List.copyOf(new TreeSet<>(features.stream()
+                .filter(f -> f != null && !f.isBlank()).flatMap(f -> java.util.Arrays.stream(f.split("[,\\s]+")))
+                .filter(f -> !f.isBlank()).toList()));
+    }
+
+    /** As a person reads it: {@code profile `release`, features [] (default features)}. */
+    public String describe() {
+        return "profile `" + profile + "`, features " + features + (allFeatures ? " + --all-features" : "")
+                + (noDefaultFeatures ? " without default features" : "");
+    }
+}

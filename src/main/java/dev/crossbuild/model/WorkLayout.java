@@ -1,0 +1,99 @@
+package dev.crossbuild.model;
+
+import java.nio.file.Path;
+
+/**
+ * Every path the plugin writes under {@code target/crossbuild/}, in one place. Targets live under
+ * {@code targets/<id>/}, so no target id can collide with the plugin's own folders ({@code env-cache},
+ * {@code toolchain-cache}, {@code cargo}, the reports).
+ *
+ * @param buildDirectory the project's build directory ({@code project.build.directory})
+ */
+public record WorkLayout(Path buildDirectory) {
+
+    public WorkLayout {
+        buildDirectory = buildDirectory.toAbsolutePath().normalize();
+    }
+
+    /** {@code target/crossbuild}. */
+    public Path root() {
+        return buildDirectory.resolve("crossbuild");
+    }
+
+    /** Everything made for one target: {@code target/crossbuild/targets/<id>}. */
+    public Path target(String targetId) {
+        return root().resolve("targets").resolve(targetId);
+    }
+
+    /** The cargo target dir of one target: {@code target/crossbuild/targets/<id>/cargo}. */
+    public Path cargoTargetDir(String targetId) {
+        return target(targetId).resolve("cargo");
+    }
+
+    /** Where cargo puts one target's outputs for a profile ({@code dev} is cargo's {@code debug} folder). */
+    public Path cargoOutputDir(String targetId, String triple, String profile) {
+        String folder = profile.equals("dev") || profile.equals("test") ? "debug"
+                : profile.equals("bench") ? "release" : profile;
+        return cargoTargetDir(targetId).resolve(triple).resolve(folder);
+    }
+
+    /** The record {@code cargo-build} writes for {@code package-arch}. */
+    public Path cargoRecord(String targetId) {
+        return target(targetId).resolve("cargo-build.json");
+    }
+
+    /** The script that repeats a failed cargo build by hand. */
+    public Path cargoScript(String targetId) {
+        return target(targetId).resolve("cargo-build.sh");
+    }
+
+    /** The native builds of one target: {@code target/crossbuild/targets/<id>/native}. */
+    public Path nativeDir(String targetId) {
+        return target(targetId).resolve("native");
+    }
+
+    /** The out-of-tree directory of one native build of one target. */
+    public Path nativeOutput(String targetId, String buildId) {
+        return nativeDir(targetId).resolve(buildId);
+    }
+
+    /** A file beside a native build's output directory: its stamp, cross file, source listing, failure script. */
+    public Path nativeFile(String targetId, String buildId, String suffix) {
+        return nativeDir(targetId).resolve(buildId + suffix);
+    }
+
+    /** The record {@code build-native} writes for {@code cargo-build} and {@code package-arch}. */
+    public Path nativeRecord(String targetId) {
+        return target(targetId).resolve("native-outputs.json");
+    }
+
+    /** Captured environments of {@code <vcvars>} scripts. */
+    public Path envCache() {
+        return root().resolve("env-cache");
+    }
+
+    /** Facts about Rust toolchains (versions, sysroot, target list), kept between builds. */
+    public Path toolchainCache() {
+        return root().resolve("toolchain-cache");
+    }
+
+    /** What {@code validate-toolchain} found. */
+    public Path toolchainReport() {
+        return root().resolve("toolchain.json");
+    }
+
+    /** What {@code package-arch} made. */
+    public Path packageReport() {
+        return root().resolve("report.json");
+    }
+
+    /** The lock one build of this project holds while it works here. */
+    public Path lockFile() {
+        return root().resolve(".lock");
+    }
+
+    /** Temporary files. */
+    public Path tmp() {
+        return root().resolve("tmp");
+    }
+}

@@ -1,0 +1,47 @@
+package dev.crossbuild.nativebuild.tool;
+
+import dev.crossbuild.core.CrossbuildException;
+import dev.crossbuild.model.TargetTriple;
+import dev.crossbuild.tools.TargetTools;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** {@code cmake -S -B} (again only when the configuration changed) and {@code cmake --build}. */
+final class CmakeDriver implements ToolDriver {
+
+    @Override
+    public List<String> programs(List<String> args) {
+        return List.of("cmake");
+    }
+
+    @Override
+    public void adjustEnvironment(Map<String, String> env, Map<String, String> added, TargetTools configured,
+            boolean cross) {
+        if (!cross) {
+            HostCompilers.put(added, configured);
+        }
+    }
+
+    @Override
+    public Optional<CrossFile> crossFile(TargetTriple triple, TargetTools tools) {
+        return Optional.of(new CrossFile(".toolchain.cmake", CrossFiles.cmakeToolchainFile(triple, tools)));
+    }
+
+    @Override
+    public void build(ToolRun run) throws CrossbuildException {
+        if (run.reconfigure() || !Files.isRegularFile(run.output().resolve("CMakeCache.txt"))) {
+            run.steps().fresh();
+            List<String> configure = new ArrayList<>(List.of("cmake", "-S",
+                    run.sources().toAbsolutePath().toString(), "-B", run.output().toString()));
+            if (run.crossFile() != null) {
+                configure.add("-DCMAKE_TOOLCHAIN_FILE=" + run.crossFile());
+            }
+            configure.addAll(run.args());
+            run.steps().run(configure, run.output().getParent());
+        }
+        run.steps().run(List.of("cmake", "--build", run.output().toString()), run.output().getParent());
+    }
+}

@@ -1,0 +1,51 @@
+package dev.crossbuild.nativebuild.tool;
+
+import dev.crossbuild.core.CrossbuildException;
+import dev.crossbuild.model.TargetTriple;
+import dev.crossbuild.tools.TargetTools;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** {@code meson setup} (again only when the configuration changed) and {@code meson compile}. */
+final class MesonDriver implements ToolDriver {
+
+    @Override
+    public List<String> programs(List<String> args) {
+        return List.of("meson", "ninja");
+    }
+
+    @Override
+    public void adjustEnvironment(Map<String, String> env, Map<String, String> added, TargetTools configured,
+            boolean cross) {
+        if (cross) {
+            // in a cross build meson takes CC & co. for the build machine and would test-run a cross compiler's
+            // output; the target's compilers are in the cross file instead
+            List.of("CC", "CXX", "AR", "STRIP", "LD").forEach(env::remove);
+        } else {
+            HostCompilers.put(added, configured);
+        }
+    }
+
+    @Override
+    public Optional<CrossFile> crossFile(TargetTriple triple, TargetTools tools) {
+        return Optional.of(new CrossFile(".cross.ini", CrossFiles.mesonCrossFile(triple, tools)));
+    }
+
+    @Override
+    public void build(ToolRun run) throws CrossbuildException {
+        if (run.reconfigure() || !Files.isRegularFile(run.output().resolve("meson-private").resolve("coredata.dat"))) {
+            run.steps().fresh();
+            List<String> setup = new ArrayList<>(List.of("meson", "setup"));
+            if (run.crossFile() != null) {
+                setup.addAll(List.of("--cross-file", run.crossFile().toString()));
+            }
+            setup.addAll(run.args());
+            setup.addAll(List.of(run.output().toString(), run.sources().toAbsolutePath().toString()));
+            run.steps().run(setup, run.output().getParent());
+        }
+        run.steps().run(List.of("meson", "compile", "-C", run.output().toString()), run.output().getParent());
+    }
+}

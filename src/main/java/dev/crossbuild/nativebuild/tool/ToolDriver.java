@@ -1,0 +1,57 @@
+package dev.crossbuild.nativebuild.tool;
+
+import dev.crossbuild.core.CrossbuildException;
+import dev.crossbuild.model.TargetTriple;
+import dev.crossbuild.tools.TargetTools;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** What one build tool (make, meson, cmake, a command) does differently from the others. */
+public interface ToolDriver {
+
+    /** The programs the build needs on PATH, given its arguments (a command's program is its first). */
+    List<String> programs(List<String> args);
+
+    /** Whether the program to run is the build's first argument ({@code command}). */
+    default boolean programIsFirstArgument() {
+        return false;
+    }
+
+    /**
+     * Whether the tool's version (its first program's {@code --version}) is part of the configuration; a
+     * command's program is never asked (a build script would just run), its file is fingerprinted instead.
+     */
+    default boolean asksVersion() {
+        return true;
+    }
+
+    /**
+     * Changes the environment for this tool: {@code env} is what the process gets, {@code added} what the
+     * reproduction script repeats.
+     */
+    default void adjustEnvironment(Map<String, String> env, Map<String, String> added, TargetTools configured,
+            boolean cross) {
+    }
+
+    /** The cross file for another target: its file-name suffix and its text. */
+    default Optional<CrossFile> crossFile(TargetTriple triple, TargetTools tools) {
+        return Optional.empty();
+    }
+
+    /** Runs the build. */
+    void build(ToolRun run) throws CrossbuildException;
+
+    /** A file written beside the output directory that tells the tool it builds for another machine. */
+    record CrossFile(String suffix, String text) {
+    }
+
+    static ToolDriver of(NativeTool tool) {
+        return switch (tool) {
+            case MAKE -> new MakeDriver();
+            case MESON -> new MesonDriver();
+            case CMAKE -> new CmakeDriver();
+            case COMMAND -> new CommandDriver();
+        };
+    }
+}
