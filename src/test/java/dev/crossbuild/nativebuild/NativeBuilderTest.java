@@ -113,6 +113,30 @@ class NativeBuilderTest {
     }
 
     @Test
+    void theReproductionScriptNamesUserValuesButNeverWritesThem() throws Exception {
+        Files.writeString(sources.resolve("Makefile"), "all:\n\t@test \"$$TOKEN\" = s3cret-build && test \"$$API\" ="
+                + " s3cret-target && exit 7\n");
+        NativeBuildSpec tray = new NativeBuildSpec("tray", NativeTool.MAKE, sources, List.of(),
+                Map.of("TOKEN", "s3cret-build"), List.of());
+        TargetSpec a = new TargetSpec("a", HOST, null, null, null, null, null, null, null, Map.of("API",
+                "s3cret-target"), null, List.of(), Map.of());
+        assertThatThrownBy(() -> builder(false).build(a, List.of(tray))).hasMessageContaining("exit code: 2");
+        Path script = layout().nativeFile("a", "tray", "-failed.sh");
+        String text = Files.readString(script);
+        assertThat(text).doesNotContain("s3cret").contains("export them first: API TOKEN")
+                .contains(": \"${TOKEN:?export TOKEN (from <env>) before running this script}\"");
+        // with the values exported, the script repeats the same failure
+        Process rerun = new ProcessBuilder("sh", script.toString()).redirectErrorStream(true).start();
+        assertThat(new String(rerun.getInputStream().readAllBytes())).contains("export API (from <env>)");
+        assertThat(rerun.waitFor()).isNotZero();
+        ProcessBuilder withValues = new ProcessBuilder("sh", script.toString()).redirectErrorStream(true);
+        withValues.environment().put("TOKEN", "s3cret-build");
+        withValues.environment().put("API", "s3cret-target");
+        Process again = withValues.start();
+        assertThat(new String(again.getInputStream().readAllBytes())).contains("Error 7");
+    }
+
+    @Test
     void unknownPlaceholderIsAConfigurationError() {
         assertThatThrownBy(() -> builder(false).build(target("a", Map.of()), List.of(make(List.of("X=@{nope}")))))
                 .isInstanceOf(ProjectException.class)

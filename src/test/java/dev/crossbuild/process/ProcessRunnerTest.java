@@ -117,4 +117,50 @@ class ProcessRunnerTest {
                 env()));
         assertThat(captured.stdout()).isEqualTo("Grüße\n");
     }
+
+    @Test
+    void aBackgroundProcessTheChildLeavesIsNeitherWaitedForNorLeftRunning() throws Exception {
+        List<String> err = Collections.synchronizedList(new ArrayList<>());
+        long start = System.nanoTime();
+        // one background sleep in the child's process group, one that left it as a daemon does (setsid)
+        ProcessResult result = runner.run(ProcessSpec.of(List.of("sh", "-c",
+                "sleep 150 & echo $! > bg.pid; setsid sleep 151 & echo started"), dir, env()), line -> { }, err::add);
+        long seconds = Duration.ofNanos(System.nanoTime() - start).toSeconds();
+        assertThat(result.exitCode()).isZero();
+        assertThat(seconds).as("waited for the background process").isLessThan(30);
+        assertThat(err).anyMatch(l -> l.contains("left a background process running: pid ")
+                && l.contains("sleep 150") && l.contains("sleep 151") && l.endsWith("it was stopped"));
+        long pid = Long.parseLong(Files.readString(dir.resolve("bg.pid")).trim());
+        assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive).filter(h -> !zombie(h.pid()))).isEmpty();
+        assertThat(ProcessHandle.allProcesses().filter(h -> h.info().commandLine().orElse("").equals("sleep 151"))
+                .filter(h -> !zombie(h.pid())).toList()).isEmpty();
+    }
+
+    @Test
+    void aProcessStoppedBySigtermFromOutsideIsAnInterruptionNotAFailure() {
+        // a stand-in for Ctrl-C or a cancelled CI job: the shell sends SIGTERM to itself
+        assertThatThrownBy(() -> runner.run(ProcessSpec.of(List.of("sh", "-c", "echo working; kill -TERM $$"), dir,
+                env()), line -> { }, line -> { }))
+                .isInstanceOf(ProcessInterruptedException.class)
+                .hasMessageStartingWith("interrupted: `sh -c 'echo working; kill -TERM $$'` was stopped by SIGTERM"
+                        + " from outside the build");
+    }
+
+    @Test
+    void aTimeoutCarriesTheLimitAndTheRawTail() {
+        assertThatThrownBy(() -> runner.run(ProcessSpec.of(List.of("sh", "-c", "echo '{\"reason\":\"x\"}'; sleep 60"),
+                dir, env()).withTimeout(Duration.ofSeconds(1)), line -> { }, line -> { }))
+                .isInstanceOfSatisfying(ProcessTimeoutException.class, e -> {
+                    assertThat(e.limit()).isEqualTo("1000 ms");
+                    assertThat(e.tail()).containsExactly("{\"reason\":\"x\"}");
+                });
+    }
+
+    private static boolean zombie(long pid) {
+        try {
+            return Files.readString(Path.of("/proc", Long.toString(pid), "status")).contains("State:\tZ");
+        } catch (java.io.IOException gone) {
+            return true;
+        }
+    }
 }

@@ -1,0 +1,141 @@
+package dev.crossbuild.maven;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.crossbuild.core.ProjectException;
+import dev.crossbuild.model.TargetSpec;
+import dev.crossbuild.nativebuild.NativeBuildSpec;
+import dev.crossbuild.nativebuild.tool.NativeTool;
+import java.io.File;
+import java.lang.reflect.Field;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The pom-to-core mapping without Maven: fields are set as Maven sets them (by reflection, an empty element
+ * as null), and every empty element ends in a configuration error naming it, never a NullPointerException.
+ */
+class EdgeMappingTest {
+
+    @TempDir
+    Path project;
+
+    @Test
+    void aFullTargetMapsEveryElement() throws Exception {
+        Target target = target("id", "linux-arm64", "triple", " aarch64-unknown-linux-gnu ", "toolchain", "debian",
+                "rustflags", "-C target-cpu=cortex-a72", "linker", "aarch64-linux-gnu-gcc", "cc", "aarch64-linux-gnu-gcc",
+                "cxx", "aarch64-linux-gnu-g++", "ar", "aarch64-linux-gnu-ar", "runner", "qemu-aarch64",
+                "vcvars", "sdk/env.sh", "vcvarsArgs", List.of("x64_arm64"), "env", Map.of("A", "1"),
+                "properties", Map.of("flags", "-O2"));
+        TargetSpec spec = target.toSpec(1);
+        assertThat(spec).isEqualTo(new TargetSpec("linux-arm64",
+                dev.crossbuild.model.TargetTriple.parse("aarch64-unknown-linux-gnu"), "debian",
+                "-C target-cpu=cortex-a72", "aarch64-linux-gnu-gcc", "aarch64-linux-gnu-gcc", "aarch64-linux-gnu-g++",
+                "aarch64-linux-gnu-ar", "qemu-aarch64", Map.of("A", "1"), "sdk/env.sh", List.of("x64_arm64"),
+                Map.of("flags", "-O2")));
+    }
+
+    @Test
+    void defaultsOfAMinimalTarget() throws Exception {
+        TargetSpec spec = target("id", "a", "triple", "x86_64-unknown-linux-gnu", "toolchain", "  ").toSpec(1);
+        assertThat(spec.toolchain()).isNull();
+        assertThat(spec.env()).isEmpty();
+        assertThat(spec.vcvarsArgs()).isEmpty();
+        assertThat(spec.properties()).isEmpty();
+    }
+
+    @Test
+    void emptyTargetElementsAreNamed() throws Exception {
+        assertError(target("id", "a"), "<targets><target> number 1 (`a`) has no <triple>");
+        assertError(target("id", "a", "triple", "   "), "<targets><target> number 1 (`a`) has no <triple>");
+        assertError(target("id", "a", "triple", "x86_64"), "<targets><target> number 1 (`a`): <triple>:");
+        assertError(target("id", "a", "triple", "x86_64-pc-windows-msvc", "vcvarsArgs", listWithNull("x64", null)),
+                "<targets><target> number 1 (`a`): <vcvarsArgs> entry number 2 is empty");
+        assertError(target("id", "a", "triple", "x86_64-pc-windows-msvc", "env", mapWithNull("FOO")),
+                "<targets><target> number 1 (`a`): <env><FOO/> is empty");
+        assertError(target("id", "a", "triple", "x86_64-pc-windows-msvc", "properties", mapWithNull("flags")),
+                "<properties><flags/> is empty");
+        // an empty <id/> is caught by the matrix, which names the triple
+        assertThat(target("triple", "x86_64-unknown-linux-gnu").toSpec(3).id()).isNull();
+    }
+
+    @Test
+    void aFullNativeBuildMapsEveryElement() throws Exception {
+        Files.createDirectories(project.resolve("tray"));
+        NativeBuildSpec spec = nativeBuild("id", "tray", "tool", "MAKE", "directory", new File("tray"),
+                "args", List.of("zt_lib"), "env", Map.of("A", "@{triple}"), "targets", List.of("linux-x64"))
+                .toSpec(1, project);
+        assertThat(spec).isEqualTo(new NativeBuildSpec("tray", NativeTool.MAKE, project.resolve("tray"),
+                List.of("zt_lib"), Map.of("A", "@{triple}"), List.of("linux-x64")));
+        NativeBuildSpec command = nativeBuild("id", "gen", "tool", "command", "args", List.of("sh", "gen.sh"))
+                .toSpec(1, project);
+        assertThat(command.directory()).isNull();
+        assertThat(nativeBuild("id", "whole", "tool", "make").toSpec(1, project).directory()).isEqualTo(project);
+    }
+
+    @Test
+    void emptyNativeBuildElementsAreNamed() throws Exception {
+        Files.createDirectories(project.resolve("tray"));
+        assertError(nativeBuild("tool", "make"), "<nativeBuilds><nativeBuild> number 1 needs an <id>");
+        assertError(nativeBuild("id", " ", "tool", "make"), "<nativeBuilds><nativeBuild> number 1 needs an <id>");
+        assertError(nativeBuild("id", "tray"), "<nativeBuild> number 1 (`tray`): <tool></tool> is not one of make,"
+                + " meson, cmake, command");
+        assertError(nativeBuild("id", "tray", "tool", "make", "directory", new File("tray"),
+                "args", listWithNull("all", null)), "(`tray`): <args> entry number 2 is empty");
+        assertError(nativeBuild("id", "tray", "tool", "make", "directory", new File("tray"),
+                "args", listWithNull("")), "(`tray`): <args> entry number 1 is empty");
+        assertError(nativeBuild("id", "tray", "tool", "make", "directory", new File("tray"),
+                "env", mapWithNull("TOKEN")), "(`tray`): <env><TOKEN/> is empty");
+        assertError(nativeBuild("id", "tray", "tool", "make", "directory", new File("tray"),
+                "targets", listWithNull((String) null)), "(`tray`): <targets> entry number 1 is empty");
+        assertError(nativeBuild("id", "gen", "tool", "command"), "(`gen`): <tool>command</tool> has no <args>");
+        assertError(nativeBuild("id", "tray", "tool", "meson", "directory", new File("missing")),
+                "(`tray`): <directory>" + project.resolve("missing") + "</directory> is not a directory");
+    }
+
+    private void assertError(Object element, String message) {
+        assertThatThrownBy(() -> {
+            if (element instanceof Target t) {
+                t.toSpec(1);
+            } else {
+                ((NativeBuild) element).toSpec(1, project);
+            }
+        }).isInstanceOf(ProjectException.class).hasMessageContaining(message);
+    }
+
+    private static List<String> listWithNull(String... values) {
+        return new ArrayList<>(Arrays.asList(values));
+    }
+
+    private static Map<String, String> mapWithNull(String key) {
+        Map<String, String> map = new HashMap<>();
+        map.put(key, null);
+        return map;
+    }
+
+    private static Target target(Object... fieldsAndValues) throws Exception {
+        return fill(new Target(), fieldsAndValues);
+    }
+
+    private static NativeBuild nativeBuild(Object... fieldsAndValues) throws Exception {
+        return fill(new NativeBuild(), fieldsAndValues);
+    }
+
+    /** As Maven does: straight into the fields. */
+    private static <T> T fill(T object, Object... fieldsAndValues) throws Exception {
+        for (int i = 0; i < fieldsAndValues.length; i += 2) {
+            Field field = object.getClass().getDeclaredField((String) fieldsAndValues[i]);
+            field.setAccessible(true);
+            field.set(object, fieldsAndValues[i + 1]);
+        }
+        return object;
+    }
+}
