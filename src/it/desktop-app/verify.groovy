@@ -10,11 +10,11 @@ def expected = [
 ]
 expected.each { id, e ->
     def (triple, suffix, line) = e
-    def exe = new File(basedir, "target/crossbuild/${id}/cargo/${triple}/release/desktop-app${suffix}")
+    def exe = new File(basedir, "target/crossbuild/targets/${id}/cargo/${triple}/release/desktop-app${suffix}")
     check(exe.isFile(), "no binary for ${id} at ${exe}")
     contains(runBinary(triple, exe).trim(), line)
     ['tray', 'calc', 'scale'].each { build ->
-        check(new File(basedir, "target/crossbuild/${id}/native/${build}").isDirectory(), "no ${build} output for ${id}")
+        check(new File(basedir, "target/crossbuild/targets/${id}/native/${build}").isDirectory(), "no ${build} output for ${id}")
     }
 }
 
@@ -22,9 +22,9 @@ expected.each { id, e ->
 check(!new File(basedir, 'native/tray/tray.o').exists(), 'tray.o was built in the source folder')
 check(!new File(basedir, 'native/tray/libtray.a').exists(), 'libtray.a was built in the source folder')
 // a cross file for meson and a toolchain file for cmake, for the non-host targets only
-check(new File(basedir, 'target/crossbuild/linux-arm64/native/calc.cross.ini').text.contains("exe_wrapper = ['qemu-aarch64'"), 'meson cross file')
-check(new File(basedir, 'target/crossbuild/windows-x64-gnu/native/scale.toolchain.cmake').text.contains('CMAKE_SYSTEM_NAME "Windows"'), 'cmake toolchain file')
-check(!new File(basedir, 'target/crossbuild/linux-x64/native/calc.cross.ini').exists(), 'host got a cross file')
+check(new File(basedir, 'target/crossbuild/targets/linux-arm64/native/calc.cross.ini').text.contains("exe_wrapper = ['qemu-aarch64'"), 'meson cross file')
+check(new File(basedir, 'target/crossbuild/targets/windows-x64-gnu/native/scale.toolchain.cmake').text.contains('CMAKE_SYSTEM_NAME "Windows"'), 'cmake toolchain file')
+check(!new File(basedir, 'target/crossbuild/targets/linux-x64/native/calc.cross.ini').exists(), 'host got a cross file')
 
 // the second `package` run rebuilt nothing native
 def start = log.lastIndexOf(':build-native (default) @')

@@ -1,7 +1,7 @@
 import static dev.crossbuild.it.ItSupport.*
 
 def triple = 'aarch64-unknown-linux-gnu'
-def exe = new File(basedir, "target/crossbuild/linux-arm64/cargo/${triple}/release/env-script-posix")
+def exe = new File(basedir, "target/crossbuild/targets/linux-arm64/cargo/${triple}/release/env-script-posix")
 check(exe.isFile(), "no binary at ${exe}")
 contains(runBinary(triple, exe).trim(),
         'rust_arch=aarch64 c_arch=aarch64 flavour=aarch64-unknown-linux-gnu build_script_saw=release')

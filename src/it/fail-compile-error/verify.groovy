@@ -10,8 +10,8 @@ contains(log, "[linux-x64]  --> src/main.rs:2:22")
 // raw JSON messages never reach the log
 check(!log.contains('"reason":"compiler-message"'), 'raw cargo JSON in the log')
 contains(log, 'linux-x64  x86_64-unknown-linux-gnu  FAILED')
-def script = new File(basedir, 'target/crossbuild/linux-x64/cargo-build.sh')
+def script = new File(basedir, 'target/crossbuild/targets/linux-x64/cargo-build.sh')
 check(script.isFile(), 'no reproduction script')
 contains(script.text, 'cargo +stable build --target x86_64-unknown-linux-gnu')
-contains(new File(basedir, 'target/crossbuild/linux-x64/cargo-build.json').text, '"result": "FAILED"')
+contains(new File(basedir, 'target/crossbuild/targets/linux-x64/cargo-build.json').text, '"result": "FAILED"')
 return true

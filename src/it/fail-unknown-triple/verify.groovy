@@ -11,5 +11,5 @@ check((log =~ /linux-arm64\s+aarch64-unknown-linux-gnuu\s+debian.*FAILED/).find(
 
 // validation fails before any compiling
 check(!log.contains('cargo-build'), 'cargo-build ran although validation failed')
-check(!new File(basedir, 'target/crossbuild/linux-x64/cargo').exists(), 'something was compiled')
+check(!new File(basedir, 'target/crossbuild/targets/linux-x64/cargo').exists(), 'something was compiled')
 return true

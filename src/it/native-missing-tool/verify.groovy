@@ -6,5 +6,5 @@ contains(log, 'target `bare`: native build `calc` (<tool>meson</tool>) needs `me
 contains(log, 'needs `ninja`, which is not on PATH; install it (Debian/Ubuntu: `apt-get install ninja-build`)')
 // build-native stops before running anything, with the same hint
 contains(log, 'target `bare`: native build `calc` (<tool>meson</tool>): `meson` is not on PATH; install it (Debian/Ubuntu: `apt-get install meson`)')
-check(!new File(basedir, 'target/crossbuild/bare/native/calc').exists(), 'something was built')
+check(!new File(basedir, 'target/crossbuild/targets/bare/native/calc').exists(), 'something was built')
 return true

@@ -2,7 +2,7 @@ import static dev.crossbuild.it.ItSupport.*
 import groovy.json.JsonSlurper
 
 def log = buildLog(basedir)
-def slipped = new File(basedir, 'target/crossbuild/linux-arm64/cargo/aarch64-unknown-linux-gnu/release/hello')
+def slipped = new File(basedir, 'target/crossbuild/targets/linux-arm64/cargo/aarch64-unknown-linux-gnu/release/hello')
 // the file, what it is, and what the target needs
 contains(log, "target `linux-arm64` (aarch64-unknown-linux-gnu): ${slipped.canonicalPath} (bin) is ELF 64-bit LSB")
 contains(log, 'x86_64, but the target needs aarch64 (ELF)')

@@ -3,7 +3,7 @@ import static dev.crossbuild.it.ItSupport.*
 def log = buildLog(basedir)
 contains(log, 'Skipping crossbuild: crossbuild.skip is true')
 contains(log, 'Skipping: crossbuild.cargo-build.skip is true')
-check(!new File(basedir, 'target/crossbuild/linux-x64/cargo').exists(), 'cargo ran although skipped')
+check(!new File(basedir, 'target/crossbuild/targets/linux-x64/cargo').exists(), 'cargo ran although skipped')
 // help lists every goal and documents the parameters with their user properties
 ['crossbuild:validate-toolchain', 'crossbuild:cargo-build', 'crossbuild:help'].each { contains(log, it) }
 contains(log, 'User property: crossbuild.targets')

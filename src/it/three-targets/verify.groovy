@@ -6,13 +6,13 @@ def log = buildLog(basedir)
   ['linux-arm64', 'aarch64-unknown-linux-gnu', 'hello', 'arch=aarch64 os=linux'],
   ['windows-x64-gnu', 'x86_64-pc-windows-gnu', 'hello.exe', 'arch=x86_64 os=windows'],
 ].each { id, triple, name, expected ->
-  def exe = new File(basedir, "target/crossbuild/${id}/cargo/${triple}/release/${name}")
+  def exe = new File(basedir, "target/crossbuild/targets/${id}/cargo/${triple}/release/${name}")
   check(exe.isFile(), "no binary for ${id} at ${exe}")
   contains(runBinary(triple, exe), "hello says ${expected}")
   // the command and cargo's own lines carry the target id
   contains(log, "[${id}] cargo +")
   contains(log, "[${id}]    Compiling hello v0.1.0")
-  def record = new File(basedir, "target/crossbuild/${id}/cargo-build.json").text
+  def record = new File(basedir, "target/crossbuild/targets/${id}/cargo-build.json").text
   contains(record, '"result": "SUCCESS"')
   contains(record, exe.name)
 }

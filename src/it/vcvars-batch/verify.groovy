@@ -12,8 +12,8 @@ def expected = [
     'VCINSTALLDIR=C:\\Program Files (x86)\\Microsoft Visual Studio\\2022\\BuildTools\\VC\\',
     'WINE_ONLY=',
 ]
-def nativeSeen = new File(basedir, 'target/crossbuild/vs-x64/native/seen/seen.txt').getText('UTF-8')
-def exe = new File(basedir, 'target/crossbuild/vs-x64/cargo/x86_64-unknown-linux-gnu/release/vcvars-batch')
+def nativeSeen = new File(basedir, 'target/crossbuild/targets/vs-x64/native/seen/seen.txt').getText('UTF-8')
+def exe = new File(basedir, 'target/crossbuild/targets/vs-x64/cargo/x86_64-unknown-linux-gnu/release/vcvars-batch')
 def cargo = runBinary('x86_64-unknown-linux-gnu', exe)
 [nativeSeen, cargo].each { seen ->
     def lines = seen.readLines()
