@@ -69,6 +69,19 @@ public final class CapturingTargetEnvironments implements TargetEnvironments {
         this.log = log;
     }
 
+    /**
+     * The environments of the targets of one project, inheriting this JVM's environment.
+     *
+     * @param cmd the {@code crossbuild.cmd} setting, or null
+     */
+    public static CapturingTargetEnvironments forThisProcess(Path projectDirectory, Path cacheDirectory, String cmd,
+            TargetTriple host, BuildLog log) {
+        Map<String, String> inherited = System.getenv();
+        boolean windows = Executables.isWindows();
+        return new CapturingTargetEnvironments(inherited, new Settings(projectDirectory, cacheDirectory,
+                cmdCommand(cmd, inherited, windows), host, windows), new ProcessRunner(), log);
+    }
+
     @Override
     public Map<String, String> baseEnvironment(TargetSpec target) throws CrossbuildException {
         Map<String, String> known = captured.get(target.id());

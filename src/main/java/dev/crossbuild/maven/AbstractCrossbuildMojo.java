@@ -1,24 +1,15 @@
 package dev.crossbuild.maven;
 
-import dev.crossbuild.core.BuildLog;
 import dev.crossbuild.core.BuildLock;
 import dev.crossbuild.core.CrossbuildException;
 import dev.crossbuild.core.ProjectException;
-import dev.crossbuild.env.CapturingTargetEnvironments;
-import dev.crossbuild.env.TargetEnvironments;
 import dev.crossbuild.model.HostPlatform;
 import dev.crossbuild.model.TargetMatrix;
 import dev.crossbuild.model.TargetSpec;
-import dev.crossbuild.model.WorkLayout;
 import dev.crossbuild.nativebuild.NativeBuildSpec;
-import dev.crossbuild.process.Executables;
-import dev.crossbuild.process.ProcessRunner;
-import dev.crossbuild.tools.ToolResolver;
 import java.io.File;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -102,7 +93,7 @@ abstract class AbstractCrossbuildMojo extends AbstractMojo {
             getLog().info("Skipping: " + goalSkip);
             return;
         }
-        try (BuildLock lock = BuildLock.acquire(layout().lockFile(), buildLog())) {
+        try (BuildLock lock = BuildLock.acquire(context().layout().lockFile(), context().buildLog())) {
             run(selectedTargets());
         } catch (ProjectException e) {
             throw new MojoFailureException(e.getMessage(), e);
@@ -126,66 +117,21 @@ abstract class AbstractCrossbuildMojo extends AbstractMojo {
     }
 
     private List<TargetSpec> configured() throws ProjectException {
-        List<TargetSpec> configured = new ArrayList<>();
-        if (targets != null) {
-            for (int i = 0; i < targets.size(); i++) {
-                configured.add(targets.get(i).toSpec(i + 1));
-            }
-        }
-        return configured;
+        return Target.toSpecs(targets);
     }
 
     /** The configured native builds, checked: ids unique, target ids known. */
     protected List<NativeBuildSpec> nativeBuilds() throws ProjectException {
-        List<String> known = new ArrayList<>();
-        for (int i = 0; targets != null && i < targets.size(); i++) {
-            known.add(targets.get(i).toSpec(i + 1).id());
-        }
-        return NativeBuild.toSpecs(nativeBuilds, baseDirectory(), known);
+        return NativeBuild.toSpecs(nativeBuilds, project.getBasedir().toPath(), configured().stream().map(TargetSpec::id).toList());
     }
 
-    /** The log; under {@code mvn -T} with several modules each line also names the module. */
-    protected BuildLog buildLog() {
-        boolean interleaved = session != null && session.isParallel() && session.getProjects().size() > 1;
-        return new MavenBuildLog(getLog(), interleaved ? "[" + project.getArtifactId() + "] " : "");
-    }
-
-    protected WorkLayout layout() {
-        return new WorkLayout(buildDirectory());
-    }
-
-    /** Which compilers and linkers each target uses, decided in one place for every goal. */
-    protected ToolResolver resolver() {
-        return ToolResolver.forHost(HostPlatform.current());
-    }
-
-    protected MavenSession session() {
-        return session;
-    }
-
-    /** A new capture-aware environment source: each goal execution captures a target's script at most once. */
-    protected TargetEnvironments environments() {
-        Map<String, String> inherited = System.getenv();
-        boolean windows = Executables.isWindows();
-        var settings = new CapturingTargetEnvironments.Settings(baseDirectory(),
-                layout().envCache(),
-                CapturingTargetEnvironments.cmdCommand(cmd, inherited, windows), HostPlatform.current(), windows);
-        return new CapturingTargetEnvironments(inherited, settings, new ProcessRunner(), buildLog());
-    }
-
-    protected MavenProject project() {
-        return project;
+    /** The project, session and log of this execution, as the core needs them. */
+    protected GoalContext context() {
+        return new GoalContext(project, session, getLog(), cmd);
     }
 
     protected Path manifest() {
         return manifestPath.toPath().toAbsolutePath();
     }
 
-    protected Path buildDirectory() {
-        return Path.of(project.getBuild().getDirectory());
-    }
-
-    protected Path baseDirectory() {
-        return project.getBasedir().toPath();
-    }
 }

@@ -60,7 +60,7 @@ public class BuildNativeMojo extends AbstractCrossbuildMojo {
         if (builds.isEmpty()) {
             getLog().info("No <nativeBuilds> configured; nothing to build");
         }
-        new NativeBuilder(new ProcessRunner(), environments(), buildLog(), new NativeBuilder.Options(layout(),
-                resolver(), force, Duration.ofMinutes(timeoutMinutes))).buildAll(selected, builds);
+        new NativeBuilder(new ProcessRunner(), context().environments(), context().buildLog(), new NativeBuilder.Options(context().layout(),
+                context().resolver(), force, Duration.ofMinutes(timeoutMinutes))).buildAll(selected, builds);
     }
 }

@@ -112,8 +112,8 @@ public class CargoBuildMojo extends AbstractCrossbuildMojo {
                     + " there or point <manifestPath> (-D" + PropertyNames.MANIFEST_PATH + ") at it");
         }
         CargoOptions options = new CargoOptions(manifest, new CargoSelection(cargoProfile, features, allFeatures,
-                noDefaultFeatures), layout(), session().isOffline(), locked, cargoArgs, Map.of(),
+                noDefaultFeatures), context().layout(), context().offline(), locked, cargoArgs, Map.of(),
                 Duration.ofMinutes(timeoutMinutes), githubAnnotations);
-        new CargoBuilder(new ProcessRunner(), environments(), buildLog()).buildAll(selected, options, nativeBuilds());
+        new CargoBuilder(new ProcessRunner(), context().environments(), context().buildLog()).buildAll(selected, options, nativeBuilds());
     }
 }

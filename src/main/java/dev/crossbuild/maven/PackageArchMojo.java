@@ -118,14 +118,14 @@ public class PackageArchMojo extends AbstractCrossbuildMojo {
 
     @Override
     protected void run(List<TargetSpec> selected) throws CrossbuildException {
-        PackageOptions options = new PackageOptions(layout(), baseDirectory(), finalName,
+        PackageOptions options = new PackageOptions(context().layout(), context().baseDirectory(), finalName,
                 OutputTimestamp.parse(outputTimestamp), packageStaticLibraries, packageNativeOutputs, packageFiles,
                 new CargoSelection(cargoProfile, features, allFeatures, noDefaultFeatures), nativeBuilds());
-        Packager.Result result = new Packager(options, buildLog()).packageTargets(selected);
+        Packager.Result result = new Packager(options, context().buildLog()).packageTargets(selected);
         for (Packager.PackagedArchive archive : result.archives()) {
             String type = archive.format().extension();
-            projectHelper.attachArtifact(project(), type, archive.targetId(), archive.archive().toFile());
-            projectHelper.attachArtifact(project(), type + ".sha256", archive.targetId(), archive.checksum().toFile());
+            projectHelper.attachArtifact(context().project(), type, archive.targetId(), archive.archive().toFile());
+            projectHelper.attachArtifact(context().project(), type + ".sha256", archive.targetId(), archive.checksum().toFile());
         }
         getLog().info("crossbuild package-arch summary (" + result.sums() + "):");
         result.report().summaryLines().forEach(getLog()::info);

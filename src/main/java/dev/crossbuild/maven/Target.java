@@ -51,6 +51,15 @@ public class Target {
     /** Free values for placeholders in native build arguments. */
     private Map<String, String> properties;
 
+    /** Every configured target converted, in order; none configured is an empty list. */
+    static List<TargetSpec> toSpecs(List<Target> targets) throws ProjectException {
+        List<TargetSpec> specs = new java.util.ArrayList<>();
+        for (int i = 0; targets != null && i < targets.size(); i++) {
+            specs.add(targets.get(i).toSpec(i + 1));
+        }
+        return specs;
+    }
+
     TargetSpec toSpec(int position) throws ProjectException {
         String element = "<targets><target> number " + position + (id == null || id.isBlank() ? "" : " (`"
                 + id.trim() + "`)");

@@ -48,10 +48,10 @@ public class ValidateToolchainMojo extends AbstractCrossbuildMojo {
 
     @Override
     protected void run(List<TargetSpec> selected) throws CrossbuildException {
-        ToolchainValidator validator = new ToolchainValidator(new ProcessRunner(), environments(), buildLog(),
-                baseDirectory(), resolver());
+        ToolchainValidator validator = new ToolchainValidator(new ProcessRunner(), context().environments(), context().buildLog(),
+                context().baseDirectory(), context().resolver());
         ToolchainReport report = validator.validate(selected, manifest(), installTargets, nativeBuilds());
-        Path file = layout().toolchainReport();
+        Path file = context().layout().toolchainReport();
         Json.write(file, report);
         if (!report.ok()) {
             List<String> problems = report.allProblems();

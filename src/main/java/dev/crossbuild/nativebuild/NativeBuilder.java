@@ -11,10 +11,12 @@ import dev.crossbuild.model.TargetSpec;
 import dev.crossbuild.model.WorkLayout;
 import dev.crossbuild.nativebuild.NativePlan.Plan;
 import dev.crossbuild.nativebuild.tool.ToolRun;
+import dev.crossbuild.process.ProcessInterruptedException;
 import dev.crossbuild.process.ProcessResult;
 import dev.crossbuild.process.ProcessRunner;
 import dev.crossbuild.process.ProcessSpec;
 import dev.crossbuild.process.ReproductionScript;
+import dev.crossbuild.process.ProcessTimeoutException;
 import dev.crossbuild.process.ToolNotFoundException;
 import dev.crossbuild.tools.KnownTools;
 import dev.crossbuild.tools.ToolResolver;
@@ -148,6 +150,12 @@ public final class NativeBuilder {
         } catch (ToolNotFoundException missing) {
             throw new ProjectException(plan.where() + ": " + missing.getMessage() + "; " + KnownTools.installHint(
                     missing.tool()), missing);
+        } catch (ProcessTimeoutException timedOut) {
+            throw new MachineException(plan.where() + ": `" + spec.commandLine() + "` did not finish within "
+                    + timedOut.limit() + " and was stopped with all its child processes; raise the limit with"
+                    + " -Dcrossbuild.timeout=<minutes> if the build needs longer", timedOut);
+        } catch (ProcessInterruptedException interrupted) {
+            throw new MachineException(plan.where() + ": " + interrupted.getMessage(), interrupted);
         }
         if (!result.succeeded()) {
             Set<String> userValues = new TreeSet<>(build.env().keySet());
