@@ -44,7 +44,16 @@ public final class CargoBuilder {
 
     /** The cargo command line for a target; {@code --message-format=json} so diagnostics arrive parsed. */
     public static List<String> command(TargetSpec target, CargoOptions options) {
-        List<String> args = new ArrayList<>(List.of("build", "--target", target.triple().value(),
+        return command("build", target, options);
+    }
+
+    /**
+     * {@code cargo [+toolchain] <subcommand> --target … --manifest-path … --profile … --message-format=json
+     * --target-dir …} and the feature, lock and offline flags: the same for every cargo command of a target, so
+     * {@code cargo test} reuses what {@code cargo build} compiled.
+     */
+    public static List<String> command(String subcommand, TargetSpec target, CargoOptions options) {
+        List<String> args = new ArrayList<>(List.of(subcommand, "--target", target.triple().value(),
                 "--manifest-path", options.manifest().toString(), "--profile", options.profile(),
                 "--message-format=json", "--target-dir", options.layout().cargoTargetDir(target.id()).toString()));
         if (options.offline()) {
@@ -68,13 +77,6 @@ public final class CargoBuilder {
         return RustCommands.cargo(target, args);
     }
 
-    /** The variables the plugin sets for cargo on top of the target's base environment. */
-    public static Map<String, String> addedVariables(TargetSpec target, CargoOptions options) {
-        Map<String, String> added = new LinkedHashMap<>(CargoVariables.forTarget(target));
-        added.putAll(options.extraEnvironment());
-        return added;
-    }
-
     /**
      * Builds the targets in order, stopping at the first failure, and ends with a summary table
      * (target, triple, result, time, artifacts) whether or not every target was built. Each target's
@@ -89,14 +91,8 @@ public final class CargoBuilder {
         try {
             for (TargetSpec target : targets) {
                 results.put(target.id(), "FAILED");
-                Map<String, String> extra = new LinkedHashMap<>(options.extraEnvironment());
-                List<String> ids = nativeBuilds.stream().filter(b -> b.appliesTo(target)).map(NativeBuildSpec::id)
-                        .toList();
-                Map<String, String> nativeVariables = NativeOutputs.variables(NativeOutputs.current(options.layout(),
-                        target, ids));
-                nativeVariables.forEach((name, dir) -> log.info("[" + target.id() + "] " + name + "=" + dir));
-                extra.putAll(nativeVariables);
-                CargoBuildRecord record = build(target, options.withExtraEnvironment(extra));
+                CargoBuildRecord record = build(target, CargoEnvironment.withNativeOutputs(options, target,
+                        nativeBuilds, log));
                 records.add(record);
                 results.put(target.id(), record.result());
             }
@@ -122,12 +118,9 @@ public final class CargoBuilder {
 
     public CargoBuildRecord build(TargetSpec target, CargoOptions options) throws CrossbuildException {
         String prefix = "[" + target.id() + "] ";
-        Map<String, String> env = new TreeMap<>(environments.baseEnvironment(target));
-        // the target dir is decided here, never by an inherited variable (PLATFORM-NOTES: CARGO_TARGET_DIR)
-        env.remove("CARGO_TARGET_DIR");
-        env.remove("CARGO_BUILD_TARGET_DIR");
-        Map<String, String> added = addedVariables(target, options);
-        env.putAll(added);
+        CargoEnvironment environment = CargoEnvironment.of(environments, target, options);
+        Map<String, String> env = environment.env();
+        Map<String, String> added = environment.added();
         Path crateDir = options.manifest().toAbsolutePath().getParent();
         ProcessSpec spec = new ProcessSpec(command(target, options), crateDir, env, null,
                 options.timeout() == null ? ProcessSpec.DEFAULT_TIMEOUT : options.timeout());

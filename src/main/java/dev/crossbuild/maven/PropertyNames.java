@@ -29,6 +29,11 @@ public final class PropertyNames {
     public static final String MATRIX_SKIP = "crossbuild.matrix.skip";
     public static final String CMD = "crossbuild.cmd";
 
+    public static final String CARGO_TEST_SKIP = "crossbuild.cargo-test.skip";
+    public static final String TEST_FILTER = "crossbuild.test";
+    public static final String TEST_REQUIRE_RUN = "crossbuild.test.requireRun";
+    public static final String TEST_TIMEOUT = "crossbuild.test.timeout";
+
     public static final String BUILD_NATIVE_SKIP = "crossbuild.build-native.skip";
     public static final String NATIVE_FORCE = "crossbuild.native.force";
 

@@ -51,6 +51,9 @@ public class Target {
     /** Free values for placeholders in native build arguments. */
     private Map<String, String> properties;
 
+    /** Arguments for every test binary of this target, e.g. {@code --test-threads=1} ({@code cargo test -- …}). */
+    private List<String> testArgs;
+
     /** Every configured target converted, in order; none configured is an empty list. */
     static List<TargetSpec> toSpecs(List<Target> targets) throws ProjectException {
         List<TargetSpec> specs = new java.util.ArrayList<>();
@@ -76,7 +79,8 @@ public class Target {
         return new TargetSpec(id == null ? null : id.trim(), parsed, blankToNull(toolchain), blankToNull(rustflags),
                 blankToNull(linker), blankToNull(cc), blankToNull(cxx), blankToNull(ar), blankToNull(runner),
                 Elements.map(env, element, "env"), blankToNull(vcvars), Elements.list(vcvarsArgs, element,
-                        "vcvarsArgs"), Elements.map(properties, element, "properties"));
+                        "vcvarsArgs"), Elements.map(properties, element, "properties"), Elements.list(testArgs, element,
+                        "testArgs"));
     }
 
     private static String blankToNull(String value) {

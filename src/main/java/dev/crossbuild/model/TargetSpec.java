@@ -12,6 +12,7 @@ import java.util.Map;
  * @param rustflags  flags passed as {@code CARGO_TARGET_<TRIPLE>_RUSTFLAGS}
  * @param vcvars     environment-setup script: a path, a bare Visual Studio script name, or {@code auto}
  * @param properties free values used by placeholders in native build arguments
+ * @param testArgs   arguments for every test binary of this target ({@code cargo test -- <args>})
  */
 public record TargetSpec(
         String id,
@@ -26,12 +27,22 @@ public record TargetSpec(
         Map<String, String> env,
         String vcvars,
         List<String> vcvarsArgs,
-        Map<String, String> properties) {
+        Map<String, String> properties,
+        List<String> testArgs) {
 
     public TargetSpec {
+        testArgs = testArgs == null ? List.of() : List.copyOf(testArgs);
         env = env == null ? Map.of() : Map.copyOf(env);
         vcvarsArgs = vcvarsArgs == null ? List.of() : List.copyOf(vcvarsArgs);
         properties = properties == null ? Map.of() : Map.copyOf(properties);
+    }
+
+    /** A target without test arguments. */
+    public TargetSpec(String id, TargetTriple triple, String toolchain, String rustflags, String linker, String cc,
+            String cxx, String ar, String runner, Map<String, String> env, String vcvars, List<String> vcvarsArgs,
+            Map<String, String> properties) {
+        this(id, triple, toolchain, rustflags, linker, cc, cxx, ar, runner, env, vcvars, vcvarsArgs, properties,
+                List.of());
     }
 
     /** The target the plugin builds when no {@code <targets>} are configured. */

@@ -1,0 +1,46 @@
+package dev.crossbuild.cargo;
+
+import dev.crossbuild.core.BuildLog;
+import dev.crossbuild.core.CrossbuildException;
+import dev.crossbuild.env.TargetEnvironments;
+import dev.crossbuild.model.TargetSpec;
+import dev.crossbuild.nativebuild.NativeBuildSpec;
+import dev.crossbuild.nativebuild.NativeOutputs;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The environment of every cargo command of a target ({@code build} and {@code test} alike): the target's
+ * base environment (its script applied), cargo's per-target variables, and the native build outputs.
+ *
+ * @param env   the complete environment of the process
+ * @param added what the plugin set on top of the base environment (for reproduction scripts)
+ */
+public record CargoEnvironment(Map<String, String> env, Map<String, String> added) {
+
+    public static CargoEnvironment of(TargetEnvironments environments, TargetSpec target, CargoOptions options)
+            throws CrossbuildException {
+        Map<String, String> env = new TreeMap<>(environments.baseEnvironment(target));
+        // the target dir is decided here, never by an inherited variable (PLATFORM-NOTES: CARGO_TARGET_DIR)
+        env.remove("CARGO_TARGET_DIR");
+        env.remove("CARGO_BUILD_TARGET_DIR");
+        Map<String, String> added = new LinkedHashMap<>(CargoVariables.forTarget(target));
+        added.putAll(options.extraEnvironment());
+        env.putAll(added);
+        return new CargoEnvironment(env, added);
+    }
+
+    /** The options with the target's current native build outputs as {@code CROSSBUILD_NATIVE_<ID>_DIR}. */
+    public static CargoOptions withNativeOutputs(CargoOptions options, TargetSpec target,
+            List<NativeBuildSpec> nativeBuilds, BuildLog log) throws CrossbuildException {
+        Map<String, String> extra = new LinkedHashMap<>(options.extraEnvironment());
+        List<String> ids = nativeBuilds.stream().filter(b -> b.appliesTo(target)).map(NativeBuildSpec::id).toList();
+        Map<String, String> nativeVariables = NativeOutputs.variables(NativeOutputs.current(options.layout(), target,
+                ids));
+        nativeVariables.forEach((name, dir) -> log.info("[" + target.id() + "] " + name + "=" + dir));
+        extra.putAll(nativeVariables);
+        return options.withExtraEnvironment(extra);
+    }
+}

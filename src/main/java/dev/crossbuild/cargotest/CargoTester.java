@@ -1,0 +1,195 @@
+package dev.crossbuild.cargotest;
+
+import dev.crossbuild.cargo.CargoBuilder;
+import dev.crossbuild.cargo.CargoEnvironment;
+import dev.crossbuild.cargo.CargoMessages;
+import dev.crossbuild.cargo.CargoOptions;
+import dev.crossbuild.core.BuildLog;
+import dev.crossbuild.core.CrossbuildException;
+import dev.crossbuild.core.MachineException;
+import dev.crossbuild.core.ProjectException;
+import dev.crossbuild.core.TextTable;
+import dev.crossbuild.env.TargetEnvironments;
+import dev.crossbuild.model.TargetSpec;
+import dev.crossbuild.nativebuild.NativeBuildSpec;
+import dev.crossbuild.process.ProcessInterruptedException;
+import dev.crossbuild.process.ProcessResult;
+import dev.crossbuild.process.ProcessRunner;
+import dev.crossbuild.process.ProcessSpec;
+import dev.crossbuild.process.ProcessTimeoutException;
+import dev.crossbuild.process.ReproductionScript;
+import dev.crossbuild.process.ToolNotFoundException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Runs {@code cargo test} for every selected target with exactly the environment and target dir of its
+ * {@code cargo-build}: on the host, natively, or through the target's {@code <runner>}; a target that cannot
+ * run here gets its tests compiled only ({@code --no-run}). Writes Surefire XML per target and test binary,
+ * ends with a summary, and fails naming every failed test of every target.
+ */
+public final class CargoTester {
+
+    private final ProcessRunner runner;
+    private final TargetEnvironments environments;
+    private final BuildLog log;
+
+    public CargoTester(ProcessRunner runner, TargetEnvironments environments, BuildLog log) {
+        this.runner = runner;
+        this.environments = environments;
+        this.log = log;
+    }
+
+    /** The {@code cargo test} command line of a target; {@code --no-run} when its tests cannot run here. */
+    public static List<String> command(TargetSpec target, TestOptions options, boolean run) {
+        List<String> command = new ArrayList<>(CargoBuilder.command("test", target, options.cargo()));
+        command.add("--no-fail-fast");
+        if (!run) {
+            command.add("--no-run");
+            return command;
+        }
+        if (options.filter() != null || !target.testArgs().isEmpty()) {
+            command.add("--");
+            if (options.filter() != null) {
+                command.add(options.filter());
+            }
+            command.addAll(target.testArgs());
+        }
+        return command;
+    }
+
+    public List<TargetTestResult> testAll(List<TargetSpec> targets, TestOptions options,
+            List<NativeBuildSpec> nativeBuilds) throws CrossbuildException {
+        if (options.requireRun()) {
+            List<String> cannot = targets.stream().filter(t -> Runnability.whyNot(t, options.host()).isPresent())
+                    .map(t -> "target `" + t.id() + "`: " + Runnability.whyNot(t, options.host()).get()).toList();
+            if (!cannot.isEmpty()) {
+                throw new ProjectException("-Dcrossbuild.test.requireRun=true, but these targets cannot run their tests"
+                        + " here:\n  - " + String.join("\n  - ", cannot) + "\nset a <runner> (e.g. qemu-aarch64 -L"
+                        + " /usr/aarch64-linux-gnu, wine) on the target, or run on a machine of its architecture");
+            }
+        }
+        List<TargetTestResult> results = new ArrayList<>();
+        try {
+            for (TargetSpec target : targets) {
+                results.add(test(target, options, CargoEnvironment.withNativeOutputs(options.cargo(), target,
+                        nativeBuilds, log)));
+            }
+        } finally {
+            summary(results);
+        }
+        List<String> failed = results.stream().flatMap(r -> r.failed().stream()).toList();
+        if (!failed.isEmpty()) {
+            String text = failed.size() + " test" + (failed.size() == 1 ? "" : "s") + " failed:\n  - "
+                    + String.join("\n  - ", failed) + "\nreports: " + options.reportsDirectory();
+            if (!options.failureIgnore()) {
+                throw new ProjectException(text);
+            }
+            log.warn(text + " (ignored: maven.test.failure.ignore is true)");
+        }
+        return results;
+    }
+
+    private TargetTestResult test(TargetSpec target, TestOptions options, CargoOptions cargo)
+            throws CrossbuildException {
+        String prefix = "[" + target.id() + "] ";
+        String who = "target `" + target.id() + "` (" + target.triple() + ")";
+        Optional<String> cannotRun = Runnability.whyNot(target, options.host());
+        CargoEnvironment environment = CargoEnvironment.of(environments, target, cargo);
+        Path crateDir = cargo.manifest().toAbsolutePath().getParent();
+        ProcessSpec spec = new ProcessSpec(command(target, new TestOptions(cargo, options.filter(),
+                options.requireRun(), options.failureIgnore(), options.reportsDirectory(), options.host()),
+                cannotRun.isEmpty()), crateDir, environment.env(), null, cargo.timeout());
+        log.info(prefix + spec.commandLine());
+        LibtestOutput output = new LibtestOutput();
+        long start = System.nanoTime();
+        ProcessResult result;
+        String hung = null;
+        try {
+            result = runner.run(spec, line -> {
+                output.stdout(line);
+                var json = CargoMessages.parse(line);
+                if (json.isEmpty()) {
+                    log.info(prefix + line);
+                } else if ("compiler-message".equals(CargoMessages.reason(json.get()))) {
+                    CargoMessages.diagnostic(json.get(), crateDir).filter(d -> d.level().startsWith("error"))
+                            .ifPresent(d -> (d.rendered() == null ? d.headline() : d.rendered()).stripTrailing()
+                                    .lines().forEach(l -> log.error(prefix + l)));
+                }
+            }, line -> {
+                output.stderr(line);
+                log.info(prefix + line);
+            });
+        } catch (ToolNotFoundException missing) {
+            throw new ProjectException(who + ": " + missing.getMessage() + "; install Rust from https://rustup.rs",
+                    missing);
+        } catch (ProcessTimeoutException timedOut) {
+            result = null;
+            String[] running = output.running();
+            hung = who + ": the tests did not finish within " + timedOut.limit() + " (-Dcrossbuild.test.timeout=<minutes>)"
+                    + " and were stopped with all their processes"
+                    + (running == null ? "" : "; test binary `" + running[0] + "`"
+                            + (running[1] == null ? "" : ", last test started: " + running[1]));
+        } catch (ProcessInterruptedException interrupted) {
+            throw new MachineException(who + ": interrupted while its tests ran; " + interrupted.getMessage(),
+                    interrupted);
+        }
+        long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
+        List<TestSuite> suites = withHungTest(output.suites(), output.running(), hung);
+        for (TestSuite suite : suites) {
+            SurefireReports.write(options.reportsDirectory(), target.id(), target.triple().value(), suite);
+        }
+        List<String> failed = new ArrayList<>();
+        suites.forEach(s -> s.cases().stream().filter(c -> c.status() == TestCase.Status.FAILED).forEach(c ->
+                failed.add(target.id() + ": " + s.binary() + " " + c.name() + ": " + c.message())));
+        String stopped = hung;
+        if (stopped != null && failed.stream().noneMatch(f -> f.endsWith(stopped))) {
+            failed.add(stopped);
+        }
+        if (result != null && !result.succeeded() && failed.isEmpty()) {
+            Path script = ReproductionScript.write(cargo.layout().target(target.id()).resolve("cargo-test.sh"), spec,
+                    environment.added(), target.env().keySet());
+            String error = output.compilerMessages().stream().map(m -> CargoMessages.diagnostic(m, crateDir))
+                    .flatMap(Optional::stream).filter(d -> d.level().startsWith("error")).map(d -> d.headline())
+                    .findFirst().orElse("cargo test exited with code " + result.exitCode());
+            throw new ProjectException(who + ": cargo test failed: " + error + "\nreproduce it with: sh " + script);
+        }
+        String note = cannotRun.map(reason -> "built, not run (" + reason + ")")
+                .orElse(target.triple().equals(options.host()) ? "" : "doctests not run (non-host target)");
+        return new TargetTestResult(target.id(), target.runner() == null ? (cannotRun.isPresent() ? "-" : "native")
+                : target.runner(), cannotRun.isEmpty(), suites, note, failed, millis);
+    }
+
+    /** A test that was running when the binary was stopped counts as failed, with that as its message. */
+    private static List<TestSuite> withHungTest(List<TestSuite> suites, String[] running, String hung) {
+        if (hung == null || running == null || running[1] == null) {
+            return suites;
+        }
+        List<TestSuite> result = new ArrayList<>();
+        for (TestSuite suite : suites) {
+            if (suite.binary().equals(running[0]) && !suite.finished()) {
+                List<TestCase> cases = new ArrayList<>(suite.cases());
+                cases.add(new TestCase(running[1], TestCase.Status.FAILED, 0, hung, hung));
+                result.add(new TestSuite(suite.binary(), suite.description(), cases, false));
+            } else {
+                result.add(suite);
+            }
+        }
+        return result;
+    }
+
+    private void summary(List<TargetTestResult> results) {
+        TextTable table = new TextTable("target", "runner", "tests", "passed", "failed", "ignored", "time", "note");
+        for (TargetTestResult r : results) {
+            table.row(r.targetId(), r.runner(), Long.toString(r.tests()), Long.toString(r.count(TestCase.Status.PASSED)),
+                    Long.toString(r.count(TestCase.Status.FAILED)), Long.toString(r.count(TestCase.Status.IGNORED)),
+                    String.format(Locale.ROOT, "%.1f s", r.millis() / 1000.0), r.note().isEmpty() ? "-" : r.note());
+        }
+        log.info("crossbuild cargo-test summary:");
+        table.lines().forEach(log::info);
+    }
+}

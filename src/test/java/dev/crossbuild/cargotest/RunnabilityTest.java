@@ -1,0 +1,36 @@
+package dev.crossbuild.cargotest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.crossbuild.model.TargetSpec;
+import dev.crossbuild.model.TargetTriple;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class RunnabilityTest {
+
+    @ParameterizedTest
+    @CsvSource({
+            "x86_64-unknown-linux-gnu, x86_64-unknown-linux-gnu, , true",
+            "x86_64-unknown-linux-gnu, x86_64-unknown-linux-musl, , true",
+            "x86_64-unknown-linux-gnu, i686-unknown-linux-gnu, , true",
+            "x86_64-unknown-linux-gnu, aarch64-unknown-linux-gnu, , false",
+            "x86_64-unknown-linux-gnu, aarch64-unknown-linux-gnu, qemu-aarch64, true",
+            "x86_64-unknown-linux-gnu, x86_64-pc-windows-gnu, , false",
+            "x86_64-unknown-linux-gnu, x86_64-pc-windows-gnu, wine, true",
+            "x86_64-pc-windows-msvc, x86_64-pc-windows-gnu, , true",
+            "x86_64-pc-windows-msvc, i686-pc-windows-msvc, , true",
+            "x86_64-pc-windows-msvc, aarch64-pc-windows-msvc, , false",
+            "aarch64-apple-darwin, x86_64-apple-darwin, , false",
+            "aarch64-unknown-linux-gnu, x86_64-unknown-linux-gnu, , false"})
+    void whereTestsCanRun(String host, String triple, String runner, boolean runs) {
+        TargetSpec target = new TargetSpec("t", TargetTriple.parse(triple), null, null, null, null, null, null, runner,
+                Map.of(), null, List.of(), Map.of());
+        assertThat(Runnability.whyNot(target, TargetTriple.parse(host)).isEmpty()).isEqualTo(runs);
+        if (!runs) {
+            assertThat(Runnability.whyNot(target, TargetTriple.parse(host))).contains("no runner for " + triple);
+        }
+    }
+}
