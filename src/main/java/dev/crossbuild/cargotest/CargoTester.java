@@ -77,7 +77,7 @@ public final class CargoTester {
         try {
             for (TargetSpec target : targets) {
                 results.add(test(target, options, CargoEnvironment.withNativeOutputs(options.cargo(), target,
-                        nativeBuilds, log)));
+                        nativeBuilds, log), nativeBuilds));
             }
         } finally {
             summary(results);
@@ -94,8 +94,8 @@ public final class CargoTester {
         return results;
     }
 
-    private TargetTestResult test(TargetSpec target, TestOptions options, CargoOptions cargo)
-            throws CrossbuildException {
+    private TargetTestResult test(TargetSpec target, TestOptions options, CargoOptions cargo,
+            List<NativeBuildSpec> nativeBuilds) throws CrossbuildException {
         String prefix = "[" + target.id() + "] ";
         String who = "target `" + target.id() + "` (" + target.triple() + ")";
         Optional<String> cannotRun = Runnability.whyNot(target, options.host());
@@ -138,8 +138,12 @@ public final class CargoTester {
             throw new MachineException(who + ": interrupted while its tests ran; " + interrupted.getMessage(),
                     interrupted);
         }
+        List<TestSuite> suites = new ArrayList<>(withHungTest(output.suites(), output.running(), hung));
+        if (cannotRun.isEmpty()) {
+            suites.addAll(NativeTests.run(runner, log, environment.env(), target, cargo.layout(), nativeBuilds,
+                    cargo.timeout()));
+        }
         long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
-        List<TestSuite> suites = withHungTest(output.suites(), output.running(), hung);
         for (TestSuite suite : suites) {
             SurefireReports.write(options.reportsDirectory(), target.id(), target.triple().value(), suite);
         }

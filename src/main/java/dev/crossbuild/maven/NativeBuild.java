@@ -36,6 +36,9 @@ public class NativeBuild {
     /** Ids of the targets this build applies to; all targets when empty. */
     private List<String> targets;
 
+    /** Also run the build's own tests in {@code cargo-test}: ctest for cmake, meson test for meson. */
+    private boolean test;
+
     /** Every configured build converted, with unique ids and only known target ids. */
     static List<NativeBuildSpec> toSpecs(List<NativeBuild> builds, Path baseDirectory, List<String> targetIds)
             throws ProjectException {
@@ -78,7 +81,11 @@ public class NativeBuild {
             throw new ProjectException(element + ": <directory>" + dir + "</directory> is not a directory; point it"
                     + " at the sources of this build");
         }
+        if (test && parsed.driver().tests(baseDirectory).isEmpty()) {
+            throw new ProjectException(element + ": <test>true</test> runs ctest or meson test, which <tool>"
+                    + parsed.configName() + "</tool> does not have; remove <test> or run the tests in a cargo test");
+        }
         return new NativeBuildSpec(id.trim(), parsed, dir, arguments, Elements.map(env, element, "env"),
-                Elements.list(targets, element, "targets"));
+                Elements.list(targets, element, "targets"), test);
     }
 }

@@ -14,9 +14,16 @@ import java.util.Map;
  * @param args      arguments, with placeholders such as {@code @{triple}} still in them
  * @param env       variables for this build, placeholders allowed in values
  * @param targets   ids of the targets this build applies to; empty means every target
+ * @param test      whether {@code cargo-test} also runs this build's own tests (ctest, meson test)
  */
 public record NativeBuildSpec(String id, NativeTool tool, Path directory, List<String> args, Map<String, String> env,
-        List<String> targets) {
+        List<String> targets, boolean test) {
+
+    /** A build whose tests are not run. */
+    public NativeBuildSpec(String id, NativeTool tool, Path directory, List<String> args, Map<String, String> env,
+            List<String> targets) {
+        this(id, tool, directory, args, env, targets, false);
+    }
 
     public NativeBuildSpec {
         args = args == null ? List.of() : List.copyOf(args);

@@ -30,6 +30,14 @@ final class CmakeDriver implements ToolDriver {
         return Optional.of(new CrossFile(".toolchain.cmake", CrossFiles.cmakeToolchainFile(triple, tools)));
     }
 
+    /** ctest runs each test through the toolchain file's {@code CMAKE_CROSSCOMPILING_EMULATOR} (the runner). */
+    @Override
+    public Optional<TestRun> tests(java.nio.file.Path output) {
+        java.nio.file.Path junit = output.resolve("ctest-junit.xml");
+        return Optional.of(new TestRun(List.of("ctest", "--test-dir", output.toString(), "--output-on-failure",
+                "--output-junit", junit.toString()), junit));
+    }
+
     @Override
     public void build(ToolRun run) throws CrossbuildException {
         if (run.reconfigure() || !Files.isRegularFile(run.output().resolve("CMakeCache.txt"))) {

@@ -34,6 +34,13 @@ final class MesonDriver implements ToolDriver {
         return Optional.of(new CrossFile(".cross.ini", CrossFiles.mesonCrossFile(triple, tools)));
     }
 
+    /** meson test runs each test through the cross file's {@code exe_wrapper} (the runner). */
+    @Override
+    public Optional<TestRun> tests(java.nio.file.Path output) {
+        return Optional.of(new TestRun(List.of("meson", "test", "-C", output.toString(), "--print-errorlogs"),
+                output.resolve("meson-logs").resolve("testlog.junit.xml")));
+    }
+
     @Override
     public void build(ToolRun run) throws CrossbuildException {
         if (run.reconfigure() || !Files.isRegularFile(run.output().resolve("meson-private").resolve("coredata.dat"))) {

@@ -39,6 +39,18 @@ public interface ToolDriver {
         return Optional.empty();
     }
 
+    /**
+     * The command that runs the build's own tests in its output directory and where it leaves their JUnit XML;
+     * empty for tools without a test runner of their own (make, command).
+     */
+    default Optional<TestRun> tests(java.nio.file.Path output) {
+        return Optional.empty();
+    }
+
+    /** A test command and the JUnit XML file it writes. */
+    record TestRun(List<String> command, java.nio.file.Path junit) {
+    }
+
     /** Runs the build. */
     void build(ToolRun run) throws CrossbuildException;
 
