@@ -178,7 +178,10 @@ public final class LibtestOutput {
             int dash = file.lastIndexOf('-');
             return dash > 0 ? file.substring(0, dash) : file;
         }
-        return known[1].equals("bin") ? known[0] + "-bin" : known[0];
+        // a package's library and binary share a name: the binary's tests get their own
+        boolean libraryOfTheSameName = artifactNames.values().stream()
+                .anyMatch(other -> other[0].equals(known[0]) && other[1].equals("lib"));
+        return known[1].equals("bin") && libraryOfTheSameName ? known[0] + "-bin" : known[0];
     }
 
     /** The panic message of a failure block, in the format of old (1.63) and new libtest alike. */
