@@ -32,11 +32,8 @@ abstract class AbstractCrossbuildMojo extends AbstractMojo {
     private List<Target> targets;
 
     /**
-     * Native (C/C++) builds run for every selected target before cargo, each out of tree in
-     * {@code target/crossbuild/<target-id>/native/<id>}; cargo sees each output directory as
-     * {@code CROSSBUILD_NATIVE_<ID>_DIR}.
-     *
-     * @since 0.1.0
+     * Native (C/C++) builds, run per selected target before cargo; cargo sees each output directory as
+     * {@code CROSSBUILD_NATIVE_<ID>_DIR}. @since 0.1.0
      */
     @Parameter
     private List<NativeBuild> nativeBuilds;
@@ -76,6 +73,14 @@ abstract class AbstractCrossbuildMojo extends AbstractMojo {
     @Parameter(property = PropertyNames.CMD)
     private String cmd;
 
+    /**
+     * The folder a fan-in CI job downloaded every job's archives and {@code .sha256} files into (flat or one
+     * subfolder per job). Set, nothing is built: the build goals skip, and {@code package-arch} verifies and
+     * attaches the prebuilt archives instead, all or nothing. @since 0.2.0
+     */
+    @Parameter(property = PropertyNames.PREBUILT)
+    private File prebuilt;
+
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     private MavenProject project;
 
@@ -88,7 +93,8 @@ abstract class AbstractCrossbuildMojo extends AbstractMojo {
             getLog().info("Skipping crossbuild: " + PropertyNames.SKIP + " is true");
             return;
         }
-        String goalSkip = goalSkipReason();
+        String goalSkip = prebuilt != null && buildsFromSource() ? PropertyNames.PREBUILT + " is set, so the archives"
+                + " come from " + prebuilt + " and nothing is built on this machine" : goalSkipReason();
         if (goalSkip != null) {
             getLog().info("Skipping: " + goalSkip);
             return;
@@ -102,27 +108,33 @@ abstract class AbstractCrossbuildMojo extends AbstractMojo {
         }
     }
 
+    /** Whether the goal builds from sources, and so has nothing to do in a fan-in job ({@code prebuilt}). */
+    protected boolean buildsFromSource() {
+        return true;
+    }
+
+    protected Path prebuilt() {
+        return prebuilt == null ? null : prebuilt.toPath().toAbsolutePath();
+    }
+
     /** The goal's own skip switch, as the reason to print, or null to run. */
     protected abstract String goalSkipReason();
 
     protected abstract void run(List<TargetSpec> selected) throws CrossbuildException;
 
     protected List<TargetSpec> selectedTargets() throws ProjectException {
-        return TargetMatrix.select(configured(), targetSelection, HostPlatform.current());
+        return TargetMatrix.select(Target.toSpecs(targets), targetSelection, HostPlatform.current());
     }
 
     /** Every configured target, whatever is selected. */
     protected List<TargetSpec> configuredTargets() throws ProjectException {
-        return TargetMatrix.select(configured(), null, HostPlatform.current());
-    }
-
-    private List<TargetSpec> configured() throws ProjectException {
-        return Target.toSpecs(targets);
+        return TargetMatrix.select(Target.toSpecs(targets), null, HostPlatform.current());
     }
 
     /** The configured native builds, checked: ids unique, target ids known. */
     protected List<NativeBuildSpec> nativeBuilds() throws ProjectException {
-        return NativeBuild.toSpecs(nativeBuilds, project.getBasedir().toPath(), configured().stream().map(TargetSpec::id).toList());
+        return NativeBuild.toSpecs(nativeBuilds, project.getBasedir().toPath(), Target.toSpecs(targets).stream()
+                .map(TargetSpec::id).toList());
     }
 
     /** The project, session and log of this execution, as the core needs them. */
@@ -133,5 +145,4 @@ abstract class AbstractCrossbuildMojo extends AbstractMojo {
     protected Path manifest() {
         return manifestPath.toPath().toAbsolutePath();
     }
-
 }

@@ -47,6 +47,11 @@ public class MatrixMojo extends AbstractCrossbuildMojo {
     private boolean skipMatrix;
 
     @Override
+    protected boolean buildsFromSource() {
+        return false;
+    }
+
+    @Override
     protected String goalSkipReason() {
         return skipMatrix ? PropertyNames.MATRIX_SKIP + " is true" : null;
     }

@@ -6,6 +6,7 @@ import dev.crossbuild.model.TargetSpec;
 import dev.crossbuild.packaging.OutputTimestamp;
 import dev.crossbuild.packaging.PackageOptions;
 import dev.crossbuild.packaging.Packager;
+import dev.crossbuild.packaging.PrebuiltArchives;
 import java.util.List;
 import javax.inject.Inject;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -111,6 +112,20 @@ public class PackageArchMojo extends AbstractCrossbuildMojo {
         this.projectHelper = projectHelper;
     }
 
+    /**
+     * With {@code crossbuild.prebuilt}: an archive in that folder matching no selected target is an error, not
+     * a warning.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = PropertyNames.PREBUILT_STRICT, defaultValue = "false")
+    private boolean prebuiltStrict;
+
+    @Override
+    protected boolean buildsFromSource() {
+        return false;
+    }
+
     @Override
     protected String goalSkipReason() {
         return skipPackageArch ? PropertyNames.PACKAGE_ARCH_SKIP + " is true" : null;
@@ -121,7 +136,9 @@ public class PackageArchMojo extends AbstractCrossbuildMojo {
         PackageOptions options = new PackageOptions(context().layout(), context().baseDirectory(), finalName,
                 OutputTimestamp.parse(outputTimestamp), packageStaticLibraries, packageNativeOutputs, packageFiles,
                 new CargoSelection(cargoProfile, features, allFeatures, noDefaultFeatures), nativeBuilds());
-        Packager.Result result = new Packager(options, context().buildLog()).packageTargets(selected);
+        Packager.Result result = prebuilt() == null
+                ? new Packager(options, context().buildLog()).packageTargets(selected)
+                : new PrebuiltArchives(options, context().buildLog()).gather(selected, prebuilt(), prebuiltStrict);
         for (Packager.PackagedArchive archive : result.archives()) {
             String type = archive.format().extension();
             projectHelper.attachArtifact(context().project(), type, archive.targetId(), archive.archive().toFile());

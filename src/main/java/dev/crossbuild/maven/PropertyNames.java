@@ -25,6 +25,9 @@ public final class PropertyNames {
     public static final String PACKAGE_STATIC_LIBRARIES = "crossbuild.packageStaticLibraries";
     public static final String PACKAGE_NATIVE_OUTPUTS = "crossbuild.packageNativeOutputs";
 
+    public static final String PREBUILT = "crossbuild.prebuilt";
+    public static final String PREBUILT_STRICT = "crossbuild.prebuilt.strict";
+
     public static final String MATRIX_OUTPUT = "crossbuild.matrix.output";
     public static final String MATRIX_SKIP = "crossbuild.matrix.skip";
     public static final String CMD = "crossbuild.cmd";

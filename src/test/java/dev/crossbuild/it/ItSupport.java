@@ -101,6 +101,56 @@ public final class ItSupport {
         }
     }
 
+    /**
+     * Runs Maven (the one running the scenarios) offline on a scenario's project, for scenarios whose later
+     * steps need files an earlier step made: what it printed and its exit code, as {@code [exit, output]}.
+     */
+    public static List<Object> mvn(File directory, Object localRepository, String... args) {
+        try {
+            String mvn = Path.of(System.getProperty("maven.home"), "bin", "mvn").toString();
+            // offline, the scenarios' repository is never asked; its id must still be known, because the local
+            // repository remembers which repository each artifact came from
+            Path settings = Files.createTempFile("it-settings", ".xml");
+            Files.writeString(settings, "<settings><profiles><profile><id>it-repo</id><activation>"
+                    + "<activeByDefault>true</activeByDefault></activation><repositories><repository>"
+                    + "<id>local.central</id><url>file:///nonexistent</url></repository></repositories>"
+                    + "<pluginRepositories><pluginRepository><id>local.central</id><url>file:///nonexistent</url>"
+                    + "</pluginRepository></pluginRepositories></profile></profiles></settings>");
+            List<String> command = new ArrayList<>(List.of(mvn, "-B", "-o", "-s", settings.toString(),
+                    "-Dmaven.repo.local=" + localRepository));
+            command.addAll(Arrays.asList(args));
+            ProcessBuilder builder = new ProcessBuilder(command).directory(directory).redirectErrorStream(true);
+            builder.environment().remove("MAVEN_OPTS");
+            Process process = builder.start();
+            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!process.waitFor(10, TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("timed out: " + command);
+            }
+            return List.of(process.exitValue(), out);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot run Maven: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Copies a folder tree, as a CI download step would. */
+    public static void copyTree(File from, File to) throws IOException {
+        Path source = from.toPath();
+        try (var files = Files.walk(source)) {
+            for (Path file : files.toList()) {
+                Path target = to.toPath().resolve(source.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target);
+                }
+            }
+        }
+    }
+
     /** The build log of a scenario, for checking messages. */
     public static String buildLog(File basedir) throws IOException {
         return Files.readString(new File(basedir, "build.log").toPath(), StandardCharsets.UTF_8);

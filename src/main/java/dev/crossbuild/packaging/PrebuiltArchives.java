@@ -1,0 +1,199 @@
+package dev.crossbuild.packaging;
+
+import dev.crossbuild.binary.ArchitectureCheck;
+import dev.crossbuild.binary.BinaryHeader;
+import dev.crossbuild.binary.BinaryHeaders;
+import dev.crossbuild.core.BuildLog;
+import dev.crossbuild.core.CrossbuildException;
+import dev.crossbuild.core.MachineException;
+import dev.crossbuild.core.ProjectException;
+import dev.crossbuild.model.TargetSpec;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+/**
+ * The fan-in of a CI matrix: takes every selected target's archive, built by its own job, from one folder
+ * (flat, or one subfolder per job as artifact downloads leave them), checks its {@code .sha256}, its single
+ * top folder and the architecture of every binary in it, and only when every target passes copies the set to
+ * {@code target/} with {@code SHA256SUMS} and the report, as a local build would. All or nothing: one missing,
+ * altered or wrong archive fails the whole set, listing every problem.
+ */
+public final class PrebuiltArchives {
+
+    private final PackageOptions options;
+    private final BuildLog log;
+
+    public PrebuiltArchives(PackageOptions options, BuildLog log) {
+        this.options = options;
+        this.log = log;
+    }
+
+    /**
+     * @param directory the folder the jobs' archives were gathered into
+     * @param strict    an archive in the folder that matches no selected target is an error, not a warning
+     */
+    public Packager.Result gather(List<TargetSpec> targets, Path directory, boolean strict) throws CrossbuildException {
+        if (!Files.isDirectory(directory)) {
+            throw new ProjectException("-Dcrossbuild.prebuilt=" + directory + " is not a directory; point it at the"
+                    + " folder the CI jobs' archives and .sha256 files were downloaded into");
+        }
+        Map<String, List<Path>> found = archivesIn(directory);
+        List<String> problems = new ArrayList<>();
+        Map<TargetSpec, Path> chosen = new LinkedHashMap<>();
+        Set<String> expected = new TreeSet<>();
+        for (TargetSpec target : targets) {
+            String name = options.archive(target.id(), ArchiveFormat.of(target.triple())).getFileName().toString();
+            expected.add(name);
+            List<Path> candidates = found.getOrDefault(name, List.of());
+            String who = "target `" + target.id() + "`";
+            if (candidates.isEmpty()) {
+                problems.add(who + ": " + name + " is missing from " + directory + " (did its job fail or not upload?)");
+            } else if (candidates.size() > 1) {
+                problems.add(who + ": " + name + " is in " + directory + " more than once: " + candidates);
+            } else {
+                chosen.put(target, candidates.get(0));
+            }
+        }
+        List<String> strays = found.keySet().stream().filter(n -> !expected.contains(n)).toList();
+        for (String stray : strays) {
+            String text = stray + " in " + directory + " matches no selected target (a typo in the matrix, or a"
+                    + " target not selected here?)";
+            if (strict) {
+                problems.add(text + "; -Dcrossbuild.prebuilt.strict=true makes this an error");
+            } else {
+                log.warn(text);
+            }
+        }
+        Map<TargetSpec, List<BuildReport.FileReport>> contents = new LinkedHashMap<>();
+        for (Map.Entry<TargetSpec, Path> entry : chosen.entrySet()) {
+            problems.addAll(check(entry.getKey(), entry.getValue(), contents));
+        }
+        if (!problems.isEmpty()) {
+            throw new ProjectException("the prebuilt archives in " + directory + " are not a complete, verified set;"
+                    + " nothing is attached or published:\n  - " + String.join("\n  - ", problems));
+        }
+        return publish(chosen, contents);
+    }
+
+    private List<String> check(TargetSpec target, Path archive, Map<TargetSpec, List<BuildReport.FileReport>> contents)
+            throws MachineException {
+        String who = "target `" + target.id() + "`: " + archive;
+        List<String> problems = new ArrayList<>();
+        try {
+            Path sidecar = archive.resolveSibling(archive.getFileName() + ".sha256");
+            String actual = Checksums.sha256(archive);
+            if (!Files.isRegularFile(sidecar)) {
+                return List.of(who + " has no " + sidecar.getFileName() + " beside it; upload the .sha256 with the"
+                        + " archive");
+            }
+            String recorded = Files.readString(sidecar, StandardCharsets.UTF_8).trim().split("\\s+")[0];
+            if (!recorded.equalsIgnoreCase(actual)) {
+                return List.of(who + " does not match its checksum: " + sidecar.getFileName() + " says " + recorded
+                        + ", the file is " + actual + " (altered or truncated on the way)");
+            }
+            Path unpacked = options.layout().root().resolve("prebuilt").resolve(target.id());
+            deleteTree(unpacked);
+            String top = options.topFolder(target.id());
+            List<String> names = ArchiveReader.extract(archive, ArchiveFormat.of(target.triple()), unpacked);
+            List<BuildReport.FileReport> files = new ArrayList<>();
+            Optional<ArchitectureCheck.Expectation> expectation = ArchitectureCheck.expected(target.triple());
+            for (String name : names) {
+                if (!name.equals(top) && !name.startsWith(top + "/")) {
+                    problems.add(who + ": `" + name + "` is outside the one top folder " + top + "/ an archive of this"
+                            + " target has");
+                    continue;
+                }
+                Path file = unpacked.resolve(name);
+                if (!Files.isRegularFile(file)) {
+                    continue;
+                }
+                Optional<BinaryHeader> header = BinaryHeaders.read(file);
+                if (header.isPresent() && expectation.isPresent()) {
+                    ArchitectureCheck.mismatch(header.get(), expectation.get())
+                            .ifPresent(p -> problems.add(who + ": " + name + " " + p));
+                }
+                files.add(new BuildReport.FileReport(name, "prebuilt", header.map(BinaryHeader::description).orElse(null),
+                        Files.size(file), Checksums.sha256(file)));
+            }
+            contents.put(target, files);
+            return problems;
+        } catch (IOException e) {
+            return List.of(who + " cannot be read as a " + ArchiveFormat.of(target.triple()).extension() + " archive: "
+                    + e.getMessage());
+        }
+    }
+
+    private Packager.Result publish(Map<TargetSpec, Path> chosen, Map<TargetSpec, List<BuildReport.FileReport>> contents)
+            throws MachineException {
+        List<Packager.PackagedArchive> archives = new ArrayList<>();
+        List<BuildReport.TargetReport> reports = new ArrayList<>();
+        List<String> sums = new ArrayList<>();
+        Path buildDirectory = options.buildDirectory();
+        try {
+            Files.createDirectories(buildDirectory);
+            for (Map.Entry<TargetSpec, Path> entry : chosen.entrySet()) {
+                TargetSpec target = entry.getKey();
+                ArchiveFormat format = ArchiveFormat.of(target.triple());
+                Path archive = buildDirectory.resolve(entry.getValue().getFileName());
+                if (!Files.isSameFile(buildDirectory, entry.getValue().getParent())) {
+                    Files.copy(entry.getValue(), archive, StandardCopyOption.REPLACE_EXISTING);
+                }
+                String sha256 = Checksums.sha256(archive);
+                Path checksum = Checksums.writeSidecar(archive, sha256);
+                sums.add(sha256);
+                archives.add(new Packager.PackagedArchive(target.id(), format, archive, checksum));
+                reports.add(new BuildReport.TargetReport(target.id(), target.triple().value(), BuildReport.SUCCESS, 0,
+                        0, 0, new BuildReport.FileReport(archive.getFileName().toString(), "archive", null,
+                                Files.size(archive), sha256), contents.get(target), List.of()));
+                log.info("[" + target.id() + "] verified prebuilt " + entry.getValue() + " (checksum, one top folder,"
+                        + " architecture of every binary)");
+            }
+            Path sumsFile = Checksums.writeSums(buildDirectory, archives.stream().map(Packager.PackagedArchive::archive)
+                    .toList(), sums);
+            BuildReport report = new BuildReport(reports);
+            report.write(options.layout());
+            return new Packager.Result(report, archives, sumsFile);
+        } catch (IOException e) {
+            throw new MachineException("could not copy the prebuilt archives to " + buildDirectory + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** Archive file names in the folder and in its direct subfolders (one per job, as downloads leave them). */
+    private static Map<String, List<Path>> archivesIn(Path directory) throws MachineException {
+        Map<String, List<Path>> found = new LinkedHashMap<>();
+        try (Stream<Path> files = Files.walk(directory, 2)) {
+            files.filter(Files::isRegularFile).sorted().forEach(file -> {
+                String name = file.getFileName().toString();
+                if (name.endsWith(".zip") || name.endsWith(".tar.gz")) {
+                    found.computeIfAbsent(name, n -> new ArrayList<>()).add(file);
+                }
+            });
+        } catch (IOException e) {
+            throw new MachineException("could not list " + directory + ": " + e.getMessage(), e);
+        }
+        return found;
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
+        }
+    }
+}
