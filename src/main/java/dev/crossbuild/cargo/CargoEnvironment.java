@@ -27,6 +27,8 @@ public record CargoEnvironment(Map<String, String> env, Map<String, String> adde
         env.remove("CARGO_TARGET_DIR");
         env.remove("CARGO_BUILD_TARGET_DIR");
         Map<String, String> added = new LinkedHashMap<>(CargoVariables.forTarget(target));
+        // the target's own rustflags first, the reproducibility flags appended
+        added.putAll(options.reproducible().cargoVariables(target, target.rustflags()));
         added.putAll(options.extraEnvironment());
         env.putAll(added);
         return new CargoEnvironment(env, added);

@@ -1,6 +1,7 @@
 package dev.crossbuild.cargo;
 
 import dev.crossbuild.model.WorkLayout;
+import dev.crossbuild.repro.ReproducibleBuild;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -13,14 +14,16 @@ import java.util.Map;
  * @param selection         the profile and features
  * @param extraEnvironment  variables for cargo beside the target's own (native build directories)
  * @param githubAnnotations also print diagnostics as GitHub Actions workflow commands
+ * @param reproducible      what makes the binaries independent of time and place (or nothing)
  */
 public record CargoOptions(Path manifest, CargoSelection selection, WorkLayout layout, boolean offline,
         boolean locked, List<String> extraArgs, Map<String, String> extraEnvironment, Duration timeout,
-        boolean githubAnnotations) {
+        boolean githubAnnotations, ReproducibleBuild reproducible) {
 
     public CargoOptions {
         extraArgs = extraArgs == null ? List.of() : extraArgs.stream().filter(a -> a != null && !a.isBlank()).toList();
         extraEnvironment = extraEnvironment == null ? Map.of() : Map.copyOf(extraEnvironment);
+        reproducible = reproducible == null ? ReproducibleBuild.OFF : reproducible;
     }
 
     public String profile() {
@@ -29,6 +32,6 @@ public record CargoOptions(Path manifest, CargoSelection selection, WorkLayout l
 
     public CargoOptions withExtraEnvironment(Map<String, String> variables) {
         return new CargoOptions(manifest, selection, layout, offline, locked, extraArgs, variables, timeout,
-                githubAnnotations);
+                githubAnnotations, reproducible);
     }
 }

@@ -48,14 +48,6 @@ abstract class AbstractCrossbuildMojo extends AbstractMojo {
     private String targetSelection;
 
     /**
-     * The crate's manifest ({@code cargo --manifest-path}).
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = PropertyNames.MANIFEST_PATH, defaultValue = "${project.basedir}/Cargo.toml")
-    private File manifestPath;
-
-    /**
      * Skips every goal of this plugin.
      *
      * @since 0.1.0
@@ -142,7 +134,4 @@ abstract class AbstractCrossbuildMojo extends AbstractMojo {
         return new GoalContext(project, session, getLog(), cmd);
     }
 
-    protected Path manifest() {
-        return manifestPath.toPath().toAbsolutePath();
-    }
 }

@@ -40,6 +40,14 @@ public class BuildNativeMojo extends AbstractCrossbuildMojo {
     @Parameter(property = PropertyNames.TIMEOUT, defaultValue = "120")
     private int timeoutMinutes;
 
+    /** As for {@code package-arch}: the build time native builds are told. @since 0.2.0 */
+    @Parameter(defaultValue = "${project.build.outputTimestamp}")
+    private String outputTimestamp;
+
+    /** As for {@code cargo-build}: reproducible outputs, on when the timestamp is set. @since 0.2.0 */
+    @Parameter(property = PropertyNames.REPRODUCIBLE)
+    private String reproducible;
+
     /**
      * Skips this goal. The outputs of the last run stay: {@code cargo-build} and {@code package-arch} use them
      * while they were built for the same triple and the same native builds, and refuse them otherwise.
@@ -61,6 +69,8 @@ public class BuildNativeMojo extends AbstractCrossbuildMojo {
             getLog().info("No <nativeBuilds> configured; nothing to build");
         }
         new NativeBuilder(new ProcessRunner(), context().environments(), context().buildLog(), new NativeBuilder.Options(context().layout(),
-                context().resolver(), force, Duration.ofMinutes(timeoutMinutes))).buildAll(selected, builds);
+                context().resolver(), force, Duration.ofMinutes(timeoutMinutes),
+                context().reproducible(outputTimestamp, reproducible))).buildAll(selected,
+                builds);
     }
 }

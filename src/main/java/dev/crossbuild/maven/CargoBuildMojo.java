@@ -5,7 +5,6 @@ import dev.crossbuild.cargo.CargoOptions;
 import dev.crossbuild.core.CrossbuildException;
 import dev.crossbuild.model.TargetSpec;
 import dev.crossbuild.process.ProcessRunner;
-import java.time.Duration;
 import java.util.List;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -20,14 +19,6 @@ import org.apache.maven.plugins.annotations.Parameter;
  */
 @Mojo(name = "cargo-build", defaultPhase = LifecyclePhase.COMPILE, threadSafe = true)
 public class CargoBuildMojo extends AbstractCargoMojo {
-
-    /**
-     * Minutes one cargo build may take before it is stopped with all its child processes.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = PropertyNames.TIMEOUT, defaultValue = "120")
-    private int timeoutMinutes;
 
     /**
      * Also prints compiler errors and warnings as GitHub Actions annotations; on by default inside
@@ -53,7 +44,7 @@ public class CargoBuildMojo extends AbstractCargoMojo {
 
     @Override
     protected void run(List<TargetSpec> selected) throws CrossbuildException {
-        CargoOptions options = cargoOptions(Duration.ofMinutes(timeoutMinutes), githubAnnotations);
+        CargoOptions options = cargoOptions(buildTimeout(), githubAnnotations);
         new CargoBuilder(new ProcessRunner(), context().environments(), context().buildLog()).buildAll(selected, options, nativeBuilds());
     }
 }

@@ -4,9 +4,13 @@ import dev.crossbuild.core.BuildLog;
 import dev.crossbuild.env.CapturingTargetEnvironments;
 import dev.crossbuild.env.TargetEnvironments;
 import dev.crossbuild.model.HostPlatform;
+import dev.crossbuild.core.ProjectException;
 import dev.crossbuild.model.WorkLayout;
+import dev.crossbuild.packaging.OutputTimestamp;
+import dev.crossbuild.repro.ReproducibleBuild;
 import dev.crossbuild.tools.ToolResolver;
 import java.nio.file.Path;
+import java.time.Instant;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.project.MavenProject;
@@ -46,8 +50,40 @@ final class GoalContext {
 
     /** A new capture-aware environment source: each goal execution captures a target's script at most once. */
     TargetEnvironments environments() {
-        return CapturingTargetEnvironments.forThisProcess(baseDirectory(), layout().envCache(), cmd,
-                HostPlatform.current(), buildLog());
+        return environments(baseDirectory(), layout());
+    }
+
+    /** The same for a copy of the project elsewhere (the second build of the reproducibility check). */
+    TargetEnvironments environments(Path base, WorkLayout layout) {
+        return CapturingTargetEnvironments.forThisProcess(base, layout.envCache(), cmd, HostPlatform.current(),
+                buildLog());
+    }
+
+    /**
+     * What makes the binaries reproducible: on when {@code project.build.outputTimestamp} is set, unless
+     * {@code crossbuild.reproducible} says otherwise.
+     */
+    ReproducibleBuild reproducible(String outputTimestamp, String flag) throws ProjectException {
+        return reproducibleFor(baseDirectory(), layout(), outputTimestamp, flag);
+    }
+
+    /** The same for a project in another directory. */
+    ReproducibleBuild reproducibleFor(Path base, WorkLayout layout, String outputTimestamp, String flag) {
+        boolean timestampSet = outputTimestamp != null && outputTimestamp.trim().length() > 1;
+        boolean enabled = flag == null || flag.isBlank() ? timestampSet : Boolean.parseBoolean(flag.trim());
+        if (!enabled) {
+            return ReproducibleBuild.OFF;
+        }
+        String cargoHome = System.getenv("CARGO_HOME");
+        Path home = cargoHome != null && !cargoHome.isBlank() ? Path.of(cargoHome)
+                : Path.of(System.getProperty("user.home"), ".cargo");
+        Instant time;
+        try {
+            time = OutputTimestamp.parse(outputTimestamp);
+        } catch (ProjectException invalid) {
+            time = OutputTimestamp.FIXED; // package-arch reports the invalid value
+        }
+        return ReproducibleBuild.of(true, time, base, home, layout.root());
     }
 
     Path baseDirectory() {

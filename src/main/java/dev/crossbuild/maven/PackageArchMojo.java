@@ -1,12 +1,14 @@
 package dev.crossbuild.maven;
 
-import dev.crossbuild.cargo.CargoSelection;
 import dev.crossbuild.core.CrossbuildException;
 import dev.crossbuild.model.TargetSpec;
 import dev.crossbuild.packaging.OutputTimestamp;
 import dev.crossbuild.packaging.PackageOptions;
 import dev.crossbuild.packaging.Packager;
 import dev.crossbuild.packaging.PrebuiltArchives;
+import dev.crossbuild.nativebuild.NativeBuilder;
+import dev.crossbuild.process.ProcessRunner;
+import dev.crossbuild.reproduce.ReproducibilityCheck;
 import java.util.List;
 import javax.inject.Inject;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -26,7 +28,7 @@ import org.apache.maven.project.MavenProjectHelper;
  * @since 0.1.0
  */
 @Mojo(name = "package-arch", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true)
-public class PackageArchMojo extends AbstractCrossbuildMojo {
+public class PackageArchMojo extends AbstractCargoMojo {
 
     /**
      * Extra files for every archive, such as {@code README.md} or {@code LICENSE*}: paths or globs
@@ -57,45 +59,12 @@ public class PackageArchMojo extends AbstractCrossbuildMojo {
     private boolean packageNativeOutputs;
 
     /**
-     * The time of every archive entry, for reproducible archives: ISO-8601 or seconds since 1970.
-     * Unset, a fixed time (2000-01-01T00:00:00Z) is used.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(defaultValue = "${project.build.outputTimestamp}")
-    private String outputTimestamp;
-
-    /**
      * Base name of the archives and of their top folder.
      *
      * @since 0.1.0
      */
     @Parameter(defaultValue = "${project.build.finalName}", readonly = true, required = true)
     private String finalName;
-
-    /**
-     * The cargo profile whose binaries are packaged; must be the one {@code cargo-build} used.
-     *
-     * @since 0.2.0
-     */
-    @Parameter(property = PropertyNames.CARGO_PROFILE, defaultValue = "release")
-    private String cargoProfile;
-
-    /**
-     * The features {@code cargo-build} used; a record built with others is refused as stale.
-     *
-     * @since 0.2.0
-     */
-    @Parameter(property = PropertyNames.FEATURES)
-    private List<String> features;
-
-    /** As for {@code cargo-build}. @since 0.2.0 */
-    @Parameter(property = PropertyNames.ALL_FEATURES, defaultValue = "false")
-    private boolean allFeatures;
-
-    /** As for {@code cargo-build}. @since 0.2.0 */
-    @Parameter(property = PropertyNames.NO_DEFAULT_FEATURES, defaultValue = "false")
-    private boolean noDefaultFeatures;
 
     /**
      * Skips this goal.
@@ -121,6 +90,15 @@ public class PackageArchMojo extends AbstractCrossbuildMojo {
     @Parameter(property = PropertyNames.PREBUILT_STRICT, defaultValue = "false")
     private boolean prebuiltStrict;
 
+    /**
+     * Builds every selected target a second time from a copy of the project in another directory and fails,
+     * naming the target and the first differing file, unless the archives are byte-identical.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = PropertyNames.VERIFY_REPRODUCIBLE, defaultValue = "false")
+    private boolean verifyReproducible;
+
     @Override
     protected boolean buildsFromSource() {
         return false;
@@ -134,8 +112,8 @@ public class PackageArchMojo extends AbstractCrossbuildMojo {
     @Override
     protected void run(List<TargetSpec> selected) throws CrossbuildException {
         PackageOptions options = new PackageOptions(context().layout(), context().baseDirectory(), finalName,
-                OutputTimestamp.parse(outputTimestamp), packageStaticLibraries, packageNativeOutputs, packageFiles,
-                new CargoSelection(cargoProfile, features, allFeatures, noDefaultFeatures), nativeBuilds());
+                OutputTimestamp.parse(outputTimestamp()), packageStaticLibraries, packageNativeOutputs, packageFiles,
+                selection(), nativeBuilds());
         Packager.Result result = prebuilt() == null
                 ? new Packager(options, context().buildLog()).packageTargets(selected)
                 : new PrebuiltArchives(options, context().buildLog()).gather(selected, prebuilt(), prebuiltStrict);
@@ -146,5 +124,15 @@ public class PackageArchMojo extends AbstractCrossbuildMojo {
         }
         getLog().info("crossbuild package-arch summary (" + result.sums() + "):");
         result.report().summaryLines().forEach(getLog()::info);
+        if (verifyReproducible && prebuilt() == null) {
+            GoalContext context = context();
+            new ReproducibilityCheck(new ProcessRunner(), context.buildLog()).verify(selected,
+                    new ReproducibilityCheck.FirstBuild(context.baseDirectory(), context.layout(),
+                            cargoOptions(buildTimeout(), false), options, new NativeBuilder.Options(context.layout(),
+                                    context.resolver(), true, buildTimeout(), reproducible()), nativeBuilds()),
+                    result.archives().stream().map(Packager.PackagedArchive::archive).toList(),
+                    context::environments, (base, layout) -> context.reproducibleFor(base, layout,
+                            outputTimestamp(), reproducibleSetting()));
+        }
     }
 }

@@ -7,6 +7,7 @@ import dev.crossbuild.model.TargetSpec;
 import dev.crossbuild.process.ProcessRunner;
 import dev.crossbuild.toolchain.ToolchainReport;
 import dev.crossbuild.toolchain.ToolchainValidator;
+import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -34,6 +35,14 @@ public class ValidateToolchainMojo extends AbstractCrossbuildMojo {
     private boolean installTargets;
 
     /**
+     * The crate's manifest ({@code cargo --manifest-path}).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.MANIFEST_PATH, defaultValue = "${project.basedir}/Cargo.toml")
+    private File manifestPath;
+
+    /**
      * Skips this goal.
      *
      * @since 0.1.0
@@ -50,7 +59,7 @@ public class ValidateToolchainMojo extends AbstractCrossbuildMojo {
     protected void run(List<TargetSpec> selected) throws CrossbuildException {
         ToolchainValidator validator = new ToolchainValidator(new ProcessRunner(), context().environments(), context().buildLog(),
                 context().baseDirectory(), context().resolver());
-        ToolchainReport report = validator.validate(selected, manifest(), installTargets, nativeBuilds());
+        ToolchainReport report = validator.validate(selected, manifestPath.toPath().toAbsolutePath(), installTargets, nativeBuilds());
         Path file = context().layout().toolchainReport();
         Json.write(file, report);
         if (!report.ok()) {

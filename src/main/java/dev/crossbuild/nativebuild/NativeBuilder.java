@@ -18,6 +18,7 @@ import dev.crossbuild.process.ProcessSpec;
 import dev.crossbuild.process.ReproductionScript;
 import dev.crossbuild.process.ProcessTimeoutException;
 import dev.crossbuild.process.ToolNotFoundException;
+import dev.crossbuild.repro.ReproducibleBuild;
 import dev.crossbuild.tools.KnownTools;
 import dev.crossbuild.tools.ToolResolver;
 import java.io.IOException;
@@ -47,8 +48,19 @@ public final class NativeBuilder {
      * @param layout   where the plugin's files go
      * @param resolver decides each target's compilers; its host gets no cross file
      * @param force    rebuild even when nothing changed
+     * @param reproducible what makes the outputs independent of time and place (or nothing)
      */
-    public record Options(WorkLayout layout, ToolResolver resolver, boolean force, Duration timeout) {
+    public record Options(WorkLayout layout, ToolResolver resolver, boolean force, Duration timeout,
+            ReproducibleBuild reproducible) {
+
+        public Options {
+            reproducible = reproducible == null ? ReproducibleBuild.OFF : reproducible;
+        }
+
+        /** Without reproducibility settings. */
+        public Options(WorkLayout layout, ToolResolver resolver, boolean force, Duration timeout) {
+            this(layout, resolver, force, timeout, ReproducibleBuild.OFF);
+        }
     }
 
     /** What happened to one native build of one target. */
@@ -68,7 +80,8 @@ public final class NativeBuilder {
         this.runner = runner;
         this.log = log;
         this.options = options;
-        this.planner = new NativePlan(runner, environments, options.layout(), options.resolver());
+        this.planner = new NativePlan(runner, environments, options.layout(), options.resolver(),
+                options.reproducible());
     }
 
     /** Builds every target in order and logs the summary table, also when a build fails. */

@@ -13,6 +13,7 @@ import dev.crossbuild.process.Executables;
 import dev.crossbuild.process.ProcessRunner;
 import dev.crossbuild.process.ProcessSpec;
 import dev.crossbuild.process.ToolNotFoundException;
+import dev.crossbuild.repro.ReproducibleBuild;
 import dev.crossbuild.tools.KnownTools;
 import dev.crossbuild.tools.TargetTools;
 import dev.crossbuild.tools.ToolCommand;
@@ -47,9 +48,12 @@ final class NativePlan {
     private final TargetEnvironments environments;
     private final WorkLayout layout;
     private final ToolResolver resolver;
+    private final ReproducibleBuild reproducible;
     private final Map<String, String> toolVersions = new ConcurrentHashMap<>();
 
-    NativePlan(ProcessRunner runner, TargetEnvironments environments, WorkLayout layout, ToolResolver resolver) {
+    NativePlan(ProcessRunner runner, TargetEnvironments environments, WorkLayout layout, ToolResolver resolver,
+            ReproducibleBuild reproducible) {
+        this.reproducible = reproducible;
         this.runner = runner;
         this.environments = environments;
         this.layout = layout;
@@ -90,6 +94,10 @@ final class NativePlan {
         Map<String, String> env = new LinkedHashMap<>(base);
         ToolDriver driver = build.tool().driver();
         driver.adjustEnvironment(env, added, configuredTools(target), cross);
+        Map<String, String> withUser = new LinkedHashMap<>(env);
+        withUser.putAll(added);
+        // appended to what the user set: time and place kept out of the outputs
+        added.putAll(reproducible.nativeVariables(target.triple(), withUser));
         env.putAll(added);
 
         List<String> programs = driver.programs(args);
@@ -99,7 +107,9 @@ final class NativePlan {
                         program).replace("set the element", "set <tool>"));
             }
         }
-        Optional<ToolDriver.CrossFile> crossFile = cross ? driver.crossFile(target.triple(), tools) : Optional.empty();
+        Optional<ToolDriver.CrossFile> crossFile = cross ? driver.crossFile(target.triple(), tools,
+                reproducible.compilerFlags(target.triple()), reproducible.linkerFlags(target.triple()))
+                : Optional.empty();
         Path crossPath = crossFile.map(f -> layout.nativeFile(target.id(), build.id(), f.suffix())).orElse(null);
         String crossText = crossFile.map(ToolDriver.CrossFile::text).orElse(null);
         String configure = new Fingerprint().add("native-v2").add(build.tool().configName())

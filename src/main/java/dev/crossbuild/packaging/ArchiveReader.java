@@ -15,13 +15,13 @@ import org.apache.commons.compress.archivers.zip.ZipFile;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 
 /** Unpacks an archive the plugin wrote (or a CI job did) into a folder, refusing entries that leave it. */
-final class ArchiveReader {
+public final class ArchiveReader {
 
     private ArchiveReader() {
     }
 
     /** @return the entry names, in archive order */
-    static List<String> extract(Path archive, ArchiveFormat format, Path into) throws IOException {
+    public static List<String> extract(Path archive, ArchiveFormat format, Path into) throws IOException {
         Files.createDirectories(into);
         List<String> names = new ArrayList<>();
         if (format == ArchiveFormat.ZIP) {

@@ -26,7 +26,9 @@ final class CmakeDriver implements ToolDriver {
     }
 
     @Override
-    public Optional<CrossFile> crossFile(TargetTriple triple, TargetTools tools) {
+    public Optional<CrossFile> crossFile(TargetTriple triple, TargetTools tools, List<String> compileArgs,
+            List<String> linkArgs) {
+        // cmake initializes its flags from CFLAGS, CXXFLAGS and LDFLAGS in cross builds too
         return Optional.of(new CrossFile(".toolchain.cmake", CrossFiles.cmakeToolchainFile(triple, tools)));
     }
 

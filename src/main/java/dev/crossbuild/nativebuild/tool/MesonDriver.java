@@ -30,8 +30,10 @@ final class MesonDriver implements ToolDriver {
     }
 
     @Override
-    public Optional<CrossFile> crossFile(TargetTriple triple, TargetTools tools) {
-        return Optional.of(new CrossFile(".cross.ini", CrossFiles.mesonCrossFile(triple, tools)));
+    public Optional<CrossFile> crossFile(TargetTriple triple, TargetTools tools, List<String> compileArgs,
+            List<String> linkArgs) {
+        return Optional.of(new CrossFile(".cross.ini", CrossFiles.mesonCrossFile(triple, tools, compileArgs,
+                linkArgs)));
     }
 
     /** meson test runs each test through the cross file's {@code exe_wrapper} (the runner). */

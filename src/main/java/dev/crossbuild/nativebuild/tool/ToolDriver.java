@@ -34,8 +34,14 @@ public interface ToolDriver {
             boolean cross) {
     }
 
-    /** The cross file for another target: its file-name suffix and its text. */
-    default Optional<CrossFile> crossFile(TargetTriple triple, TargetTools tools) {
+    /**
+     * The cross file for another target: its file-name suffix and its text.
+     *
+     * @param compileArgs flags for every compile (reproducibility), which a cross build takes from here only
+     * @param linkArgs    flags for every link
+     */
+    default Optional<CrossFile> crossFile(TargetTriple triple, TargetTools tools, List<String> compileArgs,
+            List<String> linkArgs) {
         return Optional.empty();
     }
 

@@ -1,0 +1,2 @@
+int tray_value(int x);
+const char *tray_arch(void);
