@@ -5,6 +5,7 @@ import dev.crossbuild.model.TargetSpec;
 import dev.crossbuild.packaging.OutputTimestamp;
 import dev.crossbuild.packaging.PackageOptions;
 import dev.crossbuild.packaging.Packager;
+import dev.crossbuild.packaging.CompilerLibraryLocator;
 import dev.crossbuild.packaging.PrebuiltArchives;
 import dev.crossbuild.nativebuild.NativeBuilder;
 import dev.crossbuild.process.ProcessRunner;
@@ -91,6 +92,14 @@ public class PackageArchMojo extends AbstractCargoMojo {
     private boolean prebuiltStrict;
 
     /**
+     * Copies the libraries a packaged binary needs but the archive lacks (not a system library of the target, not
+     * in {@code <allowedLibraries>}) from the target's native builds and toolchain into the archive: beside a
+     * Windows exe, into the {@code $ORIGIN} runpath on Linux. Without it such an archive is refused. @since 0.2.0
+     */
+    @Parameter(property = PropertyNames.BUNDLE_LIBRARIES, defaultValue = "false")
+    private boolean bundleLibraries;
+
+    /**
      * Builds every selected target a second time from a copy of the project in another directory and fails,
      * naming the target and the first differing file, unless the archives are byte-identical.
      *
@@ -113,9 +122,10 @@ public class PackageArchMojo extends AbstractCargoMojo {
     protected void run(List<TargetSpec> selected) throws CrossbuildException {
         PackageOptions options = new PackageOptions(context().layout(), context().baseDirectory(), finalName,
                 OutputTimestamp.parse(outputTimestamp()), packageStaticLibraries, packageNativeOutputs, packageFiles,
-                selection(), nativeBuilds());
+                selection(), nativeBuilds(), bundleLibraries);
         Packager.Result result = prebuilt() == null
-                ? new Packager(options, context().buildLog()).packageTargets(selected)
+                ? new Packager(options, context().buildLog(), new CompilerLibraryLocator(new ProcessRunner(),
+                        context().environments(), context().resolver(), context().layout())).packageTargets(selected)
                 : new PrebuiltArchives(options, context().buildLog()).gather(selected, prebuilt(), prebuiltStrict);
         for (Packager.PackagedArchive archive : result.archives()) {
             String type = archive.format().extension();

@@ -51,6 +51,15 @@ public class Target {
     /** Free values for placeholders in native build arguments. */
     private Map<String, String> properties;
 
+    /** Libraries this target's machines provide although the plugin does not count them as system ones. */
+    private List<String> allowedLibraries;
+
+    /** The oldest glibc the binaries must run on, e.g. {@code 2.17}; empty for no limit. */
+    private String glibc;
+
+    /** The oldest macOS the binaries must run on, e.g. {@code 11.0}; empty for no limit. */
+    private String macosMin;
+
     /** Arguments for every test binary of this target, e.g. {@code --test-threads=1} ({@code cargo test -- …}). */
     private List<String> testArgs;
 
@@ -80,7 +89,18 @@ public class Target {
                 blankToNull(linker), blankToNull(cc), blankToNull(cxx), blankToNull(ar), blankToNull(runner),
                 Elements.map(env, element, "env"), blankToNull(vcvars), Elements.list(vcvarsArgs, element,
                         "vcvarsArgs"), Elements.map(properties, element, "properties"), Elements.list(testArgs, element,
-                        "testArgs"));
+                        "testArgs"), Elements.list(allowedLibraries, element, "allowedLibraries"), version(glibc, element,
+                        "glibc"), version(macosMin, element, "macosMin"));
+    }
+
+    /** An empty element (an unset property) means no limit; anything else must be a version number. */
+    private static String version(String value, String element, String name) throws ProjectException {
+        String v = blankToNull(value);
+        if (v != null && !v.matches("\\d+(\\.\\d+)*")) {
+            throw new ProjectException(element + ": <" + name + ">" + v + "</" + name + "> is not a version such as"
+                    + " 2.17 or 11.0; leave it empty for no limit");
+        }
+        return v;
     }
 
     private static String blankToNull(String value) {

@@ -13,6 +13,9 @@ import java.util.Map;
  * @param vcvars     environment-setup script: a path, a bare Visual Studio script name, or {@code auto}
  * @param properties free values used by placeholders in native build arguments
  * @param testArgs   arguments for every test binary of this target ({@code cargo test -- <args>})
+ * @param allowedLibraries libraries the target's machines provide although they are not system libraries
+ * @param glibc      the oldest glibc the binaries must run on ({@code 2.17}), or null for no limit
+ * @param macosMin   the oldest macOS the binaries must run on ({@code 11.0}), or null for no limit
  */
 public record TargetSpec(
         String id,
@@ -28,9 +31,13 @@ public record TargetSpec(
         String vcvars,
         List<String> vcvarsArgs,
         Map<String, String> properties,
-        List<String> testArgs) {
+        List<String> testArgs,
+        List<String> allowedLibraries,
+        String glibc,
+        String macosMin) {
 
     public TargetSpec {
+        allowedLibraries = allowedLibraries == null ? List.of() : List.copyOf(allowedLibraries);
         testArgs = testArgs == null ? List.of() : List.copyOf(testArgs);
         env = env == null ? Map.of() : Map.copyOf(env);
         vcvarsArgs = vcvarsArgs == null ? List.of() : List.copyOf(vcvarsArgs);
@@ -42,7 +49,7 @@ public record TargetSpec(
             String cxx, String ar, String runner, Map<String, String> env, String vcvars, List<String> vcvarsArgs,
             Map<String, String> properties) {
         this(id, triple, toolchain, rustflags, linker, cc, cxx, ar, runner, env, vcvars, vcvarsArgs, properties,
-                List.of());
+                List.of(), List.of(), null, null);
     }
 
     /** The target the plugin builds when no {@code <targets>} are configured. */

@@ -38,8 +38,23 @@ public record BuildReport(List<TargetReport> targets) {
      * @param path         for an archive its file name; for a packaged file its path inside the archive
      * @param kind         {@code archive}, or where a packaged file came from (see {@link ArchiveEntry#kind()})
      * @param architecture what its header says (file(1) style), or null for files that are not binaries
+     * @param needs        the libraries it loads
+     * @param bundled      the libraries bundled into the archive for it
+     * @param glibc        the newest glibc symbol version it needs, or null
+     * @param macosMin     its minimum macOS, or null
      */
-    public record FileReport(String path, String kind, String architecture, long size, String sha256) {
+    public record FileReport(String path, String kind, String architecture, long size, String sha256,
+            List<String> needs, List<String> bundled, String glibc, String macosMin) {
+
+        public FileReport {
+            needs = needs == null ? List.of() : List.copyOf(needs);
+            bundled = bundled == null ? List.of() : List.copyOf(bundled);
+        }
+
+        /** A file whose needs were not read (an archive, a plain file). */
+        public FileReport(String path, String kind, String architecture, long size, String sha256) {
+            this(path, kind, architecture, size, sha256, List.of(), List.of(), null, null);
+        }
     }
 
     public void write(WorkLayout layout) throws MachineException {

@@ -7,6 +7,7 @@ import dev.crossbuild.binary.BinaryKind;
 import dev.crossbuild.cargo.CargoArtifact;
 import dev.crossbuild.cargo.CargoBuildRecord;
 import dev.crossbuild.core.BuildLog;
+import dev.crossbuild.core.CrossbuildException;
 import dev.crossbuild.core.MachineException;
 import dev.crossbuild.model.TargetSpec;
 import dev.crossbuild.core.ProjectException;
@@ -36,13 +37,15 @@ final class ContentCollector {
 
     private final PackageOptions options;
     private final BuildLog log;
+    private final LibraryLocator locator;
 
-    ContentCollector(PackageOptions options, BuildLog log) {
+    ContentCollector(PackageOptions options, BuildLog log, LibraryLocator locator) {
         this.options = options;
         this.log = log;
+        this.locator = locator;
     }
 
-    TargetContents collect(TargetSpec target) throws MachineException {
+    TargetContents collect(TargetSpec target) throws CrossbuildException {
         Map<String, ArchiveEntry> entries = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
         String who = "target `" + target.id() + "` (" + target.triple() + ")";
@@ -80,10 +83,13 @@ final class ContentCollector {
                             + " for staticlib crates, or skip packaging with -Dcrossbuild.package-arch.skip");
         }
         addPackageFiles(entries, problems);
+        // what each binary needs to start, bundled from the toolchain when asked, before the architecture proof
+        Map<String, LibraryAudit.Finding> needs = new LibraryAudit(target, options.bundleLibraries(), locator)
+                .audit(entries, problems);
 
         Map<String, BinaryHeader> headers = new LinkedHashMap<>();
         verify(target, entries, headers, problems, who);
-        return new TargetContents(List.copyOf(entries.values()), headers, problems, cargoMillis);
+        return new TargetContents(List.copyOf(entries.values()), headers, problems, cargoMillis, needs);
     }
 
     private void addCargoArtifacts(CargoBuildRecord record, Map<String, ArchiveEntry> entries, List<String> problems,

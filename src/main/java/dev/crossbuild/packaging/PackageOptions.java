@@ -19,10 +19,11 @@ import java.util.List;
  * @param packageFiles           extra files: paths or globs relative to the project directory
  * @param selection              the cargo profile and features whose binaries are packaged
  * @param nativeBuilds           the configured native builds, whose recorded outputs must match them
+ * @param bundleLibraries        copy libraries the binaries need but the archive lacks from the toolchain
  */
 public record PackageOptions(WorkLayout layout, Path baseDirectory, String finalName, Instant timestamp,
         boolean includeStaticLibraries, boolean includeNativeOutputs, List<String> packageFiles,
-        CargoSelection selection, List<NativeBuildSpec> nativeBuilds) {
+        CargoSelection selection, List<NativeBuildSpec> nativeBuilds, boolean bundleLibraries) {
 
     public PackageOptions {
         nativeBuilds = nativeBuilds == null ? List.of() : List.copyOf(nativeBuilds);

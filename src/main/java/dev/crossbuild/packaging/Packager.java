@@ -32,10 +32,17 @@ public final class Packager {
 
     private final PackageOptions options;
     private final BuildLog log;
+    private final LibraryLocator locator;
 
     public Packager(PackageOptions options, BuildLog log) {
+        this(options, log, LibraryLocator.NONE);
+    }
+
+    /** @param locator finds the libraries to bundle ({@code bundleLibraries}) */
+    public Packager(PackageOptions options, BuildLog log, LibraryLocator locator) {
         this.options = options;
         this.log = log;
+        this.locator = locator;
     }
 
     /**
@@ -43,7 +50,7 @@ public final class Packager {
      *                          is written first, with those targets marked failed
      */
     public Result packageTargets(List<TargetSpec> targets) throws CrossbuildException {
-        ContentCollector collector = new ContentCollector(options, log);
+        ContentCollector collector = new ContentCollector(options, log, locator);
         Map<TargetSpec, TargetContents> contents = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
         for (TargetSpec target : targets) {
@@ -111,9 +118,12 @@ public final class Packager {
         for (ArchiveEntry entry : found.entries().stream()
                 .sorted(java.util.Comparator.comparing(ArchiveEntry::name)).toList()) {
             BinaryHeader header = found.headers().get(entry.name());
+            LibraryAudit.Finding needs = found.needs().get(entry.name());
             files.add(new BuildReport.FileReport(options.topFolder(target.id()) + "/" + entry.name(), entry.kind(),
                     header == null ? null : header.description(), Files.size(entry.source()),
-                    Checksums.sha256(entry.source())));
+                    Checksums.sha256(entry.source()), needs == null ? List.of() : needs.libraries(),
+                    needs == null ? List.of() : needs.bundled(), needs == null ? null : needs.glibc(),
+                    needs == null ? null : needs.minimumOs()));
         }
         return files;
     }

@@ -13,11 +13,12 @@ import java.util.Map;
  * @param cargoMillis how long the target's cargo build took (0 without one)
  */
 public record TargetContents(List<ArchiveEntry> entries, Map<String, BinaryHeader> headers, List<String> problems,
-        long cargoMillis) {
+        long cargoMillis, Map<String, LibraryAudit.Finding> needs) {
 
     public TargetContents {
         entries = List.copyOf(entries);
         headers = Map.copyOf(headers);
         problems = List.copyOf(problems);
+        needs = Map.copyOf(needs);
     }
 }

@@ -12,6 +12,7 @@ import dev.crossbuild.model.TargetSpec;
 import dev.crossbuild.model.WorkLayout;
 import dev.crossbuild.nativebuild.NativeBuildSpec;
 import dev.crossbuild.nativebuild.NativeBuilder;
+import dev.crossbuild.packaging.CompilerLibraryLocator;
 import dev.crossbuild.packaging.PackageOptions;
 import dev.crossbuild.packaging.Packager;
 import dev.crossbuild.process.ProcessRunner;
@@ -77,7 +78,8 @@ public final class ReproducibilityCheck {
         new CargoBuilder(runner, env, second).buildAll(targets, copied, natives);
         PackageOptions p = first.packaging();
         Packager.Result result = new Packager(new PackageOptions(layout, copy, p.finalName(), p.timestamp(),
-                p.includeStaticLibraries(), p.includeNativeOutputs(), p.packageFiles(), p.selection(), natives), second)
+                p.includeStaticLibraries(), p.includeNativeOutputs(), p.packageFiles(), p.selection(), natives,
+                p.bundleLibraries()), second, new CompilerLibraryLocator(runner, env, first.natives().resolver(), layout))
                 .packageTargets(targets);
         List<String> problems = new ArrayList<>();
         for (int i = 0; i < targets.size(); i++) {

@@ -34,13 +34,14 @@ class EdgeMappingTest {
                 "rustflags", "-C target-cpu=cortex-a72", "linker", "aarch64-linux-gnu-gcc", "cc", "aarch64-linux-gnu-gcc",
                 "cxx", "aarch64-linux-gnu-g++", "ar", "aarch64-linux-gnu-ar", "runner", "qemu-aarch64",
                 "vcvars", "sdk/env.sh", "vcvarsArgs", List.of("x64_arm64"), "env", Map.of("A", "1"),
-                "properties", Map.of("flags", "-O2"), "testArgs", List.of("--test-threads=1"));
+                "properties", Map.of("flags", "-O2"), "testArgs", List.of("--test-threads=1"),
+                "allowedLibraries", List.of("libGL.so.1"), "glibc", "2.17", "macosMin", " 11.0 ");
         TargetSpec spec = target.toSpec(1);
         assertThat(spec).isEqualTo(new TargetSpec("linux-arm64",
                 dev.crossbuild.model.TargetTriple.parse("aarch64-unknown-linux-gnu"), "debian",
                 "-C target-cpu=cortex-a72", "aarch64-linux-gnu-gcc", "aarch64-linux-gnu-gcc", "aarch64-linux-gnu-g++",
                 "aarch64-linux-gnu-ar", "qemu-aarch64", Map.of("A", "1"), "sdk/env.sh", List.of("x64_arm64"),
-                Map.of("flags", "-O2"), List.of("--test-threads=1")));
+                Map.of("flags", "-O2"), List.of("--test-threads=1"), List.of("libGL.so.1"), "2.17", "11.0"));
     }
 
     @Test
@@ -65,6 +66,10 @@ class EdgeMappingTest {
                 "<properties><flags/> is empty");
         assertError(target("id", "a", "triple", "x86_64-pc-windows-msvc", "testArgs", listWithNull((String) null)),
                 "<testArgs> entry number 1 is empty");
+        assertError(target("id", "a", "triple", "x86_64-unknown-linux-gnu", "glibc", "latest"),
+                "<glibc>latest</glibc> is not a version such as 2.17");
+        // an empty <glibc></glibc> (an unset property) means no limit
+        assertThat(target("id", "a", "triple", "x86_64-unknown-linux-gnu", "glibc", "").toSpec(1).glibc()).isNull();
         // an empty <id/> is caught by the matrix, which names the triple
         assertThat(target("triple", "x86_64-unknown-linux-gnu").toSpec(3).id()).isNull();
     }

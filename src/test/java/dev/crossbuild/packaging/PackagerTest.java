@@ -139,7 +139,7 @@ class PackagerTest {
                 .containsExactly("app-1.0-linux-arm64/hello");
 
         PackageOptions withExtras = new PackageOptions(new WorkLayout(build), project, "app-1.0", OutputTimestamp.FIXED, true,
-                true, List.of(), RELEASE, List.of(TRAY));
+                true, List.of(), RELEASE, List.of(TRAY), false);
         BuildReport full = new Packager(withExtras, BuildLog.SILENT).packageTargets(List.of(arm64)).report();
         assertThat(full.targets().get(0).artifacts()).extracting(BuildReport.FileReport::path, BuildReport.FileReport::kind)
                 .containsExactly(tuple("app-1.0-linux-arm64/hello", "bin"),
@@ -155,7 +155,7 @@ class PackagerTest {
         NativeOutputs.write(new WorkLayout(build), arm64, Map.of("tray", nativeDir.toString()));
         record(arm64, arm64Binary);
         PackageOptions withNative = new PackageOptions(new WorkLayout(build), project, "app-1.0", OutputTimestamp.FIXED, false,
-                true, List.of(), RELEASE, List.of(TRAY));
+                true, List.of(), RELEASE, List.of(TRAY), false);
 
         assertThatThrownBy(() -> new Packager(withNative, BuildLog.SILENT).packageTargets(List.of(arm64)))
                 .hasMessageContaining(nativeDir.resolve("libtray.so") + " (native:tray) is ELF 64-bit LSB shared object,"
@@ -182,7 +182,7 @@ class PackagerTest {
         record(host, hostBinary, new CargoSelection("release", List.of("b,a"), false, false));
         CargoSelection same = new CargoSelection("release", List.of("a", "b"), false, false);
         assertThat(new Packager(new PackageOptions(new WorkLayout(build), project, "app-1.0", OutputTimestamp.FIXED,
-                false, false, List.of(), same, List.of()), BuildLog.SILENT).packageTargets(List.of(host)).archives())
+                false, false, List.of(), same, List.of(), false), BuildLog.SILENT).packageTargets(List.of(host)).archives())
                 .hasSize(1);
     }
 
@@ -200,7 +200,7 @@ class PackagerTest {
         Path nativeDir = Files.createDirectories(project.resolve("native-out"));
         record(arm64, arm64Binary);
         PackageOptions withNative = new PackageOptions(new WorkLayout(build), project, "app-1.0",
-                OutputTimestamp.FIXED, false, true, List.of(), RELEASE, List.of(TRAY));
+                OutputTimestamp.FIXED, false, true, List.of(), RELEASE, List.of(TRAY), false);
         NativeOutputs.write(new WorkLayout(build), spec("linux-arm64", "armv7-unknown-linux-gnueabihf"),
                 Map.of("tray", nativeDir.toString()));
         assertThatThrownBy(() -> new Packager(withNative, BuildLog.SILENT).packageTargets(List.of(arm64)))
@@ -240,7 +240,7 @@ class PackagerTest {
 
     private PackageOptions options(List<String> files) {
         return new PackageOptions(new WorkLayout(build), project, "app-1.0", OutputTimestamp.FIXED, false, false, files,
-                RELEASE, List.of());
+                RELEASE, List.of(), false);
     }
 
     private void record(TargetSpec target, Path binary) throws Exception {
