@@ -87,7 +87,7 @@ public final class PrebuiltArchives {
     }
 
     private List<String> check(TargetSpec target, Path archive, Map<TargetSpec, List<BuildReport.FileReport>> contents)
-            throws MachineException {
+            throws CrossbuildException {
         String who = "target `" + target.id() + "`: " + archive;
         List<String> problems = new ArrayList<>();
         try {
@@ -107,6 +107,7 @@ public final class PrebuiltArchives {
             String top = options.topFolder(target.id());
             List<String> names = ArchiveReader.extract(archive, ArchiveFormat.of(target.triple()), unpacked);
             List<BuildReport.FileReport> files = new ArrayList<>();
+            Map<String, ArchiveEntry> binaries = new LinkedHashMap<>();
             Optional<ArchitectureCheck.Expectation> expectation = ArchitectureCheck.expected(target.triple());
             for (String name : names) {
                 if (!name.equals(top) && !name.startsWith(top + "/")) {
@@ -125,7 +126,15 @@ public final class PrebuiltArchives {
                 }
                 files.add(new BuildReport.FileReport(name, "prebuilt", header.map(BinaryHeader::description).orElse(null),
                         Files.size(file), Checksums.sha256(file)));
+                if (header.isPresent() && header.get().kind().isLoadable()) {
+                    String inside = name.substring(top.length() + 1);
+                    binaries.put(inside, new ArchiveEntry(inside, file, true, "prebuilt"));
+                }
             }
+            // what a local build's packaging checks, the gathered archive passes too: it starts on a clean machine
+            List<String> missing = new ArrayList<>();
+            new LibraryAudit(target, false, LibraryLocator.NONE).audit(binaries, missing);
+            missing.forEach(m -> problems.add(who + ": " + m));
             contents.put(target, files);
             return problems;
         } catch (IOException e) {
