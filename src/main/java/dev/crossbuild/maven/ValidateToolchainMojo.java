@@ -58,7 +58,7 @@ public class ValidateToolchainMojo extends AbstractCrossbuildMojo {
     @Override
     protected void run(List<TargetSpec> selected) throws CrossbuildException {
         ToolchainValidator validator = new ToolchainValidator(new ProcessRunner(), context().environments(), context().buildLog(),
-                context().baseDirectory(), context().resolver());
+                context().baseDirectory(), context().resolver(), context().layout().toolchainCache());
         ToolchainReport report = validator.validate(selected, manifestPath.toPath().toAbsolutePath(), installTargets, nativeBuilds());
         Path file = context().layout().toolchainReport();
         Json.write(file, report);

@@ -87,6 +87,11 @@ public record WorkLayout(Path buildDirectory) {
         return root().resolve("report.json");
     }
 
+    /** What the target's archive was last written from, to leave an up-to-date archive alone. */
+    public Path archiveStamp(String targetId) {
+        return target(targetId).resolve("archive.stamp");
+    }
+
     /** The lock one build of this project holds while it works here. */
     public Path lockFile() {
         return root().resolve(".lock");

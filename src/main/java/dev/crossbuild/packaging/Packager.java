@@ -3,6 +3,7 @@ package dev.crossbuild.packaging;
 import dev.crossbuild.binary.BinaryHeader;
 import dev.crossbuild.core.BuildLog;
 import dev.crossbuild.core.CrossbuildException;
+import dev.crossbuild.core.Fingerprint;
 import dev.crossbuild.core.MachineException;
 import dev.crossbuild.core.ProjectException;
 import dev.crossbuild.model.TargetSpec;
@@ -83,8 +84,18 @@ public final class Packager {
             ArchiveFormat format = ArchiveFormat.of(target.triple());
             Path archive = options.archive(target.id(), format);
             try {
-                ArchiveWriter.write(archive, format, options.topFolder(target.id()), found.entries(),
-                        options.timestamp());
+                String inputs = inputs(format, options.topFolder(target.id()), found.entries());
+                Path stamp = options.layout().archiveStamp(target.id());
+                if (upToDate(archive, stamp, inputs)) {
+                    log.info("[" + target.id() + "] " + archive.getFileName() + " is up to date (same files, options"
+                            + " and timestamp), not written again");
+                } else {
+                    Files.deleteIfExists(stamp);
+                    ArchiveWriter.write(archive, format, options.topFolder(target.id()), found.entries(),
+                            options.timestamp());
+                    Files.createDirectories(stamp.getParent());
+                    Files.writeString(stamp, inputs + "\n" + describe(archive));
+                }
                 String sha256 = Checksums.sha256(archive);
                 Path checksum = Checksums.writeSidecar(archive, sha256);
                 sums.add(sha256);
@@ -111,6 +122,28 @@ public final class Packager {
         BuildReport report = new BuildReport(reports);
         report.write(options.layout());
         return new Result(report, archives, sumsFile);
+    }
+
+    /** Everything the archive's bytes follow from: its format, folder, time and each file's name, mode and bytes. */
+    private String inputs(ArchiveFormat format, String top, List<ArchiveEntry> entries) throws IOException {
+        Fingerprint fingerprint = new Fingerprint().add("archive-v1").add(format.extension()).add(top)
+                .add(options.timestamp().toString());
+        for (ArchiveEntry entry : entries.stream().sorted(java.util.Comparator.comparing(ArchiveEntry::name)).toList()) {
+            fingerprint.add(entry.name()).add(Boolean.toString(entry.executable())).add(describe(entry.source()));
+        }
+        return fingerprint.hex();
+    }
+
+    /** The archive is there, unchanged since it was written from these same inputs. */
+    private static boolean upToDate(Path archive, Path stamp, String inputs) throws IOException {
+        if (!Files.isRegularFile(archive) || !Files.isRegularFile(stamp)) {
+            return false;
+        }
+        return Files.readString(stamp).equals(inputs + "\n" + describe(archive));
+    }
+
+    private static String describe(Path file) throws IOException {
+        return file.toAbsolutePath() + ":" + Files.size(file) + ":" + Files.getLastModifiedTime(file).toMillis();
     }
 
     private List<BuildReport.FileReport> fileReports(TargetSpec target, TargetContents found) throws IOException {

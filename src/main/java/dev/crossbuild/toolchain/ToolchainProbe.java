@@ -26,22 +26,45 @@ public final class ToolchainProbe {
 
     private final ProcessRunner runner;
     private final Path directory;
+    private final ToolchainFactsCache cache;
     private final Map<String, ToolchainFacts> known = new ConcurrentHashMap<>();
 
     public ToolchainProbe(ProcessRunner runner, Path directory) {
+        this(runner, directory, null);
+    }
+
+    /** @param cacheDirectory where facts are kept between builds, or null to ask every time */
+    public ToolchainProbe(ProcessRunner runner, Path directory, Path cacheDirectory) {
         this.runner = runner;
         this.directory = directory;
+        this.cache = cacheDirectory == null ? null : new ToolchainFactsCache(cacheDirectory);
     }
 
     public ToolchainFacts probe(TargetSpec target, Map<String, String> env) throws MachineException {
-        String key = target.toolchain() + "\0" + env.get("PATH") + "\0" + env.get("RUSTUP_HOME") + "\0"
-                + env.get("RUSTUP_TOOLCHAIN");
+        return probe(target, env, null);
+    }
+
+    /** The facts, from this probe's memory, the disk cache (saying so on {@code reused}) or the tools. */
+    public ToolchainFacts probe(TargetSpec target, Map<String, String> env, Runnable reused) throws MachineException {
+        String key = ToolchainFactsCache.key(target, env);
         ToolchainFacts facts = known.get(key);
-        if (facts == null) {
-            facts = query(target, env);
-            known.putIfAbsent(key, facts);
+        if (facts != null) {
+            return facts;
         }
-        return facts;
+        Optional<ToolchainFacts> cached = cache == null ? Optional.empty() : cache.read(key);
+        if (cached.isPresent() && cached.get().cargoVersion() != null && cached.get().rustcVersion() != null) {
+            facts = cached.get();
+            if (reused != null) {
+                reused.run();
+            }
+        } else {
+            facts = query(target, env);
+            if (cache != null && facts.cargoVersion() != null && facts.rustcVersion() != null) {
+                cache.write(key, facts);
+            }
+        }
+        known.putIfAbsent(key, facts);
+        return known.get(key);
     }
 
     private ToolchainFacts query(TargetSpec target, Map<String, String> env) throws MachineException {

@@ -34,13 +34,14 @@ public final class ToolchainValidator {
     private final ToolchainProbe probe;
     private final RustupInstaller installer;
 
+    /** @param cacheDirectory where toolchain facts are kept between builds ({@code target/crossbuild/toolchain-cache}) */
     public ToolchainValidator(ProcessRunner runner, TargetEnvironments environments, BuildLog log,
-            Path projectDirectory, ToolResolver resolver) {
+            Path projectDirectory, ToolResolver resolver, Path cacheDirectory) {
         this.environments = environments;
         this.log = log;
         this.projectDirectory = projectDirectory;
         this.resolver = resolver;
-        this.probe = new ToolchainProbe(runner, projectDirectory);
+        this.probe = new ToolchainProbe(runner, projectDirectory, cacheDirectory);
         this.installer = new RustupInstaller(runner, log, projectDirectory);
     }
 
@@ -59,7 +60,8 @@ public final class ToolchainValidator {
                         false, Map.of(), List.of(scriptFailed.getMessage()), List.of()));
                 continue;
             }
-            ToolchainFacts facts = probe.probe(target, env);
+            ToolchainFacts facts = probe.probe(target, env, () -> log.info("[" + target.id() + "] toolchain facts"
+                    + " reused from target/crossbuild/toolchain-cache (rustup, cargo and rustc unchanged)"));
             Version.find(facts.cargoVersion()).ifPresent(v -> cargoVersions.put(target, v));
             checks.add(check(target, env, facts, installTargets, nativeBuilds));
         }

@@ -212,6 +212,38 @@ class PackagerTest {
     }
 
     @Test
+    void anArchiveWhoseInputsDidNotChangeIsNotWrittenAgain() throws Exception {
+        record(host, hostBinary);
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        BuildLog recording = new BuildLog() {
+            public void info(String line) { lines.add(line); }
+            public void warn(String line) { }
+            public void error(String line) { }
+            public void debug(String line) { }
+            public boolean isDebugEnabled() { return false; }
+        };
+        Path archive = new Packager(options(List.of()), recording).packageTargets(List.of(host)).archives().get(0)
+                .archive();
+        var written = Files.getLastModifiedTime(archive);
+        String sha = Checksums.sha256(archive);
+        Thread.sleep(20);
+        new Packager(options(List.of()), recording).packageTargets(List.of(host));
+        assertThat(Files.getLastModifiedTime(archive)).isEqualTo(written);
+        assertThat(lines).anyMatch(l -> l.contains("app-1.0-linux-x64.tar.gz is up to date"));
+        assertThat(Checksums.sha256(archive)).isEqualTo(sha);
+
+        // a changed binary, or an archive changed by someone else, is written again
+        Files.setLastModifiedTime(hostBinary, java.nio.file.attribute.FileTime.fromMillis(
+                Files.getLastModifiedTime(hostBinary).toMillis() + 5_000));
+        lines.clear();
+        new Packager(options(List.of()), recording).packageTargets(List.of(host));
+        assertThat(lines).noneMatch(l -> l.contains("up to date"));
+        Files.writeString(archive, "damaged");
+        new Packager(options(List.of()), recording).packageTargets(List.of(host));
+        assertThat(Checksums.sha256(archive)).isEqualTo(sha);
+    }
+
+    @Test
     void archivesAreReadableByEveryone() throws Exception {
         record(host, hostBinary);
         Packager.Result result = new Packager(options(List.of()), BuildLog.SILENT).packageTargets(List.of(host));

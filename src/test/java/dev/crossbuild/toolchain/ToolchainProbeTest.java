@@ -59,6 +59,29 @@ class ToolchainProbeTest {
     }
 
     @Test
+    void factsAreKeptOnDiskUntilAToolChanges() throws Exception {
+        Path cache = dir.resolve("cache");
+        Map<String, String> env = Map.of("PATH", bin + ":/usr/bin:/bin", "RUSTUP_HOME", dir.resolve("rustup").toString());
+        TargetSpec target = target("a", "aarch64-unknown-linux-gnu", "debian");
+        ToolchainFacts first = new ToolchainProbe(new ProcessRunner(), dir, cache).probe(target, env);
+        int calls = Files.readAllLines(dir.resolve("calls")).size();
+        java.util.List<String> said = new java.util.ArrayList<>();
+        ToolchainFacts again = new ToolchainProbe(new ProcessRunner(), dir, cache).probe(target, env,
+                () -> said.add("reused"));
+        assertThat(again).isEqualTo(first);
+        assertThat(said).containsExactly("reused");
+        assertThat(Files.readAllLines(dir.resolve("calls"))).hasSize(calls);
+
+        // a new rustc (rustup update, another install) is asked again
+        Path rustc = bin.resolve("rustc");
+        Files.setLastModifiedTime(rustc, java.nio.file.attribute.FileTime.fromMillis(
+                Files.getLastModifiedTime(rustc).toMillis() + 60_000));
+        new ToolchainProbe(new ProcessRunner(), dir, cache).probe(target, env, () -> said.add("reused"));
+        assertThat(said).containsExactly("reused");
+        assertThat(Files.readAllLines(dir.resolve("calls")).size()).isGreaterThan(calls);
+    }
+
+    @Test
     void aToolchainRustupDoesNotListIsNotQueriedFurther() throws Exception {
         ToolchainFacts facts = new ToolchainProbe(new ProcessRunner(), dir).probe(
                 target("a", "x86_64-unknown-linux-gnu", "nightly"), Map.of("PATH", bin + ":/usr/bin:/bin"));

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# No-op cost: `mvn package` of the bundled example for three targets when nothing changed, against Maven's
+# floor, the same command with -Dcrossbuild.skip=true. Alternates the two, prints each pair's ratio and the
+# median. Tests are skipped in both (-DskipTests): a test run is work on every build, not overhead. Needs the toolchains of .ci/run and the plugin installed (./mvnw -B install -DskipTests
+# -Dinvoker.skip=true). Usage: bench/noop.sh [rounds]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+rounds=${1:-7}
+mvn=(./mvnw -B -q -o -f example/pom.xml package -Pcross -DskipTests)
+
+"${mvn[@]}" >/dev/null            # the build everything after is a no-op of
+"${mvn[@]}" >/dev/null            # warm caches (toolchain facts, archive stamps, the OS's file cache)
+
+now() { date +%s.%N; }
+calc() { awk "BEGIN { printf \"%.4f\", $1 }"; }
+ratios=()
+for i in $(seq "$rounds"); do
+  a=$(now); "${mvn[@]}" >/dev/null; b=$(now)
+  "${mvn[@]}" -Dcrossbuild.skip=true >/dev/null; c=$(now)
+  noop=$(calc "$b - $a"); floor=$(calc "$c - $b")
+  ratio=$(calc "$noop / $floor")
+  ratios+=("$ratio")
+  printf 'round %d: no-op %.2f s, skip %.2f s, ratio %.2fx\n' "$i" "$noop" "$floor" "$ratio"
+done
+median=$(printf '%s\n' "${ratios[@]}" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+printf 'median no-op / floor: %.2fx (target <= 1.20x)\n' "$median"
