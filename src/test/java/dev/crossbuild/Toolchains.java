@@ -12,6 +12,11 @@ public final class Toolchains {
     private Toolchains() {
     }
 
+    /** Whether the tests run on Linux, where gcc makes ELF files and /proc lists processes. */
+    public static boolean linux() {
+        return System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).startsWith("linux");
+    }
+
     public static void require(boolean present, String what) {
         if (present) {
             return;

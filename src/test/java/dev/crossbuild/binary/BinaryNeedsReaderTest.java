@@ -23,7 +23,7 @@ class BinaryNeedsReaderTest {
 
     @Test
     void elfNeededRunpathAndGlibcVersions() throws Exception {
-        require(onPath("gcc"), "gcc is needed");
+        require(dev.crossbuild.Toolchains.linux() && onPath("gcc"), "gcc on Linux is needed");
         Files.writeString(dir.resolve("greet.c"), "int greet(void) { return 7; }\n");
         Files.writeString(dir.resolve("main.c"), "#include <stdio.h>\nint greet(void);\n"
                 + "int main(void) { printf(\"%d\\n\", greet()); return 0; }\n");
@@ -50,7 +50,7 @@ class BinaryNeedsReaderTest {
 
     @Test
     void aStaticExecutableNeedsNothing() throws Exception {
-        require(onPath("gcc") && Files.exists(Path.of("/usr/lib/x86_64-linux-gnu/libc.a")), "static glibc is needed");
+        require(dev.crossbuild.Toolchains.linux() && onPath("gcc") && Files.exists(Path.of("/usr/lib/x86_64-linux-gnu/libc.a")), "static glibc is needed");
         Files.writeString(dir.resolve("main.c"), "int main(void) { return 0; }\n");
         run("gcc", "-static", "-o", "main", "main.c");
         assertThat(BinaryNeedsReader.read(dir.resolve("main")).orElseThrow().libraries()).isEmpty();

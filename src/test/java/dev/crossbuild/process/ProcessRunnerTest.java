@@ -120,6 +120,8 @@ class ProcessRunnerTest {
 
     @Test
     void aBackgroundProcessTheChildLeavesIsNeitherWaitedForNorLeftRunning() throws Exception {
+        dev.crossbuild.Toolchains.require(dev.crossbuild.Toolchains.linux()
+                && Executables.find("setsid", System.getenv()).isPresent(), "Linux with setsid is needed");
         List<String> err = Collections.synchronizedList(new ArrayList<>());
         long start = System.nanoTime();
         // one background sleep in the child's process group, one that left it as a daemon does (setsid)
@@ -138,6 +140,7 @@ class ProcessRunnerTest {
 
     @Test
     void aProcessStoppedBySigtermFromOutsideIsAnInterruptionNotAFailure() {
+        org.junit.jupiter.api.Assumptions.assumeFalse(Executables.isWindows(), "POSIX signals");
         // a stand-in for Ctrl-C or a cancelled CI job: the shell sends SIGTERM to itself
         assertThatThrownBy(() -> runner.run(ProcessSpec.of(List.of("sh", "-c", "echo working; kill -TERM $$"), dir,
                 env()), line -> { }, line -> { }))
