@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
-# No-op cost: `mvn package` of the bundled example for three targets when nothing changed, against Maven's
+# No-op cost: `mvn package` of bench/crate (see bench/cold.sh) for three targets when nothing changed, against Maven's
 # floor, the same command with -Dcrossbuild.skip=true. Alternates the two, prints each pair's ratio and the
 # median. Tests are skipped in both (-DskipTests): a test run is work on every build, not overhead. Needs the toolchains of .ci/run and the plugin installed (./mvnw -B install -DskipTests
 # -Dinvoker.skip=true). Usage: bench/noop.sh [rounds]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rounds=${1:-7}
-mvn=(./mvnw -B -q -o -f example/pom.xml package -Pcross -DskipTests)
+mvn=(./mvnw -B -q -o -f bench/crate/pom.xml package -Pcross -DskipTests)
 
 "${mvn[@]}" >/dev/null            # the build everything after is a no-op of
 "${mvn[@]}" >/dev/null            # warm caches (toolchain facts, archive stamps, the OS's file cache)
