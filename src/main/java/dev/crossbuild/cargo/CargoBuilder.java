@@ -88,13 +88,15 @@ public final class CargoBuilder {
             List<NativeBuildSpec> nativeBuilds) throws CrossbuildException {
         Map<String, String> results = new LinkedHashMap<>();
         List<CargoBuildRecord> records = new ArrayList<>();
+        CacheStats cache = new CacheStats(runner, options.cache(), log);
         try {
             for (TargetSpec target : targets) {
                 results.put(target.id(), "FAILED");
+                cache.before(environments.baseEnvironment(target), options.layout().buildDirectory());
                 CargoBuildRecord record = build(target, CargoEnvironment.withNativeOutputs(options, target,
                         nativeBuilds, log));
                 records.add(record);
-                results.put(target.id(), record.result());
+                results.put(target.id(), record.result() + cache.after(target.id()));
             }
         } finally {
             summary(targets, results, records);

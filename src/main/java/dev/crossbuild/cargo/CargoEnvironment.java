@@ -29,6 +29,7 @@ public record CargoEnvironment(Map<String, String> env, Map<String, String> adde
         Map<String, String> added = new LinkedHashMap<>(CargoVariables.forTarget(target));
         // the target's own rustflags first, the reproducibility flags appended
         added.putAll(options.reproducible().cargoVariables(target, target.rustflags()));
+        added.putAll(options.cache().cargoVariables());
         added.putAll(options.extraEnvironment());
         env.putAll(added);
         return new CargoEnvironment(env, added);

@@ -2,6 +2,7 @@ package dev.crossbuild.cargo;
 
 import dev.crossbuild.model.WorkLayout;
 import dev.crossbuild.repro.ReproducibleBuild;
+import dev.crossbuild.tools.CompilerCache;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -15,15 +16,17 @@ import java.util.Map;
  * @param extraEnvironment  variables for cargo beside the target's own (native build directories)
  * @param githubAnnotations also print diagnostics as GitHub Actions workflow commands
  * @param reproducible      what makes the binaries independent of time and place (or nothing)
+ * @param cache             the compile cache rustc runs behind ({@code sccache}), or none
  */
 public record CargoOptions(Path manifest, CargoSelection selection, WorkLayout layout, boolean offline,
         boolean locked, List<String> extraArgs, Map<String, String> extraEnvironment, Duration timeout,
-        boolean githubAnnotations, ReproducibleBuild reproducible) {
+        boolean githubAnnotations, ReproducibleBuild reproducible, CompilerCache cache) {
 
     public CargoOptions {
         extraArgs = extraArgs == null ? List.of() : extraArgs.stream().filter(a -> a != null && !a.isBlank()).toList();
         extraEnvironment = extraEnvironment == null ? Map.of() : Map.copyOf(extraEnvironment);
         reproducible = reproducible == null ? ReproducibleBuild.OFF : reproducible;
+        cache = cache == null ? CompilerCache.NONE : cache;
     }
 
     public String profile() {
@@ -32,6 +35,6 @@ public record CargoOptions(Path manifest, CargoSelection selection, WorkLayout l
 
     public CargoOptions withExtraEnvironment(Map<String, String> variables) {
         return new CargoOptions(manifest, selection, layout, offline, locked, extraArgs, variables, timeout,
-                githubAnnotations, reproducible);
+                githubAnnotations, reproducible, cache);
     }
 }

@@ -127,6 +127,6 @@ abstract class AbstractCargoMojo extends AbstractCrossbuildMojo {
                     + " there or point <manifestPath> (-D" + PropertyNames.MANIFEST_PATH + ") at it");
         }
         return new CargoOptions(manifest, selection(), context().layout(), context().offline(), locked, cargoArgs, Map.of(), timeout, githubAnnotations,
-                reproducible());
+                reproducible(), compilerCache());
     }
 }

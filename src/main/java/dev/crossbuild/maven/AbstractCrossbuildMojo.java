@@ -7,6 +7,7 @@ import dev.crossbuild.model.HostPlatform;
 import dev.crossbuild.model.TargetMatrix;
 import dev.crossbuild.model.TargetSpec;
 import dev.crossbuild.nativebuild.NativeBuildSpec;
+import dev.crossbuild.tools.CompilerCache;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
@@ -73,6 +74,14 @@ abstract class AbstractCrossbuildMojo extends AbstractMojo {
     @Parameter(property = PropertyNames.PREBUILT)
     private File prebuilt;
 
+    /**
+     * A compile cache: {@code sccache} (rustc through {@code RUSTC_WRAPPER}, and the native builds' compilers),
+     * {@code ccache} (native builds only) or {@code none}. Its {@code SCCACHE_*}/{@code CCACHE_*} variables pass
+     * through. @since 0.2.0
+     */
+    @Parameter(property = PropertyNames.COMPILER_CACHE, defaultValue = "none")
+    private String compilerCache;
+
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     private MavenProject project;
 
@@ -127,6 +136,12 @@ abstract class AbstractCrossbuildMojo extends AbstractMojo {
     protected List<NativeBuildSpec> nativeBuilds() throws ProjectException {
         return NativeBuild.toSpecs(nativeBuilds, project.getBasedir().toPath(), Target.toSpecs(targets).stream()
                 .map(TargetSpec::id).toList());
+    }
+
+    protected CompilerCache compilerCache() throws ProjectException {
+        return CompilerCache.parse(compilerCache).orElseThrow(() -> new ProjectException("<compilerCache>"
+                + compilerCache + "</compilerCache> (-D" + PropertyNames.COMPILER_CACHE + ") is not one of sccache,"
+                + " ccache, none"));
     }
 
     /** The project, session and log of this execution, as the core needs them. */

@@ -70,7 +70,7 @@ public class BuildNativeMojo extends AbstractCrossbuildMojo {
         }
         new NativeBuilder(new ProcessRunner(), context().environments(), context().buildLog(), new NativeBuilder.Options(context().layout(),
                 context().resolver(), force, Duration.ofMinutes(timeoutMinutes),
-                context().reproducible(outputTimestamp, reproducible))).buildAll(selected,
+                context().reproducible(outputTimestamp, reproducible), compilerCache())).buildAll(selected,
                 builds);
     }
 }

@@ -139,7 +139,8 @@ public class PackageArchMojo extends AbstractCargoMojo {
             new ReproducibilityCheck(new ProcessRunner(), context.buildLog()).verify(selected,
                     new ReproducibilityCheck.FirstBuild(context.baseDirectory(), context.layout(),
                             cargoOptions(buildTimeout(), false), options, new NativeBuilder.Options(context.layout(),
-                                    context.resolver(), true, buildTimeout(), reproducible()), nativeBuilds()),
+                                    context.resolver(), true, buildTimeout(), reproducible(), compilerCache()),
+                            nativeBuilds()),
                     result.archives().stream().map(Packager.PackagedArchive::archive).toList(),
                     context::environments, (base, layout) -> context.reproducibleFor(base, layout,
                             outputTimestamp(), reproducibleSetting()));

@@ -59,7 +59,8 @@ public class ValidateToolchainMojo extends AbstractCrossbuildMojo {
     protected void run(List<TargetSpec> selected) throws CrossbuildException {
         ToolchainValidator validator = new ToolchainValidator(new ProcessRunner(), context().environments(), context().buildLog(),
                 context().baseDirectory(), context().resolver(), context().layout().toolchainCache());
-        ToolchainReport report = validator.validate(selected, manifestPath.toPath().toAbsolutePath(), installTargets, nativeBuilds());
+        ToolchainReport report = validator.validate(selected, manifestPath.toPath().toAbsolutePath(), installTargets, nativeBuilds(),
+                compilerCache());
         Path file = context().layout().toolchainReport();
         Json.write(file, report);
         if (!report.ok()) {

@@ -19,6 +19,8 @@ import dev.crossbuild.process.ReproductionScript;
 import dev.crossbuild.process.ProcessTimeoutException;
 import dev.crossbuild.process.ToolNotFoundException;
 import dev.crossbuild.repro.ReproducibleBuild;
+import dev.crossbuild.tools.CacheServer;
+import dev.crossbuild.tools.CompilerCache;
 import dev.crossbuild.tools.KnownTools;
 import dev.crossbuild.tools.ToolResolver;
 import java.io.IOException;
@@ -49,17 +51,19 @@ public final class NativeBuilder {
      * @param resolver decides each target's compilers; its host gets no cross file
      * @param force    rebuild even when nothing changed
      * @param reproducible what makes the outputs independent of time and place (or nothing)
+     * @param cache    the compile cache in front of the C and C++ compilers, or none
      */
     public record Options(WorkLayout layout, ToolResolver resolver, boolean force, Duration timeout,
-            ReproducibleBuild reproducible) {
+            ReproducibleBuild reproducible, CompilerCache cache) {
 
         public Options {
             reproducible = reproducible == null ? ReproducibleBuild.OFF : reproducible;
+            cache = cache == null ? CompilerCache.NONE : cache;
         }
 
-        /** Without reproducibility settings. */
+        /** Without reproducibility settings or a compile cache. */
         public Options(WorkLayout layout, ToolResolver resolver, boolean force, Duration timeout) {
-            this(layout, resolver, force, timeout, ReproducibleBuild.OFF);
+            this(layout, resolver, force, timeout, ReproducibleBuild.OFF, CompilerCache.NONE);
         }
     }
 
@@ -72,16 +76,18 @@ public final class NativeBuilder {
     }
 
     private final ProcessRunner runner;
+    private final TargetEnvironments environments;
     private final BuildLog log;
     private final Options options;
     private final NativePlan planner;
 
     public NativeBuilder(ProcessRunner runner, TargetEnvironments environments, BuildLog log, Options options) {
         this.runner = runner;
+        this.environments = environments;
         this.log = log;
         this.options = options;
         this.planner = new NativePlan(runner, environments, options.layout(), options.resolver(),
-                options.reproducible());
+                options.reproducible(), options.cache());
     }
 
     /** Builds every target in order and logs the summary table, also when a build fails. */
@@ -105,6 +111,10 @@ public final class NativeBuilder {
 
     /** Runs every build that applies to the target, in order; later builds see earlier builds' directories. */
     public List<Outcome> build(TargetSpec target, List<NativeBuildSpec> builds) throws CrossbuildException {
+        if (options.cache() != CompilerCache.NONE && builds.stream().anyMatch(b -> b.appliesTo(target))) {
+            CacheServer.start(runner, options.cache(), environments.baseEnvironment(target),
+                    options.layout().buildDirectory());
+        }
         Map<String, String> outputs = new LinkedHashMap<>();
         List<String> earlierInputs = new ArrayList<>();
         List<Outcome> outcomes = new ArrayList<>();
@@ -148,7 +158,8 @@ public final class NativeBuilder {
             }
         };
         build.tool().driver().build(new ToolRun(target.triple(), plan.cross(), build.directory(), plan.output(),
-                plan.crossPath(), plan.args(), plan.tools(), reconfigure, options.layout().buildDirectory(), steps));
+                plan.crossPath(), plan.args(), plan.tools(), reconfigure, options.layout().buildDirectory(), steps,
+                options.cache().launcher()));
         Json.write(plan.stampFile(), stamp);
         return "BUILT";
     }

@@ -14,6 +14,7 @@ import dev.crossbuild.process.ProcessRunner;
 import dev.crossbuild.process.ProcessSpec;
 import dev.crossbuild.process.ToolNotFoundException;
 import dev.crossbuild.repro.ReproducibleBuild;
+import dev.crossbuild.tools.CompilerCache;
 import dev.crossbuild.tools.KnownTools;
 import dev.crossbuild.tools.TargetTools;
 import dev.crossbuild.tools.ToolCommand;
@@ -49,11 +50,13 @@ final class NativePlan {
     private final WorkLayout layout;
     private final ToolResolver resolver;
     private final ReproducibleBuild reproducible;
+    private final CompilerCache cache;
     private final Map<String, String> toolVersions = new ConcurrentHashMap<>();
 
     NativePlan(ProcessRunner runner, TargetEnvironments environments, WorkLayout layout, ToolResolver resolver,
-            ReproducibleBuild reproducible) {
+            ReproducibleBuild reproducible, CompilerCache cache) {
         this.reproducible = reproducible;
+        this.cache = cache;
         this.runner = runner;
         this.environments = environments;
         this.layout = layout;
@@ -107,14 +110,14 @@ final class NativePlan {
                         program).replace("set the element", "set <tool>"));
             }
         }
-        Optional<ToolDriver.CrossFile> crossFile = cross ? driver.crossFile(target.triple(), tools,
+        Optional<ToolDriver.CrossFile> crossFile = cross ? driver.crossFile(target.triple(), tools, cache.launcher(),
                 reproducible.compilerFlags(target.triple()), reproducible.linkerFlags(target.triple()))
                 : Optional.empty();
         Path crossPath = crossFile.map(f -> layout.nativeFile(target.id(), build.id(), f.suffix())).orElse(null);
         String crossText = crossFile.map(ToolDriver.CrossFile::text).orElse(null);
         String configure = new Fingerprint().add("native-v2").add(build.tool().configName())
                 .add(driver.asksVersion() ? toolVersion(programs.get(0), env) : programFile(programs.get(0), env))
-                .add(args).add(env, CapturingTargetEnvironments.VOLATILE).add(crossText)
+                .add(args).add(env, CapturingTargetEnvironments.VOLATILE).add(crossText).add(cache.name())
                 .add(build.directory() == null ? null : build.directory().toString()).hex();
         String inputs = new Fingerprint().add(configure).add(earlierInputs)
                 .addTree(build.directory(), layout.buildDirectory()).hex();

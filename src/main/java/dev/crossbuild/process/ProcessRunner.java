@@ -144,6 +144,39 @@ public final class ProcessRunner {
         }
     }
 
+    /**
+     * Runs a command that starts a server meant to outlive the build (a compile cache's server): untagged, its
+     * output discarded so no pipe of this JVM is inherited, and never stopped as a stray.
+     *
+     * @return the command's exit code
+     */
+    public int startDetached(ProcessSpec spec) throws MachineException {
+        List<String> command = new ArrayList<>(spec.command());
+        String program = command.get(0);
+        command.set(0, Executables.find(program, spec.environment()).orElseThrow(() -> new ToolNotFoundException(
+                program, "`" + program + "` was not found on the PATH of its environment")).toString());
+        ProcessBuilder builder = new ProcessBuilder(command).directory(spec.directory().toFile())
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD)
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File(Executables.isWindows() ? "NUL"
+                        : "/dev/null")));
+        builder.environment().clear();
+        builder.environment().putAll(spec.environment());
+        try {
+            Process process = builder.start();
+            if (!process.waitFor(spec.timeout().toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+                throw new ProcessTimeoutException("`" + spec.commandLine() + "` did not finish within "
+                        + format(spec.timeout()), format(spec.timeout()), List.of());
+            }
+            return process.exitValue();
+        } catch (IOException e) {
+            throw new MachineException("could not start `" + spec.commandLine() + "`: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ProcessInterruptedException("interrupted while running `" + spec.commandLine() + "`", e);
+        }
+    }
+
     /** Runs the process, keeping its output, for the short tool queries (versions, lists). */
     public CapturedOutput capture(ProcessSpec spec) throws MachineException {
         StringBuilder outText = new StringBuilder();

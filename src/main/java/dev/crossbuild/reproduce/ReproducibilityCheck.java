@@ -69,12 +69,12 @@ public final class ReproducibilityCheck {
                 rebase(b.directory(), first.projectDirectory(), copy), b.args(), b.env(), b.targets(), b.test()))
                 .toList();
         NativeBuilder nativeBuilder = new NativeBuilder(runner, env, second, new NativeBuilder.Options(layout,
-                first.natives().resolver(), true, first.natives().timeout(), repro));
+                first.natives().resolver(), true, first.natives().timeout(), repro, first.natives().cache()));
         nativeBuilder.buildAll(targets, natives);
         CargoOptions cargo = first.cargo();
         CargoOptions copied = new CargoOptions(rebase(cargo.manifest(), first.projectDirectory(), copy),
                 cargo.selection(), layout, cargo.offline(), cargo.locked(), cargo.extraArgs(), cargo.extraEnvironment(),
-                cargo.timeout(), false, repro);
+                cargo.timeout(), false, repro, cargo.cache());
         new CargoBuilder(runner, env, second).buildAll(targets, copied, natives);
         PackageOptions p = first.packaging();
         Packager.Result result = new Packager(new PackageOptions(layout, copy, p.finalName(), p.timestamp(),

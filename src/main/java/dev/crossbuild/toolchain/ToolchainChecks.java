@@ -2,6 +2,7 @@ package dev.crossbuild.toolchain;
 
 import dev.crossbuild.model.TargetSpec;
 import dev.crossbuild.nativebuild.NativeBuildSpec;
+import dev.crossbuild.tools.CompilerCache;
 import dev.crossbuild.tools.KnownTools;
 import dev.crossbuild.tools.TargetTools;
 import dev.crossbuild.tools.ToolCommand;
@@ -184,6 +185,14 @@ public final class ToolchainChecks {
         }
         return Optional.of(who(target) + ": <vcvars>" + vcvars + "</vcvars> does not exist (looked at " + script
                 + "); fix the path, give a bare Visual Studio script name, or use `auto`");
+    }
+
+    /** The compile cache's program must be on the target's PATH. */
+    public static Optional<String> compilerCache(TargetSpec target, CompilerCache cache,
+            Function<String, Optional<Path>> find) {
+        return cache.launcher().filter(program -> find.apply(program).isEmpty()).map(program -> who(target)
+                + ": -Dcrossbuild.compilerCache=" + program + " but `" + program + "` is not on PATH; install it"
+                + " (Debian/Ubuntu: `apt-get install " + program + "`) or use -Dcrossbuild.compilerCache=none");
     }
 
     /** RUSTFLAGS in the environment wins over {@code <rustflags>}, silently: say so. */

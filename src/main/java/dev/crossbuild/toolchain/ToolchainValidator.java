@@ -11,6 +11,7 @@ import dev.crossbuild.nativebuild.NativeBuildSpec;
 import dev.crossbuild.process.Executables;
 import dev.crossbuild.process.ProcessRunner;
 import dev.crossbuild.toolchain.ToolchainReport.TargetCheck;
+import dev.crossbuild.tools.CompilerCache;
 import dev.crossbuild.tools.ToolResolver;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,6 +49,12 @@ public final class ToolchainValidator {
     /** Also checks the tools of the native builds that apply to each target, in the target's environment. */
     public ToolchainReport validate(List<TargetSpec> targets, Path manifest, boolean installTargets,
             List<NativeBuildSpec> nativeBuilds) throws CrossbuildException {
+        return validate(targets, manifest, installTargets, nativeBuilds, CompilerCache.NONE);
+    }
+
+    /** Also checks that the compile cache's program is on every target's PATH. */
+    public ToolchainReport validate(List<TargetSpec> targets, Path manifest, boolean installTargets,
+            List<NativeBuildSpec> nativeBuilds, CompilerCache cache) throws CrossbuildException {
         List<TargetCheck> checks = new ArrayList<>();
         Map<TargetSpec, Version> cargoVersions = new LinkedHashMap<>();
         for (TargetSpec target : targets) {
@@ -63,7 +70,10 @@ public final class ToolchainValidator {
             ToolchainFacts facts = probe.probe(target, env, () -> log.info("[" + target.id() + "] toolchain facts"
                     + " reused from target/crossbuild/toolchain-cache (rustup, cargo and rustc unchanged)"));
             Version.find(facts.cargoVersion()).ifPresent(v -> cargoVersions.put(target, v));
-            checks.add(check(target, env, facts, installTargets, nativeBuilds));
+            TargetCheck check = check(target, env, facts, installTargets, nativeBuilds);
+            ToolchainChecks.compilerCache(target, cache, program -> Executables.find(program, env))
+                    .ifPresent(check.problems()::add);
+            checks.add(check);
         }
         List<String> problems = new ArrayList<>();
         if (!Files.isRegularFile(manifest)) {

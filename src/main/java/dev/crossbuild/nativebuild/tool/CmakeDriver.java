@@ -26,8 +26,8 @@ final class CmakeDriver implements ToolDriver {
     }
 
     @Override
-    public Optional<CrossFile> crossFile(TargetTriple triple, TargetTools tools, List<String> compileArgs,
-            List<String> linkArgs) {
+    public Optional<CrossFile> crossFile(TargetTriple triple, TargetTools tools, Optional<String> launcher,
+            List<String> compileArgs, List<String> linkArgs) {
         // cmake initializes its flags from CFLAGS, CXXFLAGS and LDFLAGS in cross builds too
         return Optional.of(new CrossFile(".toolchain.cmake", CrossFiles.cmakeToolchainFile(triple, tools)));
     }
@@ -49,6 +49,10 @@ final class CmakeDriver implements ToolDriver {
             if (run.crossFile() != null) {
                 configure.add("-DCMAKE_TOOLCHAIN_FILE=" + run.crossFile());
             }
+            run.launcher().ifPresent(cache -> {
+                configure.add("-DCMAKE_C_COMPILER_LAUNCHER=" + cache);
+                configure.add("-DCMAKE_CXX_COMPILER_LAUNCHER=" + cache);
+            });
             configure.addAll(run.args());
             run.steps().run(configure, run.output().getParent());
         }

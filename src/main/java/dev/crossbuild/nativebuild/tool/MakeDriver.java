@@ -32,11 +32,20 @@ final class MakeDriver implements ToolDriver {
     public void build(ToolRun run) throws CrossbuildException {
         syncCopy(run.sources(), run.output(), run.excluded());
         List<String> command = new ArrayList<>(List.of("make"));
-        addVariable(command, "CC", run.tools().cc());
-        addVariable(command, "CXX", run.tools().cxx());
+        // with a compile cache, make's own defaults (cc, c++) go behind it too
+        addVariable(command, "CC", cached(run, run.tools().cc(), "cc"));
+        addVariable(command, "CXX", cached(run, run.tools().cxx(), "c++"));
         addVariable(command, "AR", run.tools().ar());
         command.addAll(run.args());
         run.steps().run(command, run.output());
+    }
+
+    private static Optional<ToolCommand> cached(ToolRun run, Optional<ToolCommand> tool, String makeDefault) {
+        if (run.launcher().isEmpty()) {
+            return tool;
+        }
+        ToolCommand compiler = tool.orElse(ToolCommand.of(makeDefault));
+        return Optional.of(new ToolCommand(run.launcher().get(), compiler.words()));
     }
 
     private static void addVariable(List<String> command, String name, Optional<ToolCommand> tool) {

@@ -37,11 +37,12 @@ public interface ToolDriver {
     /**
      * The cross file for another target: its file-name suffix and its text.
      *
+     * @param launcher    a compile cache to put in front of the compilers, or empty
      * @param compileArgs flags for every compile (reproducibility), which a cross build takes from here only
      * @param linkArgs    flags for every link
      */
-    default Optional<CrossFile> crossFile(TargetTriple triple, TargetTools tools, List<String> compileArgs,
-            List<String> linkArgs) {
+    default Optional<CrossFile> crossFile(TargetTriple triple, TargetTools tools, Optional<String> launcher,
+            List<String> compileArgs, List<String> linkArgs) {
         return Optional.empty();
     }
 

@@ -5,6 +5,7 @@ import dev.crossbuild.model.TargetTriple;
 import dev.crossbuild.tools.TargetTools;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One native build of one target as a driver sees it: everything decided, and the two things a driver may
@@ -19,9 +20,11 @@ import java.util.List;
  * @param tools       the target's compilers as the tool resolver decided
  * @param reconfigure whether the configuration changed since the last build (or no build succeeded yet)
  * @param excluded    the project's build directory, never copied or watched
+ * @param launcher    the compile cache in front of each compiler ({@code sccache}, {@code ccache}), or empty
  */
 public record ToolRun(TargetTriple triple, boolean cross, Path sources, Path output, Path crossFile,
-        List<String> args, TargetTools tools, boolean reconfigure, Path excluded, Steps steps) {
+        List<String> args, TargetTools tools, boolean reconfigure, Path excluded, Steps steps,
+        Optional<String> launcher) {
 
     /** What the builder does for a driver. */
     public interface Steps {
