@@ -57,11 +57,8 @@ abstract class AbstractCrossbuildMojo extends AbstractMojo {
     private boolean skip;
 
     /**
-     * The cmd that runs batch-file environment scripts ({@code <vcvars>} ending in {@code .bat} or
-     * {@code .cmd}), as a command line; {@code %ComSpec%} on Windows when unset. Elsewhere e.g.
-     * {@code wine cmd}.
-     *
-     * @since 0.1.0
+     * The cmd that runs batch-file environment scripts ({@code <vcvars>} ending in {@code .bat} or {@code .cmd}),
+     * as a command line; {@code %ComSpec%} on Windows when unset, elsewhere e.g. {@code wine cmd}. @since 0.1.0
      */
     @Parameter(property = PropertyNames.CMD)
     private String cmd;
