@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
  */
 public class NativeBuild {
 
-    /** Unique id; the output directory is {@code target/crossbuild/<target-id>/native/<id>}. */
+    /** Unique id; the output directory is {@code target/crossbuild/targets/<target-id>/native/<id>}. */
     private String id;
 
     /** {@code make}, {@code meson}, {@code cmake} or {@code command}. */
