@@ -47,6 +47,8 @@ check((log =~ /windows-x64-gnu +wine +4 +3 +0 +1 /).find(), 'the windows summary
 // the second run: the failure names the target, the test and its message
 contains(log, 'linux-arm64: testme tests::fails_where_configured: assertion failed: `(left == right)`')
 contains(log, 'configured to fail on aarch64')
-// the third: skipped with its reason
+// the third: reported, ignored, and the build went on
+contains(log, '(ignored: maven.test.failure.ignore is true)')
+// the fourth: skipped with its reason
 contains(log, 'Skipping: skipTests is true')
 return true
