@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -100,9 +99,5 @@ public final class BinaryNeedsReader {
         if (count < 0 || count > MAX_ENTRIES) {
             throw new IOException("implausible table size " + count);
         }
-    }
-
-    static Map<String, List<String>> newVersions() {
-        return new LinkedHashMap<>();
     }
 }

@@ -9,6 +9,7 @@ import static dev.crossbuild.binary.BinaryNeedsReader.u64;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -95,7 +96,7 @@ final class ElfNeeds {
         for (long path : paths) {
             searchPaths.addAll(Arrays.asList(string(source, strings + path).split(":")));
         }
-        Map<String, List<String>> versions = BinaryNeedsReader.newVersions();
+        Map<String, List<String>> versions = new LinkedHashMap<>();
         long entry = fileOffset(loads, verneed);
         guard((int) verneedNum);
         for (int i = 0; i < verneedNum && entry >= 0; i++) {

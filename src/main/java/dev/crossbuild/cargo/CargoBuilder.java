@@ -10,7 +10,6 @@ import dev.crossbuild.env.TargetEnvironments;
 import dev.crossbuild.model.TargetSpec;
 import dev.crossbuild.core.MachineException;
 import dev.crossbuild.nativebuild.NativeBuildSpec;
-import dev.crossbuild.nativebuild.NativeOutputs;
 import dev.crossbuild.process.ProcessInterruptedException;
 import dev.crossbuild.process.ProcessTimeoutException;
 import dev.crossbuild.process.ProcessResult;
@@ -26,7 +25,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** Runs {@code cargo build} for one target and records what it produced. */

@@ -44,18 +44,22 @@ public final class CargoTester {
         this.log = log;
     }
 
-    /** The {@code cargo test} command line of a target; {@code --no-run} when its tests cannot run here. */
-    public static List<String> command(TargetSpec target, TestOptions options, boolean run) {
-        List<String> command = new ArrayList<>(CargoBuilder.command("test", target, options.cargo()));
+    /**
+     * The {@code cargo test} command line of a target; {@code --no-run} when its tests cannot run here.
+     *
+     * @param filter a test name filter, or null
+     */
+    public static List<String> command(TargetSpec target, CargoOptions cargo, String filter, boolean run) {
+        List<String> command = new ArrayList<>(CargoBuilder.command("test", target, cargo));
         command.add("--no-fail-fast");
         if (!run) {
             command.add("--no-run");
             return command;
         }
-        if (options.filter() != null || !target.testArgs().isEmpty()) {
+        if (filter != null || !target.testArgs().isEmpty()) {
             command.add("--");
-            if (options.filter() != null) {
-                command.add(options.filter());
+            if (filter != null) {
+                command.add(filter);
             }
             command.addAll(target.testArgs());
         }
@@ -101,9 +105,8 @@ public final class CargoTester {
         Optional<String> cannotRun = Runnability.whyNot(target, options.host());
         CargoEnvironment environment = CargoEnvironment.of(environments, target, cargo);
         Path crateDir = cargo.manifest().toAbsolutePath().getParent();
-        ProcessSpec spec = new ProcessSpec(command(target, new TestOptions(cargo, options.filter(),
-                options.requireRun(), options.failureIgnore(), options.reportsDirectory(), options.host()),
-                cannotRun.isEmpty()), crateDir, environment.env(), null, cargo.timeout());
+        ProcessSpec spec = new ProcessSpec(command(target, cargo, options.filter(), cannotRun.isEmpty()), crateDir,
+                environment.env(), null, cargo.timeout());
         log.info(prefix + spec.commandLine());
         LibtestOutput output = new LibtestOutput();
         long start = System.nanoTime();

@@ -4,7 +4,6 @@ import dev.crossbuild.core.BuildLog;
 import dev.crossbuild.core.CrossbuildException;
 import dev.crossbuild.core.Json;
 import dev.crossbuild.core.MachineException;
-import dev.crossbuild.core.ProjectException;
 import dev.crossbuild.model.TargetSpec;
 import dev.crossbuild.model.TargetTriple;
 import dev.crossbuild.process.Executables;

@@ -1,6 +1,7 @@
 package dev.crossbuild.env;
 
 import dev.crossbuild.core.BuildLog;
+import dev.crossbuild.core.FileTrees;
 import dev.crossbuild.core.CrossbuildException;
 import dev.crossbuild.core.MachineException;
 import dev.crossbuild.core.ProjectException;
@@ -14,12 +15,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * Runs an environment-setup script once and returns what it changed. Batch files ({@code .bat},
@@ -83,7 +82,7 @@ public final class ScriptCapture {
             return isBatch(script) ? captureBatch(script, args, base, who, dir) : captureShell(script, args, base, who,
                     dir);
         } finally {
-            deleteQuietly(dir);
+            FileTrees.deleteQuietly(dir);
         }
     }
 
@@ -224,14 +223,6 @@ public final class ScriptCapture {
             Files.writeString(file, text, StandardCharsets.US_ASCII);
         } catch (IOException e) {
             throw new MachineException("could not write " + file + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static void deleteQuietly(Path dir) {
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // scratch files under target/; the next clean removes them
         }
     }
 }

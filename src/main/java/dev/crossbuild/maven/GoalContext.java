@@ -63,7 +63,7 @@ final class GoalContext {
      * What makes the binaries reproducible: on when {@code project.build.outputTimestamp} is set, unless
      * {@code crossbuild.reproducible} says otherwise.
      */
-    ReproducibleBuild reproducible(String outputTimestamp, String flag) throws ProjectException {
+    ReproducibleBuild reproducible(String outputTimestamp, String flag) {
         return reproducibleFor(baseDirectory(), layout(), outputTimestamp, flag);
     }
 

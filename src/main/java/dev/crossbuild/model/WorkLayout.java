@@ -30,13 +30,6 @@ public record WorkLayout(Path buildDirectory) {
         return target(targetId).resolve("cargo");
     }
 
-    /** Where cargo puts one target's outputs for a profile ({@code dev} is cargo's {@code debug} folder). */
-    public Path cargoOutputDir(String targetId, String triple, String profile) {
-        String folder = profile.equals("dev") || profile.equals("test") ? "debug"
-                : profile.equals("bench") ? "release" : profile;
-        return cargoTargetDir(targetId).resolve(triple).resolve(folder);
-    }
-
     /** The record {@code cargo-build} writes for {@code package-arch}. */
     public Path cargoRecord(String targetId) {
         return target(targetId).resolve("cargo-build.json");
@@ -95,10 +88,5 @@ public record WorkLayout(Path buildDirectory) {
     /** The lock one build of this project holds while it works here. */
     public Path lockFile() {
         return root().resolve(".lock");
-    }
-
-    /** Temporary files. */
-    public Path tmp() {
-        return root().resolve("tmp");
     }
 }

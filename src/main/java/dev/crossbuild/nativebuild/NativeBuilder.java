@@ -2,6 +2,7 @@ package dev.crossbuild.nativebuild;
 
 import dev.crossbuild.core.BuildLog;
 import dev.crossbuild.core.CrossbuildException;
+import dev.crossbuild.core.FileTrees;
 import dev.crossbuild.core.Json;
 import dev.crossbuild.core.MachineException;
 import dev.crossbuild.core.ProjectException;
@@ -29,14 +30,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 
 /**
  * Runs the native builds of every selected target, each out of tree in
@@ -142,7 +141,7 @@ public final class NativeBuilder {
                     + ".force=true rebuilds it)");
             return "UP TO DATE";
         }
-        deleteQuietly(plan.stampFile());
+        FileTrees.deleteQuietly(plan.stampFile());
         boolean reconfigure = options.force() || last == null || !last.configure().equals(plan.configure());
         String prefix = "[" + target.id() + "/" + build.id() + "] ";
         log.info("[" + target.id() + "] " + build.describe() + " → " + plan.output());
@@ -193,7 +192,7 @@ public final class NativeBuilder {
 
     /** Starts a configure from an empty directory, with the cross file written beside it. */
     private static void fresh(Plan plan) throws MachineException {
-        deleteQuietly(plan.output());
+        FileTrees.deleteQuietly(plan.output());
         try {
             Files.createDirectories(plan.output());
             if (plan.crossPath() != null) {
@@ -212,17 +211,6 @@ public final class NativeBuilder {
             return Json.read(file, Stamp.class);
         } catch (MachineException unreadable) {
             return null;
-        }
-    }
-
-    private static void deleteQuietly(Path path) {
-        if (!Files.exists(path)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(path)) {
-            files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-        } catch (IOException ignored) {
-            // what is left is overwritten by the next build
         }
     }
 }

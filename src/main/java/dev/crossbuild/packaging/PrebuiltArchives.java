@@ -5,6 +5,7 @@ import dev.crossbuild.binary.BinaryHeader;
 import dev.crossbuild.binary.BinaryHeaders;
 import dev.crossbuild.core.BuildLog;
 import dev.crossbuild.core.CrossbuildException;
+import dev.crossbuild.core.FileTrees;
 import dev.crossbuild.core.MachineException;
 import dev.crossbuild.core.ProjectException;
 import dev.crossbuild.model.TargetSpec;
@@ -103,7 +104,7 @@ public final class PrebuiltArchives {
                         + ", the file is " + actual + " (altered or truncated on the way)");
             }
             Path unpacked = options.layout().root().resolve("prebuilt").resolve(target.id());
-            deleteTree(unpacked);
+            FileTrees.delete(unpacked);
             String top = options.topFolder(target.id());
             List<String> names = ArchiveReader.extract(archive, ArchiveFormat.of(target.triple()), unpacked);
             List<BuildReport.FileReport> files = new ArrayList<>();
@@ -193,16 +194,5 @@ public final class PrebuiltArchives {
             throw new MachineException("could not list " + directory + ": " + e.getMessage(), e);
         }
         return found;
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(file);
-            }
-        }
     }
 }

@@ -47,14 +47,7 @@ public final class ProcessRunner {
      */
     public ProcessResult run(ProcessSpec spec, Consumer<String> stdout, Consumer<String> stderr)
             throws MachineException {
-        List<String> command = new ArrayList<>(spec.command());
-        String program = command.get(0);
-        command.set(0, Executables.find(program, spec.environment())
-                .orElseThrow(() -> new ToolNotFoundException(program, "`" + program
-                        + "` was not found on the PATH of its environment: "
-                        + Executables.lookup(spec.environment(), "PATH", Executables.isWindows())))
-                .toString());
-        ProcessBuilder builder = new ProcessBuilder(command).directory(spec.directory().toFile());
+        ProcessBuilder builder = new ProcessBuilder(resolved(spec)).directory(spec.directory().toFile());
         builder.environment().clear();
         builder.environment().putAll(spec.environment());
         String tag = UUID.randomUUID().toString();
@@ -151,11 +144,7 @@ public final class ProcessRunner {
      * @return the command's exit code
      */
     public int startDetached(ProcessSpec spec) throws MachineException {
-        List<String> command = new ArrayList<>(spec.command());
-        String program = command.get(0);
-        command.set(0, Executables.find(program, spec.environment()).orElseThrow(() -> new ToolNotFoundException(
-                program, "`" + program + "` was not found on the PATH of its environment")).toString());
-        ProcessBuilder builder = new ProcessBuilder(command).directory(spec.directory().toFile())
+        ProcessBuilder builder = new ProcessBuilder(resolved(spec)).directory(spec.directory().toFile())
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD)
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File(Executables.isWindows() ? "NUL"
                         : "/dev/null")));
@@ -175,6 +164,18 @@ public final class ProcessRunner {
             Thread.currentThread().interrupt();
             throw new ProcessInterruptedException("interrupted while running `" + spec.commandLine() + "`", e);
         }
+    }
+
+    /** The command with its program found on the child's own PATH (the JVM would search its own). */
+    private static List<String> resolved(ProcessSpec spec) throws ToolNotFoundException {
+        List<String> command = new ArrayList<>(spec.command());
+        String program = command.get(0);
+        command.set(0, Executables.find(program, spec.environment())
+                .orElseThrow(() -> new ToolNotFoundException(program, "`" + program
+                        + "` was not found on the PATH of its environment: "
+                        + Executables.lookup(spec.environment(), "PATH", Executables.isWindows())))
+                .toString());
+        return command;
     }
 
     /** Runs the process, keeping its output, for the short tool queries (versions, lists). */

@@ -21,11 +21,6 @@ public final class ReproductionScript {
     private ReproductionScript() {
     }
 
-    public static Path write(Path file, ProcessSpec spec, Map<String, String> addedVariables)
-            throws MachineException {
-        return write(file, spec, addedVariables, Set.of());
-    }
-
     /**
      * @param userVariables names of variables from the pom's {@code <env>}: written without their values
      */

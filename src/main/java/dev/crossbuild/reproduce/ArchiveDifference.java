@@ -1,5 +1,6 @@
 package dev.crossbuild.reproduce;
 
+import dev.crossbuild.core.FileTrees;
 import dev.crossbuild.core.MachineException;
 import dev.crossbuild.packaging.ArchiveFormat;
 import dev.crossbuild.packaging.ArchiveReader;
@@ -33,7 +34,7 @@ public record ArchiveDifference(Path first, Path second, String entry, long offs
             }
             Path left = scratch.resolve("first");
             Path right = scratch.resolve("second");
-            deleteTree(scratch);
+            FileTrees.delete(scratch);
             List<String> namesA = ArchiveReader.extract(a, format, left);
             List<String> namesB = ArchiveReader.extract(b, format, right);
             TreeSet<String> all = new TreeSet<>(namesA);
@@ -57,17 +58,6 @@ public record ArchiveDifference(Path first, Path second, String entry, long offs
                     + " (times, modes, order) is not"));
         } catch (IOException e) {
             throw new MachineException("could not compare " + a + " and " + b + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var files = Files.walk(dir)) {
-            for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(file);
-            }
         }
     }
 }

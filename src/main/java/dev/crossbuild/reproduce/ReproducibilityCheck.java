@@ -4,6 +4,7 @@ import dev.crossbuild.cargo.CargoBuilder;
 import dev.crossbuild.cargo.CargoOptions;
 import dev.crossbuild.core.BuildLog;
 import dev.crossbuild.core.CrossbuildException;
+import dev.crossbuild.core.FileTrees;
 import dev.crossbuild.core.Fingerprint;
 import dev.crossbuild.core.MachineException;
 import dev.crossbuild.core.ProjectException;
@@ -22,7 +23,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.function.BiFunction;
 import java.util.stream.Stream;
@@ -63,7 +63,7 @@ public final class ReproducibilityCheck {
                 first.layout().buildDirectory())));
         ReproducibleBuild repro = reproducible.apply(copy, layout);
         TargetEnvironments env = environments.apply(copy, layout);
-        BuildLog second = prefixed(log, "(second build) ");
+        BuildLog second = log.prefixed("(second build) ");
         log.info("verifyReproducible: building every target again in " + copy);
         List<NativeBuildSpec> natives = first.nativeBuilds().stream().map(b -> new NativeBuildSpec(b.id(), b.tool(),
                 rebase(b.directory(), first.projectDirectory(), copy), b.args(), b.env(), b.targets(), b.test()))
@@ -104,13 +104,7 @@ public final class ReproducibilityCheck {
     /** The project's files, without its build directory and version control folders. */
     static void copyProject(Path project, Path buildDirectory, Path copy) throws MachineException {
         try {
-            if (Files.exists(copy)) {
-                try (Stream<Path> old = Files.walk(copy)) {
-                    for (Path file : old.sorted(Comparator.reverseOrder()).toList()) {
-                        Files.delete(file);
-                    }
-                }
-            }
+            FileTrees.delete(copy);
             try (Stream<Path> files = Files.walk(project)) {
                 for (Path file : (Iterable<Path>) files::iterator) {
                     Path relative = project.relativize(file);
@@ -136,34 +130,5 @@ public final class ReproducibilityCheck {
         }
         Path absolute = path.toAbsolutePath().normalize();
         return absolute.startsWith(from) ? to.resolve(from.relativize(absolute).toString()) : path;
-    }
-
-    private static BuildLog prefixed(BuildLog log, String prefix) {
-        return new BuildLog() {
-            @Override
-            public void info(String line) {
-                log.info(prefix + line);
-            }
-
-            @Override
-            public void warn(String line) {
-                log.warn(prefix + line);
-            }
-
-            @Override
-            public void error(String line) {
-                log.error(prefix + line);
-            }
-
-            @Override
-            public void debug(String line) {
-                log.debug(prefix + line);
-            }
-
-            @Override
-            public boolean isDebugEnabled() {
-                return log.isDebugEnabled();
-            }
-        };
     }
 }

@@ -47,12 +47,10 @@ public final class ToolchainValidator {
     }
 
     /** Also checks the tools of the native builds that apply to each target, in the target's environment. */
-    public ToolchainReport validate(List<TargetSpec> targets, Path manifest, boolean installTargets,
-            List<NativeBuildSpec> nativeBuilds) throws CrossbuildException {
-        return validate(targets, manifest, installTargets, nativeBuilds, CompilerCache.NONE);
-    }
-
-    /** Also checks that the compile cache's program is on every target's PATH. */
+    /**
+     * Also checks the tools of the native builds that apply to each target, in the target's environment, and
+     * that the compile cache's program is on its PATH.
+     */
     public ToolchainReport validate(List<TargetSpec> targets, Path manifest, boolean installTargets,
             List<NativeBuildSpec> nativeBuilds, CompilerCache cache) throws CrossbuildException {
         List<TargetCheck> checks = new ArrayList<>();
@@ -70,10 +68,7 @@ public final class ToolchainValidator {
             ToolchainFacts facts = probe.probe(target, env, () -> log.info("[" + target.id() + "] toolchain facts"
                     + " reused from target/crossbuild/toolchain-cache (rustup, cargo and rustc unchanged)"));
             Version.find(facts.cargoVersion()).ifPresent(v -> cargoVersions.put(target, v));
-            TargetCheck check = check(target, env, facts, installTargets, nativeBuilds);
-            ToolchainChecks.compilerCache(target, cache, program -> Executables.find(program, env))
-                    .ifPresent(check.problems()::add);
-            checks.add(check);
+            checks.add(check(target, env, facts, installTargets, nativeBuilds, cache));
         }
         List<String> problems = new ArrayList<>();
         if (!Files.isRegularFile(manifest)) {
@@ -88,7 +83,8 @@ public final class ToolchainValidator {
     }
 
     private TargetCheck check(TargetSpec target, Map<String, String> env, ToolchainFacts facts,
-            boolean installTargets, List<NativeBuildSpec> nativeBuilds) throws CrossbuildException {
+            boolean installTargets, List<NativeBuildSpec> nativeBuilds, CompilerCache cache)
+            throws CrossbuildException {
         List<String> problems = new ArrayList<>(ToolchainChecks.rust(target, facts));
         Optional<String> badTriple = problems.isEmpty() ? ToolchainChecks.triple(target, facts) : Optional.empty();
         badTriple.ifPresent(problems::add);
@@ -110,6 +106,8 @@ public final class ToolchainValidator {
                 resolver.resolveWithDefaults(target, env), program -> Executables.find(program, env));
         problems.addAll(natives.problems());
         ToolchainChecks.vcvars(target, projectDirectory).ifPresent(problems::add);
+        ToolchainChecks.compilerCache(target, cache, program -> Executables.find(program, env))
+                .ifPresent(problems::add);
         Map<String, String> found = new LinkedHashMap<>(tools.tools());
         natives.tools().forEach(found::putIfAbsent);
         return new TargetCheck(target.id(), target.triple().value(), target.toolchain(), facts.cargoVersion(),

@@ -34,19 +34,4 @@ public enum CompilerCache {
         return this == SCCACHE ? Map.of("RUSTC_WRAPPER", "sccache", "CARGO_INCREMENTAL", "0") : Map.of();
     }
 
-    /** The compilers with the launcher in front ({@code sccache aarch64-linux-gnu-gcc}), for make and meson. */
-    public TargetTools wrap(TargetTools tools) {
-        if (this == NONE) {
-            return tools;
-        }
-        return new TargetTools(tools.cc().map(this::wrap), tools.cxx().map(this::wrap), tools.ar(), tools.strip(),
-                tools.linker(), tools.runner());
-    }
-
-    private ToolCommand wrap(ToolCommand tool) {
-        if (tool.programName().startsWith(launcher().orElseThrow())) {
-            return tool; // already behind a cache
-        }
-        return new ToolCommand(launcher().orElseThrow(), tool.words());
-    }
 }

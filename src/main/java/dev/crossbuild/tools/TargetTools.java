@@ -9,8 +9,9 @@ import java.util.Optional;
 public record TargetTools(Optional<ToolCommand> cc, Optional<ToolCommand> cxx, Optional<ToolCommand> ar,
         Optional<ToolCommand> strip, Optional<ToolCommand> linker, Optional<ToolCommand> runner) {
 
-    /** The command line of a tool, or null: the form the cross and toolchain files take. */
-    public static String line(Optional<ToolCommand> tool) {
-        return tool.map(ToolCommand::commandLine).orElse(null);
+    /** The C and C++ compilers behind a launcher ({@code sccache aarch64-linux-gnu-gcc}); the rest unchanged. */
+    public TargetTools behind(String launcher) {
+        return new TargetTools(cc.map(c -> c.behind(launcher)), cxx.map(c -> c.behind(launcher)), ar, strip, linker,
+                runner);
     }
 }

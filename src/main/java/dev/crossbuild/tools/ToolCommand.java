@@ -58,6 +58,11 @@ public record ToolCommand(String program, List<String> args) {
         return text.toString();
     }
 
+    /** This command behind a launcher ({@code sccache gcc -O2}), unless it already runs behind it. */
+    public ToolCommand behind(String launcher) {
+        return programName().startsWith(launcher) ? this : new ToolCommand(launcher, words());
+    }
+
     /** The file name of the program, without directories. */
     public String programName() {
         int slash = Math.max(program.lastIndexOf('/'), program.lastIndexOf('\\'));

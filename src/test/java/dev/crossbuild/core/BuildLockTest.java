@@ -30,7 +30,7 @@ class BuildLockTest {
             List<String> lines = new CopyOnWriteArrayList<>();
             CompletableFuture<BuildLock> second = CompletableFuture.supplyAsync(() -> {
                 try {
-                    return BuildLock.acquire(lockFile, RecordingLog.into(lines));
+                    return BuildLock.acquire(lockFile, new RecordingLog(lines));
                 } catch (MachineException e) {
                     throw new IllegalStateException(e);
                 }
@@ -57,37 +57,6 @@ class BuildLockTest {
                     Thread.sleep(50);
                 }
             }
-        }
-    }
-
-    /** Keeps info lines. */
-    record RecordingLog(List<String> lines) implements BuildLog {
-        static RecordingLog into(List<String> lines) {
-            return new RecordingLog(lines);
-        }
-
-        @Override
-        public void info(String line) {
-            lines.add(line);
-        }
-
-        @Override
-        public void warn(String line) {
-            lines.add(line);
-        }
-
-        @Override
-        public void error(String line) {
-            lines.add(line);
-        }
-
-        @Override
-        public void debug(String line) {
-        }
-
-        @Override
-        public boolean isDebugEnabled() {
-            return false;
         }
     }
 }

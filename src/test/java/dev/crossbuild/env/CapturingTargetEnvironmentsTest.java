@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static dev.crossbuild.Toolchains.require;
 
 import dev.crossbuild.core.BuildLog;
+import dev.crossbuild.core.RecordingLog;
 import dev.crossbuild.core.ProjectException;
 import dev.crossbuild.model.TargetSpec;
 import dev.crossbuild.model.TargetTriple;
@@ -121,30 +122,6 @@ class CapturingTargetEnvironmentsTest {
     }
 
     private BuildLog log() {
-        return new BuildLog() {
-            @Override
-            public void info(String line) {
-                infoLines.add(line);
-            }
-
-            @Override
-            public void warn(String line) {
-                infoLines.add(line);
-            }
-
-            @Override
-            public void error(String line) {
-                infoLines.add(line);
-            }
-
-            @Override
-            public void debug(String line) {
-            }
-
-            @Override
-            public boolean isDebugEnabled() {
-                return false;
-            }
-        };
+        return new RecordingLog(infoLines);
     }
 }

@@ -12,6 +12,7 @@ import dev.crossbuild.model.WorkLayout;
 import dev.crossbuild.nativebuild.NativeBuildSpec;
 import dev.crossbuild.nativebuild.tool.NativeTool;
 import dev.crossbuild.core.BuildLog;
+import dev.crossbuild.core.RecordingLog;
 import dev.crossbuild.core.Json;
 import dev.crossbuild.core.ProjectException;
 import dev.crossbuild.model.TargetSpec;
@@ -215,13 +216,7 @@ class PackagerTest {
     void anArchiveWhoseInputsDidNotChangeIsNotWrittenAgain() throws Exception {
         record(host, hostBinary);
         java.util.List<String> lines = new java.util.ArrayList<>();
-        BuildLog recording = new BuildLog() {
-            public void info(String line) { lines.add(line); }
-            public void warn(String line) { }
-            public void error(String line) { }
-            public void debug(String line) { }
-            public boolean isDebugEnabled() { return false; }
-        };
+        BuildLog recording = new RecordingLog(lines);
         Path archive = new Packager(options(List.of()), recording).packageTargets(List.of(host)).archives().get(0)
                 .archive();
         var written = Files.getLastModifiedTime(archive);

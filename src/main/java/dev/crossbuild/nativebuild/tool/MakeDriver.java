@@ -41,11 +41,7 @@ final class MakeDriver implements ToolDriver {
     }
 
     private static Optional<ToolCommand> cached(ToolRun run, Optional<ToolCommand> tool, String makeDefault) {
-        if (run.launcher().isEmpty()) {
-            return tool;
-        }
-        ToolCommand compiler = tool.orElse(ToolCommand.of(makeDefault));
-        return Optional.of(new ToolCommand(run.launcher().get(), compiler.words()));
+        return run.launcher().map(launcher -> tool.orElse(ToolCommand.of(makeDefault)).behind(launcher)).or(() -> tool);
     }
 
     private static void addVariable(List<String> command, String name, Optional<ToolCommand> tool) {

@@ -2,7 +2,6 @@ package dev.crossbuild.nativebuild.tool;
 
 import dev.crossbuild.core.CrossbuildException;
 import dev.crossbuild.model.TargetTriple;
-import dev.crossbuild.tools.CompilerCache;
 import dev.crossbuild.tools.TargetTools;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -34,8 +33,7 @@ final class MesonDriver implements ToolDriver {
     public Optional<CrossFile> crossFile(TargetTriple triple, TargetTools tools, Optional<String> launcher,
             List<String> compileArgs, List<String> linkArgs) {
         // meson takes a compiler list with the cache in front: c = ['sccache', 'aarch64-linux-gnu-gcc']
-        TargetTools wrapped = launcher.map(l -> CompilerCache.valueOf(l.toUpperCase(java.util.Locale.ROOT))
-                .wrap(tools)).orElse(tools);
+        TargetTools wrapped = launcher.map(tools::behind).orElse(tools);
         return Optional.of(new CrossFile(".cross.ini", CrossFiles.mesonCrossFile(triple, wrapped, compileArgs,
                 linkArgs)));
     }
