@@ -2,16 +2,17 @@ import static dev.crossbuild.it.ItSupport.*
 
 def log = buildLog(basedir)
 [
-  ['linux-x64', 'x86_64-unknown-linux-gnu', 'hello', 'arch=x86_64 os=linux'],
-  ['linux-arm64', 'aarch64-unknown-linux-gnu', 'hello', 'arch=aarch64 os=linux'],
-  ['windows-x64-gnu', 'x86_64-pc-windows-gnu', 'hello.exe', 'arch=x86_64 os=windows'],
-].each { id, triple, name, expected ->
-  def exe = new File(basedir, "target/crossbuild/targets/${id}/cargo/${triple}/release/${name}")
+  // the two targets on the debian toolchain share one cargo run and its target dir
+  ['linux-x64', 'x86_64-unknown-linux-gnu', 'hello', 'arch=x86_64 os=linux', 'targets/linux-x64', 'linux-x64'],
+  ['linux-arm64', 'aarch64-unknown-linux-gnu', 'hello', 'arch=aarch64 os=linux', 'groups/linux-arm64+windows-x64-gnu', 'linux-arm64+windows-x64-gnu'],
+  ['windows-x64-gnu', 'x86_64-pc-windows-gnu', 'hello.exe', 'arch=x86_64 os=windows', 'groups/linux-arm64+windows-x64-gnu', 'linux-arm64+windows-x64-gnu'],
+].each { id, triple, name, expected, dir, prefix ->
+  def exe = new File(basedir, "target/crossbuild/${dir}/cargo/${triple}/release/${name}")
   check(exe.isFile(), "no binary for ${id} at ${exe}")
   contains(runBinary(triple, exe), "hello says ${expected}")
-  // the command and cargo's own lines carry the target id
-  contains(log, "[${id}] cargo +")
-  contains(log, "[${id}]    Compiling hello v0.1.0")
+  // the command and cargo's own lines carry the target id (or the group's ids)
+  contains(log, "[${prefix}] cargo +")
+  contains(log, "[${prefix}]    Compiling hello v0.1.0")
   def record = new File(basedir, "target/crossbuild/targets/${id}/cargo-build.json").text
   contains(record, '"result": "SUCCESS"')
   contains(record, exe.name)

@@ -22,13 +22,26 @@ public record CargoEnvironment(Map<String, String> env, Map<String, String> adde
 
     public static CargoEnvironment of(TargetEnvironments environments, TargetSpec target, CargoOptions options)
             throws CrossbuildException {
-        Map<String, String> env = new TreeMap<>(environments.baseEnvironment(target));
+        return of(environments, List.of(target), options);
+    }
+
+    /**
+     * The environment of one cargo command for several targets ({@link CargoGroup}): their base environments
+     * are the same but for each target's own tool variables, and cargo's variables are named per triple.
+     */
+    public static CargoEnvironment of(TargetEnvironments environments, List<TargetSpec> members,
+            CargoOptions options) throws CrossbuildException {
+        Map<String, String> env = new TreeMap<>();
+        Map<String, String> added = new LinkedHashMap<>();
+        for (TargetSpec target : members) {
+            environments.baseEnvironment(target).forEach(env::putIfAbsent);
+            added.putAll(CargoVariables.forTarget(target));
+            // the target's own rustflags first, the reproducibility flags appended
+            added.putAll(options.reproducible().cargoVariables(target, target.rustflags()));
+        }
         // the target dir is decided here, never by an inherited variable (PLATFORM-NOTES: CARGO_TARGET_DIR)
         env.remove("CARGO_TARGET_DIR");
         env.remove("CARGO_BUILD_TARGET_DIR");
-        Map<String, String> added = new LinkedHashMap<>(CargoVariables.forTarget(target));
-        // the target's own rustflags first, the reproducibility flags appended
-        added.putAll(options.reproducible().cargoVariables(target, target.rustflags()));
         added.putAll(options.cache().cargoVariables());
         added.putAll(options.extraEnvironment());
         env.putAll(added);

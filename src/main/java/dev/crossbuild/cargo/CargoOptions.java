@@ -17,10 +17,11 @@ import java.util.Map;
  * @param githubAnnotations also print diagnostics as GitHub Actions workflow commands
  * @param reproducible      what makes the binaries independent of time and place (or nothing)
  * @param cache             the compile cache rustc runs behind ({@code sccache}), or none
+ * @param group             build targets that can share a cargo invocation in one ({@link CargoGroup})
  */
 public record CargoOptions(Path manifest, CargoSelection selection, WorkLayout layout, boolean offline,
         boolean locked, List<String> extraArgs, Map<String, String> extraEnvironment, Duration timeout,
-        boolean githubAnnotations, ReproducibleBuild reproducible, CompilerCache cache) {
+        boolean githubAnnotations, ReproducibleBuild reproducible, CompilerCache cache, boolean group) {
 
     public CargoOptions {
         extraArgs = extraArgs == null ? List.of() : extraArgs.stream().filter(a -> a != null && !a.isBlank()).toList();
@@ -35,6 +36,6 @@ public record CargoOptions(Path manifest, CargoSelection selection, WorkLayout l
 
     public CargoOptions withExtraEnvironment(Map<String, String> variables) {
         return new CargoOptions(manifest, selection, layout, offline, locked, extraArgs, variables, timeout,
-                githubAnnotations, reproducible, cache);
+                githubAnnotations, reproducible, cache, group);
     }
 }

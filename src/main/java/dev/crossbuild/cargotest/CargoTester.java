@@ -2,6 +2,7 @@ package dev.crossbuild.cargotest;
 
 import dev.crossbuild.cargo.CargoBuilder;
 import dev.crossbuild.cargo.CargoEnvironment;
+import dev.crossbuild.cargo.CargoGroup;
 import dev.crossbuild.cargo.CargoMessages;
 import dev.crossbuild.cargo.CargoOptions;
 import dev.crossbuild.core.BuildLog;
@@ -47,10 +48,12 @@ public final class CargoTester {
     /**
      * The {@code cargo test} command line of a target; {@code --no-run} when its tests cannot run here.
      *
-     * @param filter a test name filter, or null
+     * @param targetDir the target dir its {@code cargo build} used ({@link CargoGroup#targetDir()})
+     * @param filter    a test name filter, or null
      */
-    public static List<String> command(TargetSpec target, CargoOptions cargo, String filter, boolean run) {
-        List<String> command = new ArrayList<>(CargoBuilder.command("test", target, cargo));
+    public static List<String> command(TargetSpec target, Path targetDir, CargoOptions cargo, String filter,
+            boolean run) {
+        List<String> command = new ArrayList<>(CargoBuilder.command("test", List.of(target), targetDir, cargo));
         command.add("--no-fail-fast");
         if (!run) {
             command.add("--no-run");
@@ -78,10 +81,12 @@ public final class CargoTester {
             }
         }
         List<TargetTestResult> results = new ArrayList<>();
+        List<CargoGroup> groups = CargoGroup.plan(targets, nativeBuilds, options.cargo().layout(),
+                options.cargo().group());
         try {
             for (TargetSpec target : targets) {
-                results.add(test(target, options, CargoEnvironment.withNativeOutputs(options.cargo(), target,
-                        nativeBuilds, log), nativeBuilds));
+                results.add(test(target, CargoGroup.of(target, groups).targetDir(), options,
+                        CargoEnvironment.withNativeOutputs(options.cargo(), target, nativeBuilds, log), nativeBuilds));
             }
         } finally {
             summary(results);
@@ -98,15 +103,15 @@ public final class CargoTester {
         return results;
     }
 
-    private TargetTestResult test(TargetSpec target, TestOptions options, CargoOptions cargo,
+    private TargetTestResult test(TargetSpec target, Path targetDir, TestOptions options, CargoOptions cargo,
             List<NativeBuildSpec> nativeBuilds) throws CrossbuildException {
         String prefix = "[" + target.id() + "] ";
         String who = "target `" + target.id() + "` (" + target.triple() + ")";
         Optional<String> cannotRun = Runnability.whyNot(target, options.host());
         CargoEnvironment environment = CargoEnvironment.of(environments, target, cargo);
         Path crateDir = cargo.manifest().toAbsolutePath().getParent();
-        ProcessSpec spec = new ProcessSpec(command(target, cargo, options.filter(), cannotRun.isEmpty()), crateDir,
-                environment.env(), null, cargo.timeout());
+        ProcessSpec spec = new ProcessSpec(command(target, targetDir, cargo, options.filter(), cannotRun.isEmpty()),
+                crateDir, environment.env(), null, cargo.timeout());
         log.info(prefix + spec.commandLine());
         LibtestOutput output = new LibtestOutput();
         long start = System.nanoTime();

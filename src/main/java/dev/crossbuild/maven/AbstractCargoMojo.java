@@ -94,6 +94,16 @@ abstract class AbstractCargoMojo extends AbstractCrossbuildMojo {
     @Parameter(property = PropertyNames.REPRODUCIBLE)
     private String reproducible;
 
+    /**
+     * Builds targets that share the toolchain, environment script and {@code <env>} (and have no native builds)
+     * with one {@code cargo build --target A --target B} in a shared target dir
+     * ({@code target/crossbuild/groups/<id>+<id>/cargo}); {@code false} runs cargo once per target.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = PropertyNames.GROUP, defaultValue = "true")
+    private boolean group;
+
     protected String outputTimestamp() {
         return outputTimestamp;
     }
@@ -126,7 +136,7 @@ abstract class AbstractCargoMojo extends AbstractCrossbuildMojo {
             throw new ProjectException("<manifestPath> " + manifest + " does not exist; put the crate's Cargo.toml"
                     + " there or point <manifestPath> (-D" + PropertyNames.MANIFEST_PATH + ") at it");
         }
-        return new CargoOptions(manifest, selection(), context().layout(), context().offline(), locked, cargoArgs, Map.of(), timeout, githubAnnotations,
-                reproducible(), compilerCache());
+        return new CargoOptions(manifest, selection(), context().layout(), context().offline(), locked, cargoArgs,
+                Map.of(), timeout, githubAnnotations, reproducible(), compilerCache(), group);
     }
 }

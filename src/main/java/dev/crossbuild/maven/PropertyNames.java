@@ -26,6 +26,7 @@ public final class PropertyNames {
     public static final String PACKAGE_NATIVE_OUTPUTS = "crossbuild.packageNativeOutputs";
 
     public static final String COMPILER_CACHE = "crossbuild.compilerCache";
+    public static final String GROUP = "crossbuild.group";
     public static final String BUNDLE_LIBRARIES = "crossbuild.bundleLibraries";
     public static final String REPRODUCIBLE = "crossbuild.reproducible";
     public static final String VERIFY_REPRODUCIBLE = "crossbuild.verifyReproducible";

@@ -30,6 +30,14 @@ public record WorkLayout(Path buildDirectory) {
         return target(targetId).resolve("cargo");
     }
 
+    /**
+     * The cargo target dir shared by targets built by one cargo invocation:
+     * {@code target/crossbuild/groups/<id>+<id>…/cargo}. Each triple keeps its own subfolder in it.
+     */
+    public Path groupCargoTargetDir(java.util.List<String> targetIds) {
+        return root().resolve("groups").resolve(String.join("+", targetIds)).resolve("cargo");
+    }
+
     /** The record {@code cargo-build} writes for {@code package-arch}. */
     public Path cargoRecord(String targetId) {
         return target(targetId).resolve("cargo-build.json");

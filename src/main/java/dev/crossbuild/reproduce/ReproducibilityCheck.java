@@ -74,7 +74,7 @@ public final class ReproducibilityCheck {
         CargoOptions cargo = first.cargo();
         CargoOptions copied = new CargoOptions(rebase(cargo.manifest(), first.projectDirectory(), copy),
                 cargo.selection(), layout, cargo.offline(), cargo.locked(), cargo.extraArgs(), cargo.extraEnvironment(),
-                cargo.timeout(), false, repro, cargo.cache());
+                cargo.timeout(), false, repro, cargo.cache(), cargo.group());
         new CargoBuilder(runner, env, second).buildAll(targets, copied, natives);
         PackageOptions p = first.packaging();
         Packager.Result result = new Packager(new PackageOptions(layout, copy, p.finalName(), p.timestamp(),

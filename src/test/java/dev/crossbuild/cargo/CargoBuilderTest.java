@@ -82,6 +82,6 @@ class CargoBuilderTest {
 
     private CargoOptions options(Duration timeout) {
         return new CargoOptions(project.resolve("Cargo.toml"), new CargoSelection("dev", List.of(), false, false),
-                new WorkLayout(project.resolve("target")), true, false, List.of(), Map.of(), timeout, false, null, null);
+                new WorkLayout(project.resolve("target")), true, false, List.of(), Map.of(), timeout, false, null, null, true);
     }
 }
