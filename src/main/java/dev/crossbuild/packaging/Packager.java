@@ -85,18 +85,23 @@ public final class Packager {
             Path archive = options.archive(target.id(), format);
             try {
                 String inputs = inputs(format, options.topFolder(target.id()), found.entries());
-                Path stamp = options.layout().archiveStamp(target.id());
-                if (upToDate(archive, stamp, inputs)) {
+                Path stampFile = options.layout().archiveStamp(target.id());
+                ArchiveStamp stamp = ArchiveStamp.current(stampFile, archive, inputs).orElse(null);
+                if (stamp != null) {
                     log.info("[" + target.id() + "] " + archive.getFileName() + " is up to date (same files, options"
                             + " and timestamp), not written again");
                 } else {
-                    Files.deleteIfExists(stamp);
+                    Files.deleteIfExists(stampFile);
                     ArchiveWriter.write(archive, format, options.topFolder(target.id()), found.entries(),
                             options.timestamp());
-                    Files.createDirectories(stamp.getParent());
-                    Files.writeString(stamp, inputs + "\n" + describe(archive));
+                    Map<String, String> files = new LinkedHashMap<>();
+                    for (ArchiveEntry file : found.entries()) {
+                        files.put(file.name(), Checksums.sha256(file.source()));
+                    }
+                    stamp = new ArchiveStamp(inputs, ArchiveStamp.describe(archive), Checksums.sha256(archive), files);
+                    stamp.write(stampFile);
                 }
-                String sha256 = Checksums.sha256(archive);
+                String sha256 = stamp.sha256();
                 Path checksum = Checksums.writeSidecar(archive, sha256);
                 sums.add(sha256);
                 archives.add(new PackagedArchive(target.id(), format, archive, checksum));
@@ -105,7 +110,7 @@ public final class Packager {
                         found.cargoMillis() + packageMillis, found.cargoMillis(), packageMillis,
                         new BuildReport.FileReport(archive.getFileName().toString(), "archive", null,
                                 Files.size(archive), sha256),
-                        fileReports(target, found), List.of()));
+                        fileReports(target, found, stamp.files()), List.of()));
             } catch (IOException e) {
                 throw new MachineException("could not write " + archive + ": " + e.getMessage(), e);
             }
@@ -129,24 +134,14 @@ public final class Packager {
         Fingerprint fingerprint = new Fingerprint().add("archive-v1").add(format.extension()).add(top)
                 .add(options.timestamp().toString());
         for (ArchiveEntry entry : entries.stream().sorted(java.util.Comparator.comparing(ArchiveEntry::name)).toList()) {
-            fingerprint.add(entry.name()).add(Boolean.toString(entry.executable())).add(describe(entry.source()));
+            fingerprint.add(entry.name()).add(Boolean.toString(entry.executable()))
+                    .add(ArchiveStamp.describe(entry.source()));
         }
         return fingerprint.hex();
     }
 
-    /** The archive is there, unchanged since it was written from these same inputs. */
-    private static boolean upToDate(Path archive, Path stamp, String inputs) throws IOException {
-        if (!Files.isRegularFile(archive) || !Files.isRegularFile(stamp)) {
-            return false;
-        }
-        return Files.readString(stamp).equals(inputs + "\n" + describe(archive));
-    }
-
-    private static String describe(Path file) throws IOException {
-        return file.toAbsolutePath() + ":" + Files.size(file) + ":" + Files.getLastModifiedTime(file).toMillis();
-    }
-
-    private List<BuildReport.FileReport> fileReports(TargetSpec target, TargetContents found) throws IOException {
+    private List<BuildReport.FileReport> fileReports(TargetSpec target, TargetContents found,
+            Map<String, String> sums) throws IOException {
         List<BuildReport.FileReport> files = new ArrayList<>();
         for (ArchiveEntry entry : found.entries().stream()
                 .sorted(java.util.Comparator.comparing(ArchiveEntry::name)).toList()) {
@@ -154,7 +149,7 @@ public final class Packager {
             LibraryAudit.Finding needs = found.needs().get(entry.name());
             files.add(new BuildReport.FileReport(options.topFolder(target.id()) + "/" + entry.name(), entry.kind(),
                     header == null ? null : header.description(), Files.size(entry.source()),
-                    Checksums.sha256(entry.source()), needs == null ? List.of() : needs.libraries(),
+                    sums.get(entry.name()), needs == null ? List.of() : needs.libraries(),
                     needs == null ? List.of() : needs.bundled(), needs == null ? null : needs.glibc(),
                     needs == null ? null : needs.minimumOs()));
         }

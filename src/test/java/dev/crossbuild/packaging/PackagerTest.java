@@ -222,10 +222,15 @@ class PackagerTest {
         var written = Files.getLastModifiedTime(archive);
         String sha = Checksums.sha256(archive);
         Thread.sleep(20);
-        new Packager(options(List.of()), recording).packageTargets(List.of(host));
+        var report = new Packager(options(List.of()), recording).packageTargets(List.of(host)).report().targets()
+                .get(0);
         assertThat(Files.getLastModifiedTime(archive)).isEqualTo(written);
         assertThat(lines).anyMatch(l -> l.contains("app-1.0-linux-x64.tar.gz is up to date"));
         assertThat(Checksums.sha256(archive)).isEqualTo(sha);
+        // the checksums of the report come from the stamp, and are those of the bytes
+        assertThat(report.archive().sha256()).isEqualTo(sha);
+        assertThat(report.artifacts()).extracting(BuildReport.FileReport::sha256)
+                .containsExactly(Checksums.sha256(hostBinary));
 
         // a changed binary, or an archive changed by someone else, is written again
         Files.setLastModifiedTime(hostBinary, java.nio.file.attribute.FileTime.fromMillis(
