@@ -4,8 +4,8 @@ def log = buildLog(basedir)
 noStackTrace(log)
 // the three invocations of invoker.properties, one after the other in the log
 def runs = log.split(/(?m)^\[INFO\] Scanning for projects\.\.\.$/).drop(1)   // what precedes is the selector's
-check(runs.size() == 3, "expected three runs in the log:\n${log}")
-def (apart, broken, together) = [runs[0], runs[1], runs[2]]
+check(runs.size() == 4, "expected four runs in the log:\n${log}")
+def (apart, broken, together, noop) = [runs[0], runs[1], runs[2], runs[3]]
 def cargo = new File(basedir, 'target/crossbuild')
 def group = 'linux-arm64+windows-x64-gnu'
 def grouped = ~/\[linux-arm64\+windows-x64-gnu\] cargo \+debian build --target aarch64-unknown-linux-gnu --target x86_64-pc-windows-gnu .*--target-dir \S+\/groups\/linux-arm64\+windows-x64-gnu\/cargo/
@@ -55,5 +55,26 @@ check((together =~ /linux-arm64\s+aarch64-unknown-linux-gnu\s+SUCCESS \(one carg
   contains(record, "${dir}/${triple}/release/${name}\"")
   def other = triple == 'aarch64-unknown-linux-gnu' ? 'x86_64-pc-windows-gnu' : 'aarch64-unknown-linux-gnu'
   check(!record.contains("${other}/release"), "${id}'s record lists another target's artifact")
+}
+
+// the grouped targets' archives hold their own binaries
+['linux-arm64': 'grouped', 'windows-x64-gnu': 'grouped.exe'].each { id, name ->
+  def archive = new File(basedir, "target/grouped-cargo-1.0-${id}.${id.startsWith('windows') ? 'zip' : 'tar.gz'}")
+  check(archive.isFile(), "no archive ${archive}")
+  contains(together, "[${id}] packaged ${archive}")
+  def entries = archive.name.endsWith('.zip')
+      ? new java.util.zip.ZipFile(archive).withCloseable { z -> z.entries().collect { it.name }.join('\n') }
+      : run(['tar', 'tzf', archive.path], basedir)
+  contains(entries, "grouped-cargo-1.0-${id}/${name}")
+}
+
+// 4: nothing changed: toolchain facts reused, nothing compiled, every archive left alone
+['linux-x64', 'linux-arm64'].each { id ->
+  contains(noop, "[${id}] toolchain facts reused from target/crossbuild/toolchain-cache")
+}
+check(!noop.contains('Compiling grouped'), "the no-op run compiled:\n${noop}")
+check((noop =~ grouped).size() == 1, 'the no-op run did not ask cargo once for the group')
+['linux-x64': 'tar.gz', 'linux-arm64': 'tar.gz', 'windows-x64-gnu': 'zip'].each { id, ext ->
+  contains(noop, "[${id}] grouped-cargo-1.0-${id}.${ext} is up to date (same files, options and timestamp), not written again")
 }
 return true
