@@ -126,7 +126,7 @@ public final class CargoBuilder {
         if (outcome.result().succeeded()) {
             for (TargetSpec member : group.members()) {
                 List<CargoArtifact> own = outcome.artifacts().stream()
-                        .filter(a -> member.equals(group.ownerOf(a.path()))).toList();
+                        .filter(a -> group.ownerOf(a.path()) == member).toList();
                 CargoBuildRecord record = CargoBuildRecord.of(member, options.selection(), "SUCCESS",
                         outcome.millis(), own, null);
                 record.write(options.layout());

@@ -37,7 +37,8 @@ public record CargoGroup(List<TargetSpec> members, Path targetDir) {
             List<List<TargetSpec>> candidates = alone ? new ArrayList<>()
                     : byKey.computeIfAbsent(key(target), k -> new ArrayList<>());
             List<TargetSpec> open = candidates.stream()
-                    .filter(members -> members.stream().noneMatch(m -> m.triple().equals(target.triple())))
+                    .filter(members -> members.stream()
+                            .noneMatch(m -> m.triple().value().equals(target.triple().value())))
                     .findFirst().orElse(null);
             if (open == null) {
                 open = new ArrayList<>();
@@ -53,7 +54,8 @@ public record CargoGroup(List<TargetSpec> members, Path targetDir) {
 
     /** The group a target is built in. */
     public static CargoGroup of(TargetSpec target, List<CargoGroup> groups) {
-        return groups.stream().filter(g -> g.members().contains(target)).findFirst()
+        return groups.stream().filter(g -> g.members().stream().anyMatch(m -> m.id().equals(target.id())))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("target " + target.id() + " is in no group"));
     }
 
@@ -71,7 +73,7 @@ public record CargoGroup(List<TargetSpec> members, Path targetDir) {
         return String.join("+", members.stream().map(TargetSpec::id).toList());
     }
 
-    /** The member a cargo artifact belongs to, from the triple folder it was written to. */
+    /** The member a cargo artifact belongs to, from the triple folder it was written to, or null (a host tool). */
     public TargetSpec ownerOf(String artifactPath) {
         Path path = Path.of(artifactPath).toAbsolutePath().normalize();
         for (TargetSpec member : members) {

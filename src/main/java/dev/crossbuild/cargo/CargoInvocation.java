@@ -91,6 +91,9 @@ final class CargoInvocation {
 
     private void onStdout(String line, String prefix, Path workspaceRoot, CargoOptions options,
             List<CargoArtifact> artifacts, AtomicReference<Diagnostic> firstError) {
+        if (!CargoMessages.mayMatter(line)) {
+            return;
+        }
         var parsed = CargoMessages.parse(line);
         if (parsed.isEmpty()) {
             log.info(prefix + line);

@@ -39,6 +39,28 @@ public final class CargoMessages {
         }
     }
 
+    /**
+     * Whether a line of cargo's JSON may be a diagnostic or an artifact worth packaging, judged from its text
+     * without parsing it: the {@code compiler-artifact} lines of dependencies, build scripts and proc-macros
+     * (most lines of a build, all of a no-op) and the {@code build-script-executed} lines are not.
+     */
+    public static boolean mayMatter(String line) {
+        if (!line.startsWith("{\"reason\":\"")) {
+            return true;
+        }
+        if (line.startsWith("{\"reason\":\"compiler-artifact\"")) {
+            // the target's kinds: the first "kind" array of the line (a build script's crate type is "bin" too)
+            int start = line.indexOf("\"kind\":[");
+            int end = start < 0 ? -1 : line.indexOf(']', start);
+            if (end < 0) {
+                return true;
+            }
+            String kinds = line.substring(start, end);
+            return PACKAGED_KINDS.stream().anyMatch(kind -> kinds.contains("\"" + kind + "\""));
+        }
+        return !line.startsWith("{\"reason\":\"build-script-executed\"");
+    }
+
     public static String reason(JsonObject message) {
         return string(message, "reason");
     }

@@ -34,6 +34,20 @@ public record TargetTriple(String value, String arch, String vendor, String os, 
         return new TargetTriple(value, arch, parts[1], parts[2], env);
     }
 
+    /**
+     * Two triples are equal when their text is: the parts follow from it. (Written out rather than the record's
+     * generated form, whose first call costs a bootstrap that a build with nothing to do notices.)
+     */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof TargetTriple triple && value.equals(triple.value);
+    }
+
+    @Override
+    public int hashCode() {
+        return value.hashCode();
+    }
+
     public boolean isWindows() {
         return os.equals("windows");
     }

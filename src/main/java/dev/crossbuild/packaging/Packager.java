@@ -52,18 +52,22 @@ public final class Packager {
      */
     public Result packageTargets(List<TargetSpec> targets) throws CrossbuildException {
         ContentCollector collector = new ContentCollector(options, log, locator);
-        Map<TargetSpec, TargetContents> contents = new LinkedHashMap<>();
+        // a list, not a map: a target is never hashed (a record's first hashCode costs a bootstrap)
+        List<Map.Entry<TargetSpec, TargetContents>> contents = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         for (TargetSpec target : targets) {
             TargetContents found = collector.collect(target);
-            contents.put(target, found);
+            contents.add(Map.entry(target, found));
             problems.addAll(found.problems());
         }
         if (!problems.isEmpty()) {
             List<BuildReport.TargetReport> failed = new ArrayList<>();
-            contents.forEach((target, found) -> failed.add(new BuildReport.TargetReport(target.id(),
-                    target.triple().value(), found.problems().isEmpty() ? "NOT PACKAGED" : BuildReport.FAILED,
-                    found.cargoMillis(), found.cargoMillis(), 0, null, List.of(), found.problems())));
+            for (Map.Entry<TargetSpec, TargetContents> entry : contents) {
+                TargetContents found = entry.getValue();
+                failed.add(new BuildReport.TargetReport(entry.getKey().id(), entry.getKey().triple().value(),
+                        found.problems().isEmpty() ? "NOT PACKAGED" : BuildReport.FAILED, found.cargoMillis(),
+                        found.cargoMillis(), 0, null, List.of(), found.problems()));
+            }
             new BuildReport(failed).write(options.layout());
             String hint = problems.stream().anyMatch(p -> p.contains(", but the target needs"))
                     ? "\nA binary for another machine must not be published under the target's classifier: rebuild"
@@ -77,7 +81,7 @@ public final class Packager {
         List<BuildReport.TargetReport> reports = new ArrayList<>();
         List<PackagedArchive> archives = new ArrayList<>();
         List<String> sums = new ArrayList<>();
-        for (Map.Entry<TargetSpec, TargetContents> entry : contents.entrySet()) {
+        for (Map.Entry<TargetSpec, TargetContents> entry : contents) {
             TargetSpec target = entry.getKey();
             TargetContents found = entry.getValue();
             long start = System.nanoTime();

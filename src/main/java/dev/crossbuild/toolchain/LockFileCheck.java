@@ -18,20 +18,21 @@ final class LockFileCheck {
     private LockFileCheck() {
     }
 
-    static Findings check(Path manifest, Map<TargetSpec, Version> cargoVersions) throws MachineException {
+    /** @param cargoVersions each target's cargo version, in the order of the targets */
+    static Findings check(Path manifest, List<Map.Entry<TargetSpec, Version>> cargoVersions) throws MachineException {
         if (cargoVersions.isEmpty()) {
             return new Findings(List.of(), List.of());
         }
-        Version oldest = cargoVersions.values().stream().min(Version::compareTo).orElseThrow();
-        boolean mixed = cargoVersions.values().stream().distinct().count() > 1;
+        Version oldest = cargoVersions.stream().map(Map.Entry::getValue).min(Version::compareTo).orElseThrow();
+        boolean mixed = cargoVersions.stream().anyMatch(e -> e.getValue().compareTo(oldest) != 0);
         Optional<CargoLock> lock;
         try {
             lock = CargoLock.find(manifest);
         } catch (IOException e) {
             throw new MachineException("could not read the Cargo.lock of " + manifest + ": " + e.getMessage(), e);
         }
-        List<TargetSpec> oldTargets = cargoVersions.entrySet().stream()
-                .filter(e -> e.getValue().equals(oldest)).map(Map.Entry::getKey).toList();
+        List<TargetSpec> oldTargets = cargoVersions.stream()
+                .filter(e -> e.getValue().compareTo(oldest) == 0).map(Map.Entry::getKey).toList();
         String oldToolchain = oldTargets.get(0).toolchain();
         String generate = "`cargo " + (oldToolchain == null ? "" : "+" + oldToolchain + " ") + "generate-lockfile`";
         if (lock.isEmpty()) {
@@ -39,7 +40,7 @@ final class LockFileCheck {
                 return new Findings(List.of(), List.of());
             }
             return new Findings(List.of(), List.of("there is no Cargo.lock and the targets use cargo " + oldest
-                    + " to " + cargoVersions.values().stream().max(Version::compareTo).orElseThrow()
+                    + " to " + cargoVersions.stream().map(Map.Entry::getValue).max(Version::compareTo).orElseThrow()
                     + "; the first cargo to run writes it, maybe in a format the older ones cannot read. Create it"
                     + " with the oldest: " + generate));
         }

@@ -46,7 +46,6 @@ public final class ToolchainValidator {
         this.installer = new RustupInstaller(runner, log, projectDirectory);
     }
 
-    /** Also checks the tools of the native builds that apply to each target, in the target's environment. */
     /**
      * Also checks the tools of the native builds that apply to each target, in the target's environment, and
      * that the compile cache's program is on its PATH.
@@ -54,7 +53,8 @@ public final class ToolchainValidator {
     public ToolchainReport validate(List<TargetSpec> targets, Path manifest, boolean installTargets,
             List<NativeBuildSpec> nativeBuilds, CompilerCache cache) throws CrossbuildException {
         List<TargetCheck> checks = new ArrayList<>();
-        Map<TargetSpec, Version> cargoVersions = new LinkedHashMap<>();
+        // a list, not a map: a target is never hashed (a record's first hashCode costs a bootstrap)
+        List<Map.Entry<TargetSpec, Version>> cargoVersions = new ArrayList<>();
         for (TargetSpec target : targets) {
             Map<String, String> env;
             try {
@@ -67,7 +67,7 @@ public final class ToolchainValidator {
             }
             ToolchainFacts facts = probe.probe(target, env, () -> log.info("[" + target.id() + "] toolchain facts"
                     + " reused from target/crossbuild/toolchain-cache (rustup, cargo and rustc unchanged)"));
-            Version.find(facts.cargoVersion()).ifPresent(v -> cargoVersions.put(target, v));
+            Version.find(facts.cargoVersion()).ifPresent(v -> cargoVersions.add(Map.entry(target, v)));
             checks.add(check(target, env, facts, installTargets, nativeBuilds, cache));
         }
         List<String> problems = new ArrayList<>();

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Recorded cargo {@code --message-format=json} lines. */
@@ -32,6 +33,32 @@ class CargoMessagesTest {
         assertThat(CargoMessages.artifacts(recorded("windows-lib-artifact.json")))
                 .extracting(a -> a.kind() + ":" + Path.of(a.path()).getFileName())
                 .containsExactly("cdylib:tray.dll", "cdylib:libtray.dll.a", "staticlib:libtray.a");
+    }
+
+    @Test
+    void linesSkippedUnparsedHoldNoArtifactToPackageAndNoDiagnostic() throws IOException {
+        // a real cargo build of a crate with dependencies, build scripts and a proc-macro
+        List<String> lines;
+        try (InputStream in = CargoMessagesTest.class.getResourceAsStream("/cargo/build-with-dependencies.jsonl")) {
+            lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        }
+        List<String> skipped = lines.stream().filter(l -> !CargoMessages.mayMatter(l)).toList();
+        for (String line : skipped) {
+            JsonObject message = CargoMessages.parse(line).orElseThrow();
+            assertThat(CargoMessages.reason(message)).isIn("compiler-artifact", "build-script-executed");
+            assertThat(CargoMessages.artifacts(message)).as(line).isEmpty();
+        }
+        assertThat(skipped).hasSize(lines.size() - 2);   // kept: the binary's artifact and build-finished
+        assertThat(lines.stream().filter(CargoMessages::mayMatter)
+                .flatMap(l -> CargoMessages.artifacts(CargoMessages.parse(l).orElseThrow()).stream()))
+                .extracting(CargoArtifact::crate).containsExactly("bench-crate");
+        for (String kept : List.of("bin-artifact.json", "windows-lib-artifact.json", "error-message.json")) {
+            try (InputStream in = CargoMessagesTest.class.getResourceAsStream("/cargo/" + kept)) {
+                assertThat(CargoMessages.mayMatter(new String(in.readAllBytes(), StandardCharsets.UTF_8).trim()))
+                        .as(kept).isTrue();
+            }
+        }
+        assertThat(CargoMessages.mayMatter("   Compiling serde v1.0.152")).isTrue();
     }
 
     @Test
