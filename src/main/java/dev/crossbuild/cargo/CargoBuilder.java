@@ -157,11 +157,6 @@ public final class CargoBuilder {
         table.lines().forEach(log::info);
     }
 
-    /** Builds one target in its own target dir. */
-    public CargoBuildRecord build(TargetSpec target, CargoOptions options) throws CrossbuildException {
-        return build(new CargoGroup(List.of(target), options.layout().cargoTargetDir(target.id())), options);
-    }
-
     /** Builds the one member of {@code alone}; a failure names the target, its first error and a script. */
     private CargoBuildRecord build(CargoGroup alone, CargoOptions options) throws CrossbuildException {
         TargetSpec target = alone.members().get(0);

@@ -13,7 +13,7 @@ import dev.crossbuild.process.ProcessRunner;
 import dev.crossbuild.process.ProcessSpec;
 import dev.crossbuild.process.ProcessTimeoutException;
 import dev.crossbuild.process.ToolNotFoundException;
-import java.nio.file.Files;
+import dev.crossbuild.toolchain.CargoLock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -65,7 +65,7 @@ final class CargoInvocation {
         log.info(prefix + spec.commandLine());
         List<CargoArtifact> artifacts = new ArrayList<>();
         AtomicReference<Diagnostic> firstError = new AtomicReference<>();
-        Path root = workspaceRoot(crateDir);
+        Path root = CargoLock.workspaceRoot(crateDir);
         long start = System.nanoTime();
         String who = group.grouped() ? "targets " + group.members().stream().map(t -> "`" + t.id() + "`").toList()
                 + " (one cargo build)" : "target `" + group.label() + "` (" + group.members().get(0).triple() + ")";
@@ -127,16 +127,6 @@ final class CargoInvocation {
         if (options.githubAnnotations() && (error || diagnostic.level().startsWith("warning"))) {
             GithubAnnotations.emit(GithubAnnotations.format(diagnostic, prefix.trim()));
         }
-    }
-
-    private static Path workspaceRoot(Path crateDir) {
-        // cargo reports span file names relative to the workspace root, which may sit above the crate
-        for (Path dir = crateDir; dir != null; dir = dir.getParent()) {
-            if (Files.isRegularFile(dir.resolve("Cargo.lock"))) {
-                return dir;
-            }
-        }
-        return crateDir;
     }
 
     /** cargo's JSON messages are for the plugin; a person reads the rendered diagnostics instead. */

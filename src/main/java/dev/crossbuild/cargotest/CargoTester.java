@@ -20,6 +20,7 @@ import dev.crossbuild.process.ProcessSpec;
 import dev.crossbuild.process.ProcessTimeoutException;
 import dev.crossbuild.process.ReproductionScript;
 import dev.crossbuild.process.ToolNotFoundException;
+import dev.crossbuild.toolchain.CargoLock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -110,6 +111,7 @@ public final class CargoTester {
         Optional<String> cannotRun = Runnability.whyNot(target, options.host());
         CargoEnvironment environment = CargoEnvironment.of(environments, target, cargo);
         Path crateDir = cargo.manifest().toAbsolutePath().getParent();
+        Path workspaceRoot = CargoLock.workspaceRoot(crateDir);
         ProcessSpec spec = new ProcessSpec(command(target, targetDir, cargo, options.filter(), cannotRun.isEmpty()),
                 crateDir, environment.env(), null, cargo.timeout());
         log.info(prefix + spec.commandLine());
@@ -124,7 +126,7 @@ public final class CargoTester {
                 if (json.isEmpty()) {
                     log.info(prefix + line);
                 } else if ("compiler-message".equals(CargoMessages.reason(json.get()))) {
-                    CargoMessages.diagnostic(json.get(), crateDir).filter(d -> d.level().startsWith("error"))
+                    CargoMessages.diagnostic(json.get(), workspaceRoot).filter(d -> d.level().startsWith("error"))
                             .ifPresent(d -> (d.rendered() == null ? d.headline() : d.rendered()).stripTrailing()
                                     .lines().forEach(l -> log.error(prefix + l)));
                 }
@@ -165,7 +167,7 @@ public final class CargoTester {
         if (result != null && !result.succeeded() && failed.isEmpty()) {
             Path script = ReproductionScript.write(cargo.layout().target(target.id()).resolve("cargo-test.sh"), spec,
                     environment.added(), target.env().keySet());
-            String error = output.compilerMessages().stream().map(m -> CargoMessages.diagnostic(m, crateDir))
+            String error = output.compilerMessages().stream().map(m -> CargoMessages.diagnostic(m, workspaceRoot))
                     .flatMap(Optional::stream).filter(d -> d.level().startsWith("error")).map(d -> d.headline())
                     .findFirst().orElse("cargo test exited with code " + result.exitCode());
             throw new ProjectException(who + ": cargo test failed: " + error + "\nreproduce it with: sh " + script);

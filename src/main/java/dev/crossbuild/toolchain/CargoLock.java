@@ -16,10 +16,27 @@ public record CargoLock(Path file, int version) {
 
     /** Finds the Cargo.lock that applies to a manifest: beside it or in a workspace root above it. */
     public static Optional<CargoLock> find(Path manifest) throws IOException {
-        for (Path dir = manifest.toAbsolutePath().getParent(); dir != null; dir = dir.getParent()) {
+        Optional<Path> lock = lockFile(manifest.toAbsolutePath().getParent());
+        if (lock.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new CargoLock(lock.get(), parseVersion(Files.readString(lock.get(),
+                StandardCharsets.UTF_8))));
+    }
+
+    /**
+     * The workspace root of a crate: the folder of the Cargo.lock that applies to it (cargo reports the files
+     * of diagnostics relative to it), or the crate's own folder when there is none yet.
+     */
+    public static Path workspaceRoot(Path crateDir) {
+        return lockFile(crateDir).map(Path::getParent).orElse(crateDir);
+    }
+
+    private static Optional<Path> lockFile(Path crateDir) {
+        for (Path dir = crateDir; dir != null; dir = dir.getParent()) {
             Path lock = dir.resolve("Cargo.lock");
             if (Files.isRegularFile(lock)) {
-                return Optional.of(new CargoLock(lock, parseVersion(Files.readString(lock, StandardCharsets.UTF_8))));
+                return Optional.of(lock);
             }
         }
         return Optional.empty();

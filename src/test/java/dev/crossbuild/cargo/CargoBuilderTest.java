@@ -49,7 +49,7 @@ class CargoBuilderTest {
                 + "std::time::Duration::from_secs(600)); }\n");
         CargoBuilder builder = new CargoBuilder(new ProcessRunner(), TargetEnvironments.inherited(System.getenv()),
                 BuildLog.SILENT);
-        assertThatThrownBy(() -> builder.build(HOST, options(Duration.ofSeconds(20))))
+        assertThatThrownBy(() -> builder.buildAll(List.of(HOST), options(Duration.ofSeconds(20)), List.of()))
                 .isInstanceOf(MachineException.class)
                 .hasMessageStartingWith("target `x86_64-unknown-linux-gnu` (x86_64-unknown-linux-gnu): cargo build did"
                         + " not finish within 20000 ms and was stopped with all its child processes; raise the limit"
