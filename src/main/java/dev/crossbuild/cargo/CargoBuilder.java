@@ -45,7 +45,7 @@ public final class CargoBuilder {
      * @param targetDir cargo's target dir ({@link CargoGroup#targetDir()})
      */
     public static List<String> command(String subcommand, List<TargetSpec> targets, Path targetDir,
-            CargoOptions options) {
+            CargoOptions options, List<String> configArgs) {
         List<String> args = new ArrayList<>(List.of(subcommand));
         for (TargetSpec target : targets) {
             args.add("--target");
@@ -70,6 +70,7 @@ public final class CargoBuilder {
         if (selection.noDefaultFeatures()) {
             args.add("--no-default-features");
         }
+        args.addAll(configArgs);
         args.addAll(options.extraArgs());
         return RustCommands.cargo(targets.get(0), args);
     }

@@ -15,10 +15,11 @@ import java.util.TreeMap;
  * The environment of every cargo command of a target ({@code build} and {@code test} alike): the target's
  * base environment (its script applied), cargo's per-target variables, and the native build outputs.
  *
- * @param env   the complete environment of the process
- * @param added what the plugin set on top of the base environment (for reproduction scripts)
+ * @param env        the complete environment of the process
+ * @param added      what the plugin set on top of the base environment (for reproduction scripts)
+ * @param configArgs cargo's {@code --config} arguments: each target's rustflags ({@link CargoRustflags})
  */
-public record CargoEnvironment(Map<String, String> env, Map<String, String> added) {
+public record CargoEnvironment(Map<String, String> env, Map<String, String> added, List<String> configArgs) {
 
     public static CargoEnvironment of(TargetEnvironments environments, TargetSpec target, CargoOptions options)
             throws CrossbuildException {
@@ -36,8 +37,11 @@ public record CargoEnvironment(Map<String, String> env, Map<String, String> adde
         for (TargetSpec target : members) {
             environments.baseEnvironment(target).forEach(env::putIfAbsent);
             added.putAll(CargoVariables.forTarget(target));
-            // the target's own rustflags first, the reproducibility flags appended
-            added.putAll(options.reproducible().cargoVariables(target, target.rustflags()));
+            added.putAll(options.reproducible().cargoVariables(target));
+            if (!CargoRustflags.of(target, options.reproducible()).isEmpty()) {
+                // the --config array is the target's rustflags; an inherited variable would be appended to it
+                env.remove("CARGO_TARGET_" + target.triple().cargoEnvKey() + "_RUSTFLAGS");
+            }
         }
         // the target dir is decided here, never by an inherited variable (PLATFORM-NOTES: CARGO_TARGET_DIR)
         env.remove("CARGO_TARGET_DIR");
@@ -45,7 +49,7 @@ public record CargoEnvironment(Map<String, String> env, Map<String, String> adde
         added.putAll(options.cache().cargoVariables());
         added.putAll(options.extraEnvironment());
         env.putAll(added);
-        return new CargoEnvironment(env, added);
+        return new CargoEnvironment(env, added, CargoRustflags.configArguments(members, options.reproducible()));
     }
 
     /** The options with the target's current native build outputs as {@code CROSSBUILD_NATIVE_<ID>_DIR}. */

@@ -59,7 +59,8 @@ final class CargoInvocation {
         String prefix = "[" + group.label() + "] ";
         CargoEnvironment environment = CargoEnvironment.of(environments, group.members(), options);
         Path crateDir = options.manifest().toAbsolutePath().getParent();
-        ProcessSpec spec = new ProcessSpec(CargoBuilder.command("build", group.members(), group.targetDir(), options),
+        ProcessSpec spec = new ProcessSpec(CargoBuilder.command("build", group.members(), group.targetDir(), options,
+                environment.configArgs()),
                 crateDir, environment.env(), null,
                 options.timeout() == null ? ProcessSpec.DEFAULT_TIMEOUT : options.timeout());
         log.info(prefix + spec.commandLine());

@@ -15,11 +15,8 @@ public final class CargoVariables {
     }
 
     public static Map<String, String> forTarget(TargetSpec target) {
-        Map<String, String> vars = new LinkedHashMap<>();
-        if (target.rustflags() != null && !target.rustflags().isBlank()) {
-            vars.put("CARGO_TARGET_" + target.triple().cargoEnvKey() + "_RUSTFLAGS", target.rustflags().trim());
-        }
-        vars.putAll(ToolResolver.configuredVariables(target));
+        // the target's rustflags travel as a --config array (CargoRustflags): the variable is split at spaces
+        Map<String, String> vars = new LinkedHashMap<>(ToolResolver.configuredVariables(target));
         return vars;
     }
 }

@@ -2,6 +2,7 @@ package dev.crossbuild.cargotest;
 
 import dev.crossbuild.cargo.CargoBuilder;
 import dev.crossbuild.cargo.CargoEnvironment;
+import dev.crossbuild.cargo.CargoRustflags;
 import dev.crossbuild.cargo.CargoGroup;
 import dev.crossbuild.cargo.CargoMessages;
 import dev.crossbuild.cargo.CargoOptions;
@@ -54,7 +55,8 @@ public final class CargoTester {
      */
     public static List<String> command(TargetSpec target, Path targetDir, CargoOptions cargo, String filter,
             boolean run) {
-        List<String> command = new ArrayList<>(CargoBuilder.command("test", List.of(target), targetDir, cargo));
+        List<String> command = new ArrayList<>(CargoBuilder.command("test", List.of(target), targetDir, cargo,
+                CargoRustflags.configArguments(List.of(target), cargo.reproducible())));
         command.add("--no-fail-fast");
         if (!run) {
             command.add("--no-run");

@@ -100,7 +100,7 @@ final class NativePlan {
         Map<String, String> withUser = new LinkedHashMap<>(env);
         withUser.putAll(added);
         // appended to what the user set: time and place kept out of the outputs
-        added.putAll(reproducible.nativeVariables(target.triple(), withUser));
+        added.putAll(reproducible.nativeVariables(target.triple(), withUser, driver.flagsInMachineFile()));
         env.putAll(added);
 
         List<String> programs = driver.programs(args);
@@ -110,9 +110,11 @@ final class NativePlan {
                         program).replace("set the element", "set <tool>"));
             }
         }
-        Optional<ToolDriver.CrossFile> crossFile = cross ? driver.crossFile(target.triple(), tools, cache.launcher(),
-                reproducible.compilerFlags(target.triple()), reproducible.linkerFlags(target.triple()))
-                : Optional.empty();
+        List<String> compileFlags = reproducible.compilerFlags(target.triple());
+        List<String> linkFlags = reproducible.linkerFlags(target.triple());
+        Optional<ToolDriver.CrossFile> crossFile = cross
+                ? driver.crossFile(target.triple(), tools, cache.launcher(), compileFlags, linkFlags)
+                : driver.nativeFile(withDefaults, cache.launcher(), compileFlags, linkFlags);
         Path crossPath = crossFile.map(f -> layout.nativeFile(target.id(), build.id(), f.suffix())).orElse(null);
         String crossText = crossFile.map(ToolDriver.CrossFile::text).orElse(null);
         String configure = new Fingerprint().add("native-v2").add(build.tool().configName())

@@ -4,7 +4,10 @@ import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-/** Quoting for showing commands and writing reproduction scripts; never used to run anything. */
+/**
+ * POSIX shell quoting: for showing commands, writing reproduction scripts, and flag variables that a shell
+ * splits (make passes {@code CFLAGS} to its recipes' shell); never used to run a command through a shell.
+ */
 public final class ShellQuoting {
 
     private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9_@%+=:,./-]+");

@@ -2,6 +2,7 @@ package dev.crossbuild.repro;
 
 import dev.crossbuild.model.TargetSpec;
 import dev.crossbuild.model.TargetTriple;
+import dev.crossbuild.process.ShellQuoting;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -72,36 +73,47 @@ public record ReproducibleBuild(boolean enabled, Instant time, Map<String, Strin
     }
 
     /**
-     * The variables of the target's cargo: {@code SOURCE_DATE_EPOCH} and {@code CARGO_TARGET_<T>_RUSTFLAGS}
-     * with the target's own flags kept first and these appended.
-     *
-     * @param ownRustflags the target's {@code <rustflags>}, or null
+     * The variables of the target's cargo: {@code SOURCE_DATE_EPOCH}, and the C and C++ flags of the cc crate
+     * for this target only ({@code CFLAGS_<triple>}). The rustflags travel as a TOML array instead
+     * ({@link #rustflags}), because cargo splits {@code CARGO_TARGET_<T>_RUSTFLAGS} at every space.
+     * The cc crate splits {@code CFLAGS_<triple>} at every space too and knows no quoting (cc 1.0.x), so a
+     * remap of a directory whose path holds whitespace is left out of it rather than breaking every compile:
+     * see {@link #unmappedForCcCrate()}.
      */
-    public Map<String, String> cargoVariables(TargetSpec target, String ownRustflags) {
+    public Map<String, String> cargoVariables(TargetSpec target) {
         Map<String, String> vars = new LinkedHashMap<>(timeVariables());
-        List<String> flags = rustflags(target.triple());
-        if (!flags.isEmpty()) {
-            String own = ownRustflags == null || ownRustflags.isBlank() ? "" : ownRustflags.trim() + " ";
-            vars.put("CARGO_TARGET_" + target.triple().cargoEnvKey() + "_RUSTFLAGS", own + String.join(" ", flags));
-            // C and C++ compiled by build scripts through the cc crate, for this target only
-            String compile = String.join(" ", compilerFlags(target.triple()));
+        if (enabled) {
+            String compile = String.join(" ", compilerFlags(target.triple(), false));
             vars.put("CFLAGS_" + target.triple().ccEnvKey(), compile);
             vars.put("CXXFLAGS_" + target.triple().ccEnvKey(), compile);
         }
         return vars;
     }
 
+    /** The remapped directories whose path holds whitespace: the cc crate cannot be told about them. */
+    public List<String> unmappedForCcCrate() {
+        return remaps.keySet().stream().filter(ReproducibleBuild::hasWhitespace).toList();
+    }
+
     /** The C and C++ compiler flags: {@code -ffile-prefix-map} for gcc/clang, {@code /pathmap:} and /Brepro for cl. */
     public List<String> compilerFlags(TargetTriple triple) {
+        return compilerFlags(triple, true);
+    }
+
+    /** @param withSpaces whether remaps of paths that hold whitespace are included */
+    private List<String> compilerFlags(TargetTriple triple, boolean withSpaces) {
         List<String> flags = new ArrayList<>();
         if (!enabled) {
             return flags;
         }
+        String option = triple.isMsvc() ? "/pathmap:" : "-ffile-prefix-map=";
+        remaps.forEach((from, to) -> {
+            if (withSpaces || !hasWhitespace(from)) {
+                flags.add(option + from + "=" + to);
+            }
+        });
         if (triple.isMsvc()) {
-            remaps.forEach((from, to) -> flags.add("/pathmap:" + from + "=" + to));
             flags.add("/Brepro");
-        } else {
-            remaps.forEach((from, to) -> flags.add("-ffile-prefix-map=" + from + "=" + to));
         }
         return flags;
     }
@@ -113,29 +125,48 @@ public record ReproducibleBuild(boolean enabled, Instant time, Map<String, Strin
 
     /**
      * The variables of a native build, appended to what the environment already has: {@code CFLAGS},
-     * {@code CXXFLAGS} and {@code LDFLAGS} (make reads them, cmake initializes its flags from them, meson
-     * reads them for the build machine), or cl's and link's own {@code CL} and {@code LINK} for MSVC.
+     * {@code CXXFLAGS} and {@code LDFLAGS} (make passes them to its recipes' shell, cmake writes them into
+     * the command lines its generator runs through a shell), or cl's and link's own {@code CL} and
+     * {@code LINK} for MSVC. Each flag is quoted as that reader splits words, so a path with a space stays one
+     * argument. A tool that takes its flags from a machine file instead (meson) gets only the time.
+     *
+     * @param flagsInMachineFile the tool reads the flags from its cross or native file
      */
-    public Map<String, String> nativeVariables(TargetTriple triple, Map<String, String> env) {
+    public Map<String, String> nativeVariables(TargetTriple triple, Map<String, String> env,
+            boolean flagsInMachineFile) {
         Map<String, String> vars = new LinkedHashMap<>(timeVariables());
         if (!enabled) {
             return vars;
         }
-        String compile = String.join(" ", compilerFlags(triple));
+        // macOS ar and libtool write member times unless told not to (GNU ar is deterministic by default)
+        vars.put("ZERO_AR_DATE", "1");
+        if (flagsInMachineFile) {
+            return vars;
+        }
         if (triple.isMsvc()) {
+            String compile = compilerFlags(triple).stream().map(ReproducibleBuild::quoteForCl)
+                    .collect(java.util.stream.Collectors.joining(" "));
             vars.put("CL", append(env.get("CL"), compile));
             vars.put("LINK", append(env.get("LINK"), "/Brepro"));
             return vars;
         }
+        String compile = ShellQuoting.join(compilerFlags(triple));
         vars.put("CFLAGS", append(env.get("CFLAGS"), compile));
         vars.put("CXXFLAGS", append(env.get("CXXFLAGS"), compile));
         List<String> link = linkerFlags(triple);
         if (!link.isEmpty()) {
-            vars.put("LDFLAGS", append(env.get("LDFLAGS"), String.join(" ", link)));
+            vars.put("LDFLAGS", append(env.get("LDFLAGS"), ShellQuoting.join(link)));
         }
-        // macOS ar and libtool write member times unless told not to (GNU ar is deterministic by default)
-        vars.put("ZERO_AR_DATE", "1");
         return vars;
+    }
+
+    /** cl reads {@code CL} as a command line: a word with a space goes in double quotes. */
+    static String quoteForCl(String word) {
+        return hasWhitespace(word) ? "\"" + word.replace("\"", "\\\"") + "\"" : word;
+    }
+
+    private static boolean hasWhitespace(String text) {
+        return text.chars().anyMatch(Character::isWhitespace);
     }
 
     private static java.util.Optional<String> linkerFlag(TargetTriple triple) {

@@ -17,7 +17,6 @@ class CargoVariablesTest {
                 List.of(), Map.of());
         assertThat(CargoVariables.forTarget(target)).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "CARGO_TARGET_AARCH64_PC_WINDOWS_MSVC_LINKER", "lld-link",
-                "CARGO_TARGET_AARCH64_PC_WINDOWS_MSVC_RUSTFLAGS", "-C target-feature=+crt-static",
                 "CC_aarch64_pc_windows_msvc", "clang",
                 "CXX_aarch64_pc_windows_msvc", "clang++",
                 "AR_aarch64_pc_windows_msvc", "llvm-lib"));

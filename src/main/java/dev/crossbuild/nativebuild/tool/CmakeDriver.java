@@ -6,7 +6,6 @@ import dev.crossbuild.tools.TargetTools;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** {@code cmake -S -B} (again only when the configuration changed) and {@code cmake --build}. */
@@ -15,14 +14,6 @@ final class CmakeDriver implements ToolDriver {
     @Override
     public List<String> programs(List<String> args) {
         return List.of("cmake");
-    }
-
-    @Override
-    public void adjustEnvironment(Map<String, String> env, Map<String, String> added, TargetTools configured,
-            boolean cross) {
-        if (!cross) {
-            HostCompilers.put(added, configured);
-        }
     }
 
     @Override

@@ -4,9 +4,7 @@ import dev.crossbuild.core.CrossbuildException;
 import dev.crossbuild.core.MachineException;
 import java.io.IOException;
 import java.nio.file.Files;
-import dev.crossbuild.tools.TargetTools;
 import java.util.List;
-import java.util.Map;
 
 /** Any program, run in the output directory with the target's environment. */
 final class CommandDriver implements ToolDriver {
@@ -24,14 +22,6 @@ final class CommandDriver implements ToolDriver {
     @Override
     public boolean asksVersion() {
         return false;
-    }
-
-    @Override
-    public void adjustEnvironment(Map<String, String> env, Map<String, String> added, TargetTools configured,
-            boolean cross) {
-        if (!cross) {
-            HostCompilers.put(added, configured);
-        }
     }
 
     @Override

@@ -28,6 +28,12 @@ final class MakeDriver implements ToolDriver {
         return List.of("make");
     }
 
+    /** make gets the target's compilers as make variables on its command line, never as {@code CC} & co. */
+    @Override
+    public void adjustEnvironment(java.util.Map<String, String> env, java.util.Map<String, String> added,
+            dev.crossbuild.tools.TargetTools configured, boolean cross) {
+    }
+
     @Override
     public void build(ToolRun run) throws CrossbuildException {
         syncCopy(run.sources(), run.output(), run.excluded());

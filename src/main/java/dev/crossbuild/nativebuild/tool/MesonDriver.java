@@ -38,6 +38,24 @@ final class MesonDriver implements ToolDriver {
                 linkArgs)));
     }
 
+    /**
+     * A host build gets a native file too: its flag arrays keep a path with a space one argument, and naming the
+     * compilers in it stops meson from putting a ccache or sccache it finds on PATH in front of them by itself
+     * (so {@code -Dcrossbuild.compilerCache=none} means none).
+     */
+    @Override
+    public Optional<CrossFile> nativeFile(TargetTools tools, Optional<String> launcher, List<String> compileArgs,
+            List<String> linkArgs) {
+        TargetTools wrapped = launcher.map(tools::behind).orElse(tools);
+        return Optional.of(new CrossFile(".native.ini", CrossFiles.mesonNativeFile(wrapped, compileArgs,
+                linkArgs)));
+    }
+
+    @Override
+    public boolean flagsInMachineFile() {
+        return true;
+    }
+
     /** meson test runs each test through the cross file's {@code exe_wrapper} (the runner). */
     @Override
     public Optional<TestRun> tests(java.nio.file.Path output) {
@@ -51,7 +69,7 @@ final class MesonDriver implements ToolDriver {
             run.steps().fresh();
             List<String> setup = new ArrayList<>(List.of("meson", "setup"));
             if (run.crossFile() != null) {
-                setup.addAll(List.of("--cross-file", run.crossFile().toString()));
+                setup.addAll(List.of(run.cross() ? "--cross-file" : "--native-file", run.crossFile().toString()));
             }
             setup.addAll(run.args());
             setup.addAll(List.of(run.output().toString(), run.sources().toAbsolutePath().toString()));

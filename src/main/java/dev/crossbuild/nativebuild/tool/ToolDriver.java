@@ -28,10 +28,32 @@ public interface ToolDriver {
 
     /**
      * Changes the environment for this tool: {@code env} is what the process gets, {@code added} what the
-     * reproduction script repeats.
+     * reproduction script repeats. By default a host build gets the target's own compilers as {@code CC},
+     * {@code CXX} and {@code AR}, which meson, cmake and most build scripts read.
      */
     default void adjustEnvironment(Map<String, String> env, Map<String, String> added, TargetTools configured,
             boolean cross) {
+        if (!cross) {
+            HostCompilers.put(added, configured);
+        }
+    }
+
+    /**
+     * Whether the tool takes compile and link flags from its machine file (a meson cross or native file
+     * array) rather than from {@code CFLAGS} and {@code LDFLAGS}.
+     */
+    default boolean flagsInMachineFile() {
+        return false;
+    }
+
+    /**
+     * The machine file of a host build, when the tool has one: its file-name suffix and its text.
+     *
+     * @param tools the host's compilers with their defaults ({@code CC} or {@code cc})
+     */
+    default Optional<CrossFile> nativeFile(TargetTools tools, Optional<String> launcher, List<String> compileArgs,
+            List<String> linkArgs) {
+        return Optional.empty();
     }
 
     /**
@@ -61,7 +83,10 @@ public interface ToolDriver {
     /** Runs the build. */
     void build(ToolRun run) throws CrossbuildException;
 
-    /** A file written beside the output directory that tells the tool it builds for another machine. */
+    /**
+     * A file written beside the output directory that tells the tool which machine it builds for and with what:
+     * a meson cross or native file, a cmake toolchain file.
+     */
     record CrossFile(String suffix, String text) {
     }
 

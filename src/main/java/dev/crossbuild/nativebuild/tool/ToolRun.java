@@ -15,7 +15,7 @@ import java.util.Optional;
  * @param cross       whether the target is another machine than the host
  * @param sources     the source directory ({@code <directory>}); for {@code command} maybe null
  * @param output      the out-of-tree output directory
- * @param crossFile   where the meson cross file or cmake toolchain file is written, or null
+ * @param crossFile   where the machine file (meson cross or native file, cmake toolchain file) is written, or null
  * @param args        the build's arguments, placeholders expanded
  * @param tools       the target's compilers as the tool resolver decided
  * @param reconfigure whether the configuration changed since the last build (or no build succeeded yet)

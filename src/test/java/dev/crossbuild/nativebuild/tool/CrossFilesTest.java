@@ -96,6 +96,15 @@ class CrossFilesTest {
     }
 
     @Test
+    void mesonNativeFileNamesTheHostCompilersAndKeepsSpacedFlagsOneElement() {
+        String text = CrossFiles.mesonNativeFile(tools("cc", "c++", null, null, null),
+                java.util.List.of("-ffile-prefix-map=/home/Jane Doe/app=/crossbuild/project"), java.util.List.of());
+        assertThat(text).contains("[binaries]\nc = ['cc']\ncpp = ['c++']\n")
+                .contains("c_args = ['-ffile-prefix-map=/home/Jane Doe/app=/crossbuild/project']")
+                .doesNotContain("host_machine");
+    }
+
+    @Test
     void aQuotedCompilerPathWithSpacesStaysOneWord() {
         String text = CrossFiles.cmakeToolchainFile(TargetTriple.parse("aarch64-unknown-linux-gnu"),
                 tools("\"/opt/cross tools/bin/aarch64-linux-gnu-gcc\" -O2", null, null, null, null));
