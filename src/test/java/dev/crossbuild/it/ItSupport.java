@@ -30,9 +30,20 @@ public final class ItSupport {
         if (missing.isEmpty() || Boolean.parseBoolean(String.valueOf(strict))) {
             return true;
         }
-        System.out.println("[crossbuild-it] SKIPPED " + scenario + ": missing " + String.join(", ", missing)
+        console("[crossbuild-it] SKIPPED " + scenario + ": missing " + String.join(", ", missing)
                 + " (run .ci/run to install every toolchain)");
         return false;
+    }
+
+    /**
+     * Prints a line on Maven's console. Invoker points {@code System.out} of a selector script at the scenario's
+     * own log file, where nobody reads why it was skipped; the process's standard output is the console.
+     */
+    static void console(String line) {
+        java.io.PrintStream out = new java.io.PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out),
+                true, StandardCharsets.UTF_8);
+        out.println(line);
+        out.flush();
     }
 
     /** Whether the rustup toolchain of that name exists (the Debian one is linked as `debian`). */

@@ -2,6 +2,7 @@ package dev.crossbuild.nativebuild.tool;
 
 import dev.crossbuild.core.CrossbuildException;
 import dev.crossbuild.model.TargetTriple;
+import dev.crossbuild.process.Executables;
 import dev.crossbuild.tools.TargetTools;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -24,8 +25,25 @@ final class MesonDriver implements ToolDriver {
             // in a cross build meson takes CC & co. for the build machine and would test-run a cross compiler's
             // output; the target's compilers are in the cross file instead
             List.of("CC", "CXX", "AR", "STRIP", "LD").forEach(env::remove);
+            // meson puts a ccache or sccache it finds on PATH in front of compilers it finds by itself, and each
+            // compile then starts a cache server; naming the build machine's compilers keeps it out
+            buildMachineCompiler(env, added, "CC_FOR_BUILD", "cc", "gcc", "clang");
+            buildMachineCompiler(env, added, "CXX_FOR_BUILD", "c++", "g++", "clang++");
         } else {
             HostCompilers.put(added, configured);
+        }
+    }
+
+    private static void buildMachineCompiler(Map<String, String> env, Map<String, String> added, String variable,
+            String... candidates) {
+        if (env.containsKey(variable) || added.containsKey(variable)) {
+            return;
+        }
+        for (String candidate : candidates) {
+            if (Executables.find(candidate, env).isPresent()) {
+                added.put(variable, candidate);
+                return;
+            }
         }
     }
 

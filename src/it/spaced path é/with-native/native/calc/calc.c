@@ -1,0 +1,1 @@
+const char *calc_file(void) { return __FILE__; }

@@ -1,0 +1,1 @@
+const char *scale_file(void) { return __FILE__; }

@@ -1,0 +1,1 @@
+const char *tray_file(void) { return __FILE__; }
