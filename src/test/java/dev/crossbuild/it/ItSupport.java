@@ -118,7 +118,7 @@ public final class ItSupport {
      */
     public static List<Object> mvn(File directory, Object localRepository, String... args) {
         try {
-            String mvn = Path.of(System.getProperty("maven.home"), "bin", "mvn").toString();
+            String mvn = mavenUnderTest(directory).resolve("bin").resolve("mvn").toString();
             // offline, the scenarios' repository is never asked; its id must still be known, because the local
             // repository remembers which repository each artifact came from
             Path settings = Files.createTempFile("it-settings", ".xml");
@@ -145,6 +145,26 @@ public final class ItSupport {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * The Maven a scenario runs under: the one running the scenarios, or for the clones of the executions that
+     * repeat scenarios under other Mavens ({@code target/it-maven-4/}, {@code target/it-maven-oldest/}) the
+     * distribution unpacked beside them in {@code target/mavens/}, so a scenario's later steps use it too.
+     */
+    static Path mavenUnderTest(File directory) throws IOException {
+        for (Path dir = directory.toPath().toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
+            if (name.equals("it-maven-4") || name.equals("it-maven-oldest")) {
+                String major = name.equals("it-maven-4") ? "apache-maven-4" : "apache-maven-3";
+                Path mavens = dir.resolveSibling("mavens");
+                try (var homes = Files.list(mavens)) {
+                    return homes.filter(h -> h.getFileName().toString().startsWith(major)).findFirst()
+                            .orElseThrow(() -> new IOException("no " + major + "* in " + mavens));
+                }
+            }
+        }
+        return Path.of(System.getProperty("maven.home"));
     }
 
     /** Copies a folder tree, as a CI download step would. */
