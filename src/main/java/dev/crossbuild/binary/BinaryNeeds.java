@@ -36,12 +36,18 @@ public record BinaryNeeds(ObjectFormat format, List<String> libraries, List<Stri
         String[] x = a.split("\\.");
         String[] y = b.split("\\.");
         for (int i = 0; i < Math.max(x.length, y.length); i++) {
-            int p = i < x.length ? Integer.parseInt(x[i]) : 0;
-            int q = i < y.length ? Integer.parseInt(y[i]) : 0;
-            if (p != q) {
-                return Integer.compare(p, q);
+            int order = compareNumbers(i < x.length ? x[i] : "0", i < y.length ? y[i] : "0");
+            if (order != 0) {
+                return order;
             }
         }
         return 0;
+    }
+
+    /** Digit strings by value, with no parse: a version read from a damaged file may have any number of digits. */
+    private static int compareNumbers(String a, String b) {
+        String p = a.replaceFirst("^0+(?=.)", "");
+        String q = b.replaceFirst("^0+(?=.)", "");
+        return p.length() != q.length() ? Integer.compare(p.length(), q.length()) : p.compareTo(q);
     }
 }

@@ -1,16 +1,19 @@
 package dev.crossbuild.binary;
 
-import static dev.crossbuild.binary.BinaryNeedsReader.guard;
-import static dev.crossbuild.binary.BinaryNeedsReader.string;
-import static dev.crossbuild.binary.BinaryNeedsReader.u32;
+import static dev.crossbuild.binary.Bytes.u32;
+import static dev.crossbuild.binary.Bytes.u64;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
-/** Mach-O: {@code LC_LOAD_DYLIB}, {@code LC_LOAD_WEAK_DYLIB}, {@code LC_RPATH} and the minimum OS version. */
+/**
+ * Mach-O: {@code LC_LOAD_DYLIB}, {@code LC_LOAD_WEAK_DYLIB}, {@code LC_RPATH} and the minimum OS version. Each
+ * load command must fit in the space the header gives them, each name must end inside its command, and each
+ * segment's file range must lie in the file (the last one ends the file, so a file cut short is found).
+ */
 final class MachONeeds {
 
     private static final long LC_LOAD_DYLIB = 0xc;
@@ -19,55 +22,86 @@ final class MachONeeds {
     private static final long LC_RPATH = 0x8000001cL;
     private static final long LC_VERSION_MIN_MACOSX = 0x24;
     private static final long LC_BUILD_VERSION = 0x32;
+    private static final long LC_SEGMENT = 0x1;
+    private static final long LC_SEGMENT_64 = 0x19;
+    /** The fixed parts of the commands read here: dylib_command, rpath_command, build_version, version_min. */
+    private static final int DYLIB_COMMAND = 24;
+    private static final int RPATH_COMMAND = 12;
+    private static final int BUILD_VERSION_COMMAND = 24;
+    private static final int VERSION_MIN_COMMAND = 16;
+    private static final int SEGMENT_COMMAND = 56;
+    private static final int SEGMENT_64_COMMAND = 72;
 
     private MachONeeds() {
     }
 
-    static Optional<BinaryNeeds> read(ByteSource source, long base) throws IOException {
-        byte[] head = source.read(base, 32);
-        if (head.length < 28) {
-            return Optional.empty();
-        }
-        long magic = u32(head, 0, true);
-        boolean little;
-        boolean is64;
-        if (magic == 0xFEEDFACEL || magic == 0xFEEDFACFL) {
-            little = true;
-            is64 = magic == 0xFEEDFACFL;
-        } else if (magic == 0xCEFAEDFEL || magic == 0xCFFAEDFEL) {
-            little = false;
-            is64 = magic == 0xCFFAEDFEL;
-        } else {
-            return Optional.empty();
-        }
-        int commands = (int) u32(head, 16, little);
-        guard(commands);
-        long at = base + (is64 ? 32 : 28);
+    /** Only for sources that start with a thin Mach-O magic number. */
+    static BinaryNeeds read(ByteSource source) throws IOException, MalformedBinaryException {
+        MachOHeader header = MachOHeader.read(source);
+        boolean little = header.little();
+        long at = header.commandsAt();
+        long end = header.commandsAt() + header.commandBytes();
         List<String> libraries = new ArrayList<>();
         List<String> paths = new ArrayList<>();
         String minimum = null;
-        for (int i = 0; i < commands; i++) {
-            byte[] lc = source.read(at, 24);
-            if (lc.length < 8) {
-                break;
+        for (long i = 0; i < header.commands(); i++) {
+            if (end - at < 8) {
+                throw source.malformed("Mach-O load command " + i + " of " + header.commands() + " starts past the"
+                        + " load commands' " + header.commandBytes() + " bytes");
             }
-            long cmd = u32(lc, 0, little);
-            long size = u32(lc, 4, little);
+            byte[] prefix = source.read(at, 8, "Mach-O load command " + i);
+            long cmd = u32(prefix, 0, little);
+            long size = u32(prefix, 4, little);
+            if (size < 8 || size > end - at) {
+                throw source.malformed("Mach-O load command " + i + " has a size of " + size + " bytes, which does not"
+                        + " fit the load commands (" + (end - at) + " bytes left)");
+            }
             if (cmd == LC_LOAD_DYLIB || cmd == LC_LOAD_WEAK_DYLIB || cmd == LC_REEXPORT_DYLIB) {
-                libraries.add(string(source, at + u32(lc, 8, little)));
+                libraries.add(name(source, at, size, DYLIB_COMMAND, little, i, "dylib name"));
             } else if (cmd == LC_RPATH) {
-                paths.add(string(source, at + u32(lc, 8, little)));
-            } else if (cmd == LC_BUILD_VERSION && lc.length >= 16) {
-                minimum = version(u32(lc, 12, little));
-            } else if (cmd == LC_VERSION_MIN_MACOSX && lc.length >= 12 && minimum == null) {
-                minimum = version(u32(lc, 8, little));
-            }
-            if (size < 8) {
-                break;
+                paths.add(name(source, at, size, RPATH_COMMAND, little, i, "rpath"));
+            } else if (cmd == LC_BUILD_VERSION) {
+                minimum = version(u32(command(source, at, size, BUILD_VERSION_COMMAND, i), 12, little));
+            } else if (cmd == LC_VERSION_MIN_MACOSX && minimum == null) {
+                minimum = version(u32(command(source, at, size, VERSION_MIN_COMMAND, i), 8, little));
+            } else if (cmd == LC_SEGMENT_64) {
+                byte[] segment = command(source, at, size, SEGMENT_64_COMMAND, i);
+                source.requireRange(u64(segment, 40, little), u64(segment, 48, little), segmentName(segment));
+            } else if (cmd == LC_SEGMENT) {
+                byte[] segment = command(source, at, size, SEGMENT_COMMAND, i);
+                source.requireRange(u32(segment, 32, little), u32(segment, 36, little), segmentName(segment));
             }
             at += size;
         }
-        return Optional.of(new BinaryNeeds(ObjectFormat.MACH_O, libraries, paths, Map.of(), null, minimum));
+        return new BinaryNeeds(ObjectFormat.MACH_O, libraries, paths, Map.of(), null, minimum);
+    }
+
+    private static String segmentName(byte[] segment) {
+        String name = new String(segment, 8, 16, StandardCharsets.ISO_8859_1);
+        int end = name.indexOf('\0');
+        return "Mach-O segment `" + (end < 0 ? name : name.substring(0, end)) + "`";
+    }
+
+    /** The fixed part of a command, which its size must cover. */
+    private static byte[] command(ByteSource source, long at, long size, int fixed, long index)
+            throws IOException, MalformedBinaryException {
+        if (size < fixed) {
+            throw source.malformed("Mach-O load command " + index + " of " + size + " bytes is shorter than its"
+                    + " " + fixed + "-byte structure");
+        }
+        return source.read(at, fixed, "Mach-O load command " + index);
+    }
+
+    /** An {@code lc_str}: a NUL-terminated string at an offset from the command's start, inside the command. */
+    private static String name(ByteSource source, long at, long size, int fixed, boolean little, long index,
+            String kind) throws IOException, MalformedBinaryException {
+        byte[] command = command(source, at, size, fixed, index);
+        long offset = u32(command, 8, little);
+        String what = kind + " of Mach-O load command " + index;
+        if (offset < fixed || offset >= size) {
+            throw source.malformed(what + " at offset " + offset + " is outside its " + size + "-byte command");
+        }
+        return source.string(at + offset, at + size, what);
     }
 
     /** {@code xxxx.yy.zz} in nibbles: {@code 0x000b0000} is 11.0. */

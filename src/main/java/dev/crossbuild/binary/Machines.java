@@ -43,12 +43,12 @@ final class Machines {
             case 8 -> (is64 ? "mips64" : "mips") + (little ? "el" : "");
             case 43 -> "sparc64";
             case 2 -> "sparc";
-            default -> "ELF machine " + BinaryHeaders.hex(machine);
+            default -> "ELF machine " + Bytes.hex(machine);
         };
     }
 
     static String coff(int machine) {
-        return knownCoff(machine).orElse("PE machine " + BinaryHeaders.hex(machine));
+        return knownCoff(machine).orElse("PE machine " + Bytes.hex(machine));
     }
 
     static Optional<String> knownCoff(int machine) {
@@ -57,6 +57,6 @@ final class Machines {
 
     static String mach(int cpuType) {
         String arch = MACH.get(cpuType);
-        return arch != null ? arch : "Mach-O cputype " + BinaryHeaders.hex(cpuType);
+        return arch != null ? arch : "Mach-O cputype " + Bytes.hex(cpuType);
     }
 }

@@ -1,87 +1,92 @@
 package dev.crossbuild.binary;
 
-import static dev.crossbuild.binary.BinaryNeedsReader.guard;
-import static dev.crossbuild.binary.BinaryNeedsReader.string;
-import static dev.crossbuild.binary.BinaryNeedsReader.u16;
-import static dev.crossbuild.binary.BinaryNeedsReader.u32;
-import static dev.crossbuild.binary.BinaryNeedsReader.u64;
+import static dev.crossbuild.binary.Bytes.hex;
+import static dev.crossbuild.binary.Bytes.isZero;
+import static dev.crossbuild.binary.Bytes.u32;
 
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
-/** PE: the import and delay-import directories (DLL names) and the subsystem. */
+/**
+ * PE: the import and delay-import directories (DLL names) and the subsystem. Every RVA must fall in a section's
+ * raw data, and every directory must end (with its all-zero entry) before its section does.
+ */
 final class PeNeeds {
 
-    private static final int IMPORT_DIRECTORY = 1;
-    private static final int DELAY_IMPORT_DIRECTORY = 13;
+    private static final int IMPORT_DESCRIPTOR = 20;
+    private static final int DELAY_IMPORT_DESCRIPTOR = 32;
+    /** Far more DLLs than any image imports; more descriptors than this are a damaged directory. */
+    private static final int MAX_DESCRIPTORS = 100_000;
 
     private PeNeeds() {
     }
 
-    private record Section(long virtualAddress, long virtualSize, long rawOffset, long rawSize) {
-    }
-
-    static Optional<BinaryNeeds> read(ByteSource source) throws IOException {
-        byte[] dos = source.read(0, 64);
-        long pe = u32(dos, 0x3c, true);
-        byte[] coff = source.read(pe, 24);
-        if (coff.length < 24 || coff[0] != 'P' || coff[1] != 'E' || coff[2] != 0 || coff[3] != 0) {
-            return Optional.empty();
-        }
-        int sections = u16(coff, 6, true);
-        int optionalSize = u16(coff, 20, true);
-        guard(sections);
-        byte[] optional = source.read(pe + 24, optionalSize);
-        if (optional.length < 2) {
-            return Optional.empty();
-        }
-        boolean plus = u16(optional, 0, true) == 0x20b;
-        long imageBase = plus ? u64(optional, 24, true) : u32(optional, 28, true);
-        int subsystem = optional.length > 70 ? u16(optional, 68, true) : 0;
-        int directories = plus ? 112 : 96;
-        int count = optional.length >= directories ? (int) u32(optional, directories - 4, true) : 0;
-        List<Section> table = new ArrayList<>();
-        for (int i = 0; i < sections; i++) {
-            byte[] s = source.read(pe + 24 + optionalSize + 40L * i, 40);
-            if (s.length < 40) {
-                break;
-            }
-            table.add(new Section(u32(s, 12, true), u32(s, 8, true), u32(s, 20, true), u32(s, 16, true)));
-        }
+    /** Only for sources where {@link PeHeader#signature} found the PE signature at {@code pe}. */
+    static BinaryNeeds read(ByteSource source, long pe) throws IOException, MalformedBinaryException {
+        PeHeader header = PeHeader.read(source, pe);
         List<String> dlls = new ArrayList<>();
-        if (count > IMPORT_DIRECTORY) {
-            long rva = u32(optional, directories + 8 * IMPORT_DIRECTORY, true);
-            for (long at = offset(table, rva); at >= 0 && rva != 0; at += 20) {
-                byte[] d = source.read(at, 20);
-                if (d.length < 20 || isZero(d)) {
-                    break;
-                }
-                add(dlls, string(source, offset(table, u32(d, 12, true))));
-                guard(dlls.size());
+        long imports = header.directory(PeHeader.IMPORT_DIRECTORY);
+        if (imports != 0) {
+            for (byte[] d : descriptors(source, header, imports, IMPORT_DESCRIPTOR, "PE import directory")) {
+                add(dlls, name(source, header, u32(d, 12, true), "PE import directory"));
             }
         }
-        if (count > DELAY_IMPORT_DIRECTORY) {
-            long rva = u32(optional, directories + 8 * DELAY_IMPORT_DIRECTORY, true);
-            for (long at = offset(table, rva); at >= 0 && rva != 0; at += 32) {
-                byte[] d = source.read(at, 32);
-                if (d.length < 32 || isZero(d)) {
-                    break;
-                }
+        long delayImports = header.directory(PeHeader.DELAY_IMPORT_DIRECTORY);
+        if (delayImports != 0) {
+            for (byte[] d : descriptors(source, header, delayImports, DELAY_IMPORT_DESCRIPTOR,
+                    "PE delay-import directory")) {
                 long name = u32(d, 4, true);
                 // attribute bit 0 clear: an old image whose fields are virtual addresses, not RVAs
-                long nameRva = (u32(d, 0, true) & 1) == 0 ? name - imageBase : name;
-                add(dlls, string(source, offset(table, nameRva)));
-                guard(dlls.size());
+                long nameRva = (u32(d, 0, true) & 1) == 0 ? name - header.imageBase() : name;
+                add(dlls, name(source, header, nameRva, "PE delay-import directory"));
             }
         }
-        return Optional.of(new BinaryNeeds(ObjectFormat.PE_COFF, dlls, List.of(), Map.of(), subsystem(subsystem), null));
+        return new BinaryNeeds(ObjectFormat.PE_COFF, dlls, List.of(), Map.of(), subsystem(header.subsystem()), null);
+    }
+
+    /** A directory's descriptors up to the all-zero one that ends it, which must come before its section ends. */
+    private static List<byte[]> descriptors(ByteSource source, PeHeader header, long rva, int size, String what)
+            throws IOException, MalformedBinaryException {
+        PeHeader.Section section = header.sectionOf(rva).orElseThrow(() -> source.malformed(what
+                + " points outside the file (RVA " + hex(rva) + " is in no section's data)"));
+        long at = section.rawOffset() + (rva - section.virtualAddress());
+        long end = section.rawOffset() + section.rawSize();
+        List<byte[]> descriptors = new ArrayList<>();
+        while (true) {
+            if (size > end - at) {
+                throw source.malformed(what + " runs past the end of section `" + section.name() + "` without its"
+                        + " closing empty entry");
+            }
+            byte[] descriptor = source.read(at, size, what);
+            if (isZero(descriptor)) {
+                return descriptors;
+            }
+            if (descriptors.size() == MAX_DESCRIPTORS) {
+                throw source.malformed(what + " has more than " + MAX_DESCRIPTORS + " entries");
+            }
+            descriptors.add(descriptor);
+            at += size;
+        }
+    }
+
+    /** A DLL name: its RVA must fall in a section's data, and the name must end there. */
+    private static String name(ByteSource source, PeHeader header, long rva, String directory)
+            throws IOException, MalformedBinaryException {
+        String what = directory + " DLL name";
+        PeHeader.Section section = header.sectionOf(rva).orElseThrow(() -> source.malformed(what
+                + " points outside the file (RVA " + hex(rva) + " is in no section's data)"));
+        long offset = section.rawOffset() + (rva - section.virtualAddress());
+        String name = source.string(offset, section.rawOffset() + section.rawSize(), what);
+        if (name.isEmpty()) {
+            throw source.malformed(what + " at RVA " + hex(rva) + " is empty");
+        }
+        return name;
     }
 
     private static void add(List<String> dlls, String name) {
-        if (!name.isEmpty() && dlls.stream().noneMatch(d -> d.equalsIgnoreCase(name))) {
+        if (dlls.stream().noneMatch(d -> d.equalsIgnoreCase(name))) {
             dlls.add(name);
         }
     }
@@ -94,23 +99,5 @@ final class PeNeeds {
             case 10, 11, 12 -> "efi";
             default -> "subsystem " + value;
         };
-    }
-
-    private static long offset(List<Section> sections, long rva) {
-        for (Section s : sections) {
-            if (rva >= s.virtualAddress() && rva < s.virtualAddress() + Math.max(s.virtualSize(), s.rawSize())) {
-                return s.rawOffset() + (rva - s.virtualAddress());
-            }
-        }
-        return -1;
-    }
-
-    private static boolean isZero(byte[] bytes) {
-        for (byte b : bytes) {
-            if (b != 0) {
-                return false;
-            }
-        }
-        return true;
     }
 }

@@ -4,6 +4,7 @@ import dev.crossbuild.binary.ArchitectureCheck;
 import dev.crossbuild.binary.BinaryHeader;
 import dev.crossbuild.binary.BinaryHeaders;
 import dev.crossbuild.binary.BinaryKind;
+import dev.crossbuild.binary.MalformedBinaryException;
 import dev.crossbuild.cargo.CargoArtifact;
 import dev.crossbuild.cargo.CargoBuildRecord;
 import dev.crossbuild.core.BuildLog;
@@ -116,7 +117,7 @@ final class ContentCollector {
     }
 
     private void addNativeOutputs(String buildId, Path dir, Map<String, ArchiveEntry> entries, List<String> problems,
-            String who) throws MachineException {
+            String who) throws MachineException, MalformedBinaryException {
         if (!Files.isDirectory(dir)) {
             problems.add(who + ": the output directory " + dir + " of native build `" + buildId + "` is gone; run"
                     + " the build again (mvn package)");
@@ -190,7 +191,7 @@ final class ContentCollector {
     }
 
     private void verify(TargetSpec target, Map<String, ArchiveEntry> entries, Map<String, BinaryHeader> headers,
-            List<String> problems, String who) throws MachineException {
+            List<String> problems, String who) throws MachineException, MalformedBinaryException {
         Optional<ArchitectureCheck.Expectation> expected = ArchitectureCheck.expected(target.triple());
         for (ArchiveEntry entry : entries.values()) {
             Optional<BinaryHeader> header = header(entry.source());
@@ -213,7 +214,7 @@ final class ContentCollector {
         }
     }
 
-    private static Optional<BinaryHeader> header(Path file) throws MachineException {
+    private static Optional<BinaryHeader> header(Path file) throws MachineException, MalformedBinaryException {
         try {
             return BinaryHeaders.read(file);
         } catch (IOException e) {

@@ -2,6 +2,7 @@ package dev.crossbuild.packaging;
 
 import dev.crossbuild.binary.BinaryNeeds;
 import dev.crossbuild.binary.BinaryNeedsReader;
+import dev.crossbuild.binary.MalformedBinaryException;
 import dev.crossbuild.binary.ObjectFormat;
 import dev.crossbuild.binary.SystemLibraries;
 import dev.crossbuild.core.CrossbuildException;
@@ -214,7 +215,7 @@ public final class LibraryAudit {
         return slash < 0 ? library : library.substring(slash + 1);
     }
 
-    private static Optional<BinaryNeeds> needs(Path file) throws MachineException {
+    private static Optional<BinaryNeeds> needs(Path file) throws MachineException, MalformedBinaryException {
         try {
             return BinaryNeedsReader.read(file);
         } catch (IOException e) {

@@ -82,7 +82,7 @@ class BinaryHeadersTest {
                 Arguments.of("Java class file (also 0xCAFEBABE)", javaClass),
                 Arguments.of("DOS program without a PE header", dosOnly),
                 Arguments.of("ar archive of text files", HandMadeHeaders.ar("hello\n".getBytes())),
-                Arguments.of("truncated ELF", new byte[] {0x7f, 'E', 'L', 'F', 2}));
+                Arguments.of("the ELF magic's first three bytes", new byte[] {0x7f, 'E', 'L'}));
     }
 
     @ParameterizedTest(name = "{0}")

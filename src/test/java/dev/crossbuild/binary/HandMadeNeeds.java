@@ -5,10 +5,62 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-/** Small hand-made images with the tables the needs reader walks: PE imports and Mach-O load commands. */
+/**
+ * Small hand-made images with the tables the needs reader walks: ELF dynamic sections, PE imports and Mach-O
+ * load commands.
+ */
 public final class HandMadeNeeds {
 
     private HandMadeNeeds() {
+    }
+
+    /** Where {@link #elf} puts its parts, for tests that damage them. */
+    static final int ELF_DYNAMIC = 176;
+    static final int ELF_STRINGS = 0x200;
+    static final int ELF_SECTIONS = 0x400;
+    static final long ELF_BASE_ADDRESS = 0x10000;
+
+    /**
+     * A 64-bit little-endian x86_64 ELF shared object: two program headers (one PT_LOAD mapping the whole file at
+     * {@link #ELF_BASE_ADDRESS}, one PT_DYNAMIC), a dynamic section with DT_NEEDED entries, an optional DT_RUNPATH,
+     * DT_STRTAB and DT_STRSZ, the string table, and one (null) section header last, as linkers place them.
+     */
+    public static byte[] elf(List<String> needed, String runpath) {
+        int size = ELF_SECTIONS + 64;
+        ByteBuffer b = ByteBuffer.allocate(size).order(ByteOrder.LITTLE_ENDIAN);
+        b.put(new byte[] {0x7f, 'E', 'L', 'F', 2, 1, 1});
+        b.putShort(16, (short) 3).putShort(18, (short) 62).putInt(20, 1);
+        b.putLong(32, 64).putLong(40, ELF_SECTIONS).putShort(52, (short) 64);
+        b.putShort(54, (short) 56).putShort(56, (short) 2).putShort(58, (short) 64).putShort(60, (short) 1);
+        // PT_LOAD: the whole file
+        b.putInt(64, 1).putInt(68, 5).putLong(72, 0).putLong(80, ELF_BASE_ADDRESS).putLong(88, ELF_BASE_ADDRESS)
+                .putLong(96, size).putLong(104, size).putLong(112, 0x1000);
+        int entries = needed.size() + (runpath == null ? 0 : 1) + 3;
+        // PT_DYNAMIC
+        b.putInt(120, 2).putInt(124, 6).putLong(128, ELF_DYNAMIC).putLong(136, ELF_BASE_ADDRESS + ELF_DYNAMIC)
+                .putLong(144, ELF_BASE_ADDRESS + ELF_DYNAMIC).putLong(152, 16L * entries).putLong(160, 16L * entries)
+                .putLong(168, 8);
+        int strings = 1;
+        int at = ELF_DYNAMIC;
+        for (String library : needed) {
+            b.putLong(at, 1).putLong(at + 8, strings);
+            strings = putString(b, strings, library);
+            at += 16;
+        }
+        if (runpath != null) {
+            b.putLong(at, 29).putLong(at + 8, strings);
+            strings = putString(b, strings, runpath);
+            at += 16;
+        }
+        b.putLong(at, 5).putLong(at + 8, ELF_BASE_ADDRESS + ELF_STRINGS);
+        b.putLong(at + 16, 10).putLong(at + 24, strings);
+        return b.array();
+    }
+
+    private static int putString(ByteBuffer b, int offset, String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.US_ASCII);
+        b.put(ELF_STRINGS + offset, bytes);
+        return offset + bytes.length + 1;
     }
 
     /** A PE32+ image whose one section holds the import and delay-import directories and the DLL names. */
@@ -49,7 +101,10 @@ public final class HandMadeNeeds {
         return rva + bytes.length + 1;
     }
 
-    /** A 64-bit little-endian Mach-O executable with dylib, rpath and build-version load commands. */
+    /**
+     * A 64-bit little-endian Mach-O executable with dylib, rpath and build-version load commands, and a
+     * {@code __TEXT} segment that spans the whole file.
+     */
     public static byte[] machO(List<String> dylibs, List<String> rpaths, int minos) {
         ByteBuffer b = ByteBuffer.allocate(4096).order(ByteOrder.LITTLE_ENDIAN);
         b.putInt(0, 0xFEEDFACF).putInt(4, 0x0100000C).putInt(12, 2);
@@ -71,6 +126,10 @@ public final class HandMadeNeeds {
         }
         b.putInt(at, 0x32).putInt(at + 4, 24).putInt(at + 8, 1).putInt(at + 12, minos).putInt(at + 16, minos);
         at += 24;
+        count++;
+        b.putInt(at, 0x19).putInt(at + 4, 72).put(at + 8, "__TEXT".getBytes(StandardCharsets.US_ASCII))
+                .putLong(at + 40, 0).putLong(at + 48, b.capacity());
+        at += 72;
         count++;
         b.putInt(16, count).putInt(20, at - 32);
         return b.array();
