@@ -20,6 +20,7 @@ targets.each { id, t ->
     contains(log, "[${id}] reproducible: reproducible-native-1.0-${id}.${ext} is byte-identical when built in")
 }
 contains(log, '(second build) ')
+check(!new File(basedir, 'target/crossbuild/reproducibility').exists(), 'the second build left its copy behind')
 
 // built once more from a checkout elsewhere, with a longer path, at another time: the same bytes
 def copySources = { File to ->

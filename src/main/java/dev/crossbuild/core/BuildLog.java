@@ -1,6 +1,9 @@
 package dev.crossbuild.core;
 
-/** The core's view of the build log; the Maven edge adapts Maven's {@code Log} to it. */
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+
+/** The core's view of the build log; the Maven edge adapts Maven's {@code Log} to it with {@link #of}. */
 public interface BuildLog {
 
     void info(String line);
@@ -15,56 +18,41 @@ public interface BuildLog {
 
     /** This log with a prefix before every line. */
     default BuildLog prefixed(String prefix) {
-        BuildLog log = this;
+        return of(line -> info(prefix + line), line -> warn(prefix + line), line -> error(prefix + line),
+                line -> debug(prefix + line), this::isDebugEnabled);
+    }
+
+    /** A log that writes each level's lines to its own sink: the one implementation every adapter uses. */
+    static BuildLog of(Consumer<String> info, Consumer<String> warn, Consumer<String> error, Consumer<String> debug,
+            BooleanSupplier debugEnabled) {
         return new BuildLog() {
             @Override
             public void info(String line) {
-                log.info(prefix + line);
+                info.accept(line);
             }
 
             @Override
             public void warn(String line) {
-                log.warn(prefix + line);
+                warn.accept(line);
             }
 
             @Override
             public void error(String line) {
-                log.error(prefix + line);
+                error.accept(line);
             }
 
             @Override
             public void debug(String line) {
-                log.debug(prefix + line);
+                debug.accept(line);
             }
 
             @Override
             public boolean isDebugEnabled() {
-                return log.isDebugEnabled();
+                return debugEnabled.getAsBoolean();
             }
         };
     }
 
     /** A log that keeps nothing, for callers that do not want output. */
-    BuildLog SILENT = new BuildLog() {
-        @Override
-        public void info(String line) {
-        }
-
-        @Override
-        public void warn(String line) {
-        }
-
-        @Override
-        public void error(String line) {
-        }
-
-        @Override
-        public void debug(String line) {
-        }
-
-        @Override
-        public boolean isDebugEnabled() {
-            return false;
-        }
-    };
+    BuildLog SILENT = of(line -> { }, line -> { }, line -> { }, line -> { }, () -> false);
 }

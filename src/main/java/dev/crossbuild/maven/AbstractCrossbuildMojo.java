@@ -7,7 +7,6 @@ import dev.crossbuild.model.HostPlatform;
 import dev.crossbuild.model.TargetMatrix;
 import dev.crossbuild.model.TargetSpec;
 import dev.crossbuild.nativebuild.NativeBuildSpec;
-import dev.crossbuild.tools.CompilerCache;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,7 +19,8 @@ import org.apache.maven.project.MavenProject;
 
 /**
  * The parameters every goal shares (the target matrix and the skip switch) and the one template
- * {@code execute()}: check skip and say why, select targets, run, translate failures once.
+ * {@code execute()}: check skip and say why, read every parameter and select targets, run, translate failures
+ * once.
  */
 abstract class AbstractCrossbuildMojo extends AbstractMojo {
 
@@ -54,7 +54,7 @@ abstract class AbstractCrossbuildMojo extends AbstractMojo {
      * @since 0.1.0
      */
     @Parameter(property = PropertyNames.SKIP, defaultValue = "false")
-    private boolean skip;
+    private String skip;
 
     /**
      * The cmd that runs batch-file environment scripts ({@code <vcvars>} ending in {@code .bat} or {@code .cmd}),
@@ -87,18 +87,21 @@ abstract class AbstractCrossbuildMojo extends AbstractMojo {
 
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
-        if (skip) {
-            getLog().info("Skipping crossbuild: " + PropertyNames.SKIP + " is true");
-            return;
-        }
-        String goalSkip = prebuilt != null && buildsFromSource() ? PropertyNames.PREBUILT + " is set, so the archives"
-                + " come from " + prebuilt + " and nothing is built on this machine" : goalSkipReason();
-        if (goalSkip != null) {
-            getLog().info("Skipping: " + goalSkip);
-            return;
-        }
-        try (BuildLock lock = BuildLock.acquire(context().layout().lockFile(), context().buildLog())) {
-            run(selectedTargets());
+        try {
+            if (PropertyValues.bool(PropertyNames.SKIP, skip)) {
+                getLog().info("Skipping crossbuild: " + PropertyNames.SKIP + " is true");
+                return;
+            }
+            String goalSkip = prebuilt != null && buildsFromSource() ? PropertyNames.PREBUILT + " is set, so the"
+                    + " archives come from " + prebuilt + " and nothing is built on this machine" : goalSkipReason();
+            if (goalSkip != null) {
+                getLog().info("Skipping: " + goalSkip);
+                return;
+            }
+            Work work = prepare(selectedTargets());
+            try (BuildLock lock = BuildLock.acquire(context().layout().lockFile(), context().buildLog())) {
+                work.run();
+            }
         } catch (ProjectException e) {
             throw new MojoFailureException(e.getMessage(), e);
         } catch (CrossbuildException e) {
@@ -116,9 +119,10 @@ abstract class AbstractCrossbuildMojo extends AbstractMojo {
     }
 
     /** The goal's own skip switch, as the reason to print, or null to run. */
-    protected abstract String goalSkipReason();
+    protected abstract String goalSkipReason() throws ProjectException;
 
-    protected abstract void run(List<TargetSpec> selected) throws CrossbuildException;
+    /** Reads and checks every parameter of the goal, so that a bad value fails before anything runs. */
+    protected abstract Work prepare(List<TargetSpec> selected) throws ProjectException;
 
     protected List<TargetSpec> selectedTargets() throws ProjectException {
         return TargetMatrix.select(Target.toSpecs(targets), targetSelection, HostPlatform.current());
@@ -135,15 +139,8 @@ abstract class AbstractCrossbuildMojo extends AbstractMojo {
                 .map(TargetSpec::id).toList());
     }
 
-    protected CompilerCache compilerCache() throws ProjectException {
-        return CompilerCache.parse(compilerCache).orElseThrow(() -> new ProjectException("<compilerCache>"
-                + compilerCache + "</compilerCache> (-D" + PropertyNames.COMPILER_CACHE + ") is not one of sccache,"
-                + " ccache, none"));
-    }
-
     /** The project, session and log of this execution, as the core needs them. */
     protected GoalContext context() {
-        return new GoalContext(project, session, getLog(), cmd);
+        return new GoalContext(project, session, getLog(), cmd, compilerCache);
     }
-
 }

@@ -1,11 +1,10 @@
 package dev.crossbuild.maven;
 
-import dev.crossbuild.core.CrossbuildException;
+import dev.crossbuild.core.ProjectException;
 import dev.crossbuild.model.TargetSpec;
 import dev.crossbuild.nativebuild.NativeBuildSpec;
 import dev.crossbuild.nativebuild.NativeBuilder;
 import dev.crossbuild.process.ProcessRunner;
-import java.time.Duration;
 import java.util.List;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -21,7 +20,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * @since 0.1.0
  */
 @Mojo(name = "build-native", defaultPhase = LifecyclePhase.GENERATE_SOURCES, threadSafe = true)
-public class BuildNativeMojo extends AbstractCrossbuildMojo {
+public class BuildNativeMojo extends AbstractBuildMojo {
 
     /**
      * Rebuilds every native build even when its inputs (sources, arguments, environment, tool version)
@@ -30,23 +29,7 @@ public class BuildNativeMojo extends AbstractCrossbuildMojo {
      * @since 0.1.0
      */
     @Parameter(property = PropertyNames.NATIVE_FORCE, defaultValue = "false")
-    private boolean force;
-
-    /**
-     * Minutes one native build step may take before it is stopped with all its child processes.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = PropertyNames.TIMEOUT, defaultValue = "120")
-    private int timeoutMinutes;
-
-    /** As for {@code package-arch}: the build time native builds are told. @since 0.2.0 */
-    @Parameter(defaultValue = "${project.build.outputTimestamp}")
-    private String outputTimestamp;
-
-    /** As for {@code cargo-build}: reproducible outputs, on when the timestamp is set. @since 0.2.0 */
-    @Parameter(property = PropertyNames.REPRODUCIBLE)
-    private String reproducible;
+    private String force;
 
     /**
      * Skips this goal. The outputs of the last run stay: {@code cargo-build} and {@code package-arch} use them
@@ -55,22 +38,23 @@ public class BuildNativeMojo extends AbstractCrossbuildMojo {
      * @since 0.1.0
      */
     @Parameter(property = PropertyNames.BUILD_NATIVE_SKIP, defaultValue = "false")
-    private boolean skipBuildNative;
+    private String skipBuildNative;
 
     @Override
-    protected String goalSkipReason() {
-        return skipBuildNative ? PropertyNames.BUILD_NATIVE_SKIP + " is true" : null;
+    protected String goalSkipReason() throws ProjectException {
+        return PropertyValues.skipReason(PropertyNames.BUILD_NATIVE_SKIP, skipBuildNative);
     }
 
     @Override
-    protected void run(List<TargetSpec> selected) throws CrossbuildException {
+    protected Work prepare(List<TargetSpec> selected) throws ProjectException {
         List<NativeBuildSpec> builds = nativeBuilds();
-        if (builds.isEmpty()) {
-            getLog().info("No <nativeBuilds> configured; nothing to build");
-        }
-        new NativeBuilder(new ProcessRunner(), context().environments(), context().buildLog(), new NativeBuilder.Options(context().layout(),
-                context().resolver(), force, Duration.ofMinutes(timeoutMinutes),
-                context().reproducible(outputTimestamp, reproducible), compilerCache())).buildAll(selected,
-                builds);
+        NativeBuilder.Options options = nativeOptions(PropertyValues.bool(PropertyNames.NATIVE_FORCE, force));
+        return () -> {
+            if (builds.isEmpty()) {
+                getLog().info("No <nativeBuilds> configured; nothing to build");
+            }
+            new NativeBuilder(new ProcessRunner(), context().environments(), context().buildLog(), options)
+                    .buildAll(selected, builds);
+        };
     }
 }

@@ -2,8 +2,9 @@ package dev.crossbuild.maven;
 
 import dev.crossbuild.cargo.CargoBuilder;
 import dev.crossbuild.cargo.CargoOptions;
-import dev.crossbuild.core.CrossbuildException;
+import dev.crossbuild.core.ProjectException;
 import dev.crossbuild.model.TargetSpec;
+import dev.crossbuild.nativebuild.NativeBuildSpec;
 import dev.crossbuild.process.ProcessRunner;
 import java.util.List;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -27,7 +28,7 @@ public class CargoBuildMojo extends AbstractCargoMojo {
      * @since 0.1.0
      */
     @Parameter(property = PropertyNames.GITHUB_ANNOTATIONS, defaultValue = "${env.GITHUB_ACTIONS}")
-    private boolean githubAnnotations;
+    private String githubAnnotations;
 
     /**
      * Skips this goal.
@@ -35,16 +36,19 @@ public class CargoBuildMojo extends AbstractCargoMojo {
      * @since 0.1.0
      */
     @Parameter(property = PropertyNames.CARGO_BUILD_SKIP, defaultValue = "false")
-    private boolean skipCargoBuild;
+    private String skipCargoBuild;
 
     @Override
-    protected String goalSkipReason() {
-        return skipCargoBuild ? PropertyNames.CARGO_BUILD_SKIP + " is true" : null;
+    protected String goalSkipReason() throws ProjectException {
+        return PropertyValues.skipReason(PropertyNames.CARGO_BUILD_SKIP, skipCargoBuild);
     }
 
     @Override
-    protected void run(List<TargetSpec> selected) throws CrossbuildException {
-        CargoOptions options = cargoOptions(buildTimeout(), githubAnnotations);
-        new CargoBuilder(new ProcessRunner(), context().environments(), context().buildLog()).buildAll(selected, options, nativeBuilds());
+    protected Work prepare(List<TargetSpec> selected) throws ProjectException {
+        CargoOptions options = cargoOptions(buildTimeout(), PropertyValues.bool(PropertyNames.GITHUB_ANNOTATIONS,
+                githubAnnotations));
+        List<NativeBuildSpec> natives = nativeBuilds();
+        return () -> new CargoBuilder(new ProcessRunner(), context().environments(), context().buildLog())
+                .buildAll(selected, options, natives);
     }
 }

@@ -2,9 +2,10 @@ package dev.crossbuild.maven;
 
 import dev.crossbuild.cargotest.CargoTester;
 import dev.crossbuild.cargotest.TestOptions;
-import dev.crossbuild.core.CrossbuildException;
+import dev.crossbuild.core.ProjectException;
 import dev.crossbuild.model.HostPlatform;
 import dev.crossbuild.model.TargetSpec;
+import dev.crossbuild.nativebuild.NativeBuildSpec;
 import dev.crossbuild.process.ProcessRunner;
 import java.io.File;
 import java.time.Duration;
@@ -25,6 +26,8 @@ import org.apache.maven.plugins.annotations.Parameter;
 @Mojo(name = "cargo-test", defaultPhase = LifecyclePhase.TEST, threadSafe = true)
 public class CargoTestMojo extends AbstractCargoMojo {
 
+    static final int DEFAULT_TEST_TIMEOUT_MINUTES = 30;
+
     /**
      * A test name filter for every test binary of every target ({@code cargo test -- <filter>}).
      *
@@ -40,16 +43,16 @@ public class CargoTestMojo extends AbstractCargoMojo {
      * @since 0.2.0
      */
     @Parameter(property = PropertyNames.TEST_REQUIRE_RUN, defaultValue = "false")
-    private boolean requireRun;
+    private String requireRun;
 
     /**
-     * Minutes one target's {@code cargo test} may take; a hanging test binary is then stopped with all its
-     * processes, and the failure names the binary and the last test that started.
+     * Minutes one target's {@code cargo test} may take, a positive whole number; a hanging test binary is then
+     * stopped with all its processes, and the failure names the binary and the last test that started.
      *
      * @since 0.2.0
      */
-    @Parameter(property = PropertyNames.TEST_TIMEOUT, defaultValue = "30")
-    private int testTimeoutMinutes;
+    @Parameter(property = PropertyNames.TEST_TIMEOUT, defaultValue = "" + DEFAULT_TEST_TIMEOUT_MINUTES)
+    private String testTimeoutMinutes;
 
     /**
      * Reports failing tests and goes on, as Surefire does.
@@ -57,7 +60,7 @@ public class CargoTestMojo extends AbstractCargoMojo {
      * @since 0.2.0
      */
     @Parameter(property = "maven.test.failure.ignore", defaultValue = "false")
-    private boolean testFailureIgnore;
+    private String testFailureIgnore;
 
     /**
      * Where the Surefire-format XML reports go.
@@ -69,11 +72,11 @@ public class CargoTestMojo extends AbstractCargoMojo {
 
     /** Maven's switch to skip running tests. @since 0.2.0 */
     @Parameter(property = "skipTests", defaultValue = "false")
-    private boolean skipTests;
+    private String skipTests;
 
     /** Maven's switch to skip compiling and running tests. @since 0.2.0 */
     @Parameter(property = "maven.test.skip", defaultValue = "false")
-    private boolean mavenTestSkip;
+    private String mavenTestSkip;
 
     /**
      * Skips this goal.
@@ -81,19 +84,26 @@ public class CargoTestMojo extends AbstractCargoMojo {
      * @since 0.2.0
      */
     @Parameter(property = PropertyNames.CARGO_TEST_SKIP, defaultValue = "false")
-    private boolean skipCargoTest;
+    private String skipCargoTest;
 
     @Override
-    protected String goalSkipReason() {
-        return skipCargoTest ? PropertyNames.CARGO_TEST_SKIP + " is true" : skipTests ? "skipTests is true"
-                : mavenTestSkip ? "maven.test.skip is true" : null;
+    protected String goalSkipReason() throws ProjectException {
+        String skip = PropertyValues.skipReason(PropertyNames.CARGO_TEST_SKIP, skipCargoTest);
+        String tests = PropertyValues.skipReason("skipTests", skipTests);
+        String all = PropertyValues.skipReason("maven.test.skip", mavenTestSkip);
+        return skip != null ? skip : tests != null ? tests : all;
     }
 
     @Override
-    protected void run(List<TargetSpec> selected) throws CrossbuildException {
-        TestOptions options = new TestOptions(cargoOptions(Duration.ofMinutes(testTimeoutMinutes), false), testFilter,
-                requireRun, testFailureIgnore, reportsDirectory.toPath(), HostPlatform.current());
-        new CargoTester(new ProcessRunner(), context().environments(), context().buildLog()).testAll(selected, options,
-                nativeBuilds());
+    protected Work prepare(List<TargetSpec> selected) throws ProjectException {
+        Duration timeout = Duration.ofMinutes(PropertyValues.positiveMinutes(PropertyNames.TEST_TIMEOUT,
+                testTimeoutMinutes, DEFAULT_TEST_TIMEOUT_MINUTES));
+        TestOptions options = new TestOptions(cargoOptions(timeout, false), testFilter,
+                PropertyValues.bool(PropertyNames.TEST_REQUIRE_RUN, requireRun),
+                PropertyValues.bool("maven.test.failure.ignore", testFailureIgnore), reportsDirectory.toPath(),
+                HostPlatform.current());
+        List<NativeBuildSpec> natives = nativeBuilds();
+        return () -> new CargoTester(new ProcessRunner(), context().environments(), context().buildLog())
+                .testAll(selected, options, natives);
     }
 }

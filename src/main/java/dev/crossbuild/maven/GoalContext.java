@@ -8,6 +8,7 @@ import dev.crossbuild.core.ProjectException;
 import dev.crossbuild.model.WorkLayout;
 import dev.crossbuild.packaging.OutputTimestamp;
 import dev.crossbuild.repro.ReproducibleBuild;
+import dev.crossbuild.tools.CompilerCache;
 import dev.crossbuild.tools.ToolResolver;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -25,18 +26,21 @@ final class GoalContext {
     private final MavenSession session;
     private final Log log;
     private final String cmd;
+    private final String compilerCache;
 
-    GoalContext(MavenProject project, MavenSession session, Log log, String cmd) {
+    GoalContext(MavenProject project, MavenSession session, Log log, String cmd, String compilerCache) {
         this.project = project;
         this.session = session;
         this.log = log;
         this.cmd = cmd;
+        this.compilerCache = compilerCache;
     }
 
-    /** The log; under {@code mvn -T} with several modules each line also names the module. */
+    /** Maven's log; under {@code mvn -T} with several modules each line also names the module. */
     BuildLog buildLog() {
+        BuildLog maven = BuildLog.of(log::info, log::warn, log::error, log::debug, log::isDebugEnabled);
         boolean interleaved = session != null && session.isParallel() && session.getProjects().size() > 1;
-        return new MavenBuildLog(log, interleaved ? "[" + project.getArtifactId() + "] " : "");
+        return interleaved ? maven.prefixed("[" + project.getArtifactId() + "] ") : maven;
     }
 
     WorkLayout layout() {
@@ -46,6 +50,11 @@ final class GoalContext {
     /** Which compilers and linkers each target uses, decided in one place for every goal. */
     ToolResolver resolver() {
         return ToolResolver.forHost(HostPlatform.current());
+    }
+
+    /** The compile cache every compiler of every goal runs behind. */
+    CompilerCache compilerCache() throws ProjectException {
+        return PropertyValues.compilerCache(PropertyNames.COMPILER_CACHE, compilerCache);
     }
 
     /** A new capture-aware environment source: each goal execution captures a target's script at most once. */
@@ -59,18 +68,13 @@ final class GoalContext {
                 buildLog());
     }
 
-    /**
-     * What makes the binaries reproducible: on when {@code project.build.outputTimestamp} is set, unless
-     * {@code crossbuild.reproducible} says otherwise.
-     */
-    ReproducibleBuild reproducible(String outputTimestamp, String flag) {
-        return reproducibleFor(baseDirectory(), layout(), outputTimestamp, flag);
+    /** What makes the binaries reproducible, or {@link ReproducibleBuild#OFF} when {@code enabled} is false. */
+    ReproducibleBuild reproducible(String outputTimestamp, boolean enabled) {
+        return reproducibleFor(baseDirectory(), layout(), outputTimestamp, enabled);
     }
 
     /** The same for a project in another directory. */
-    ReproducibleBuild reproducibleFor(Path base, WorkLayout layout, String outputTimestamp, String flag) {
-        boolean timestampSet = outputTimestamp != null && outputTimestamp.trim().length() > 1;
-        boolean enabled = flag == null || flag.isBlank() ? timestampSet : Boolean.parseBoolean(flag.trim());
+    ReproducibleBuild reproducibleFor(Path base, WorkLayout layout, String outputTimestamp, boolean enabled) {
         if (!enabled) {
             return ReproducibleBuild.OFF;
         }

@@ -1,7 +1,7 @@
 package dev.crossbuild.maven;
 
 import dev.crossbuild.ci.CiMatrix;
-import dev.crossbuild.core.CrossbuildException;
+import dev.crossbuild.core.ProjectException;
 import dev.crossbuild.model.TargetSpec;
 import java.io.File;
 import java.util.List;
@@ -44,7 +44,7 @@ public class MatrixMojo extends AbstractCrossbuildMojo {
      * @since 0.1.0
      */
     @Parameter(property = PropertyNames.MATRIX_SKIP, defaultValue = "false")
-    private boolean skipMatrix;
+    private String skipMatrix;
 
     @Override
     protected boolean buildsFromSource() {
@@ -52,20 +52,22 @@ public class MatrixMojo extends AbstractCrossbuildMojo {
     }
 
     @Override
-    protected String goalSkipReason() {
-        return skipMatrix ? PropertyNames.MATRIX_SKIP + " is true" : null;
+    protected String goalSkipReason() throws ProjectException {
+        return PropertyValues.skipReason(PropertyNames.MATRIX_SKIP, skipMatrix);
     }
 
     @Override
-    protected void run(List<TargetSpec> selected) throws CrossbuildException {
+    protected Work prepare(List<TargetSpec> selected) throws ProjectException {
         CiMatrix.checkOverrides(configuredTargets(), ciRunners);
         CiMatrix matrix = CiMatrix.of(selected, ciRunners);
-        if (matrixOutput == null) {
-            // the matrix is the goal's product, not a log line: plain stdout, so `mvn -q` prints only it
-            System.out.println(matrix.toJson());
-            return;
-        }
-        matrix.write(matrixOutput.toPath());
-        getLog().info("wrote the matrix of " + selected.size() + " target(s) to " + matrixOutput);
+        return () -> {
+            if (matrixOutput == null) {
+                // the matrix is the goal's product, not a log line: plain stdout, so `mvn -q` prints only it
+                System.out.println(matrix.toJson());
+                return;
+            }
+            matrix.write(matrixOutput.toPath());
+            getLog().info("wrote the matrix of " + selected.size() + " target(s) to " + matrixOutput);
+        };
     }
 }

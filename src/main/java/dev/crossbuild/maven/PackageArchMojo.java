@@ -1,15 +1,13 @@
 package dev.crossbuild.maven;
 
-import dev.crossbuild.core.CrossbuildException;
+import static dev.crossbuild.maven.PropertyValues.bool;
+
+import dev.crossbuild.core.ProjectException;
 import dev.crossbuild.model.TargetSpec;
 import dev.crossbuild.packaging.OutputTimestamp;
 import dev.crossbuild.packaging.PackageOptions;
-import dev.crossbuild.packaging.Packager;
-import dev.crossbuild.packaging.CompilerLibraryLocator;
-import dev.crossbuild.packaging.PrebuiltArchives;
-import dev.crossbuild.nativebuild.NativeBuilder;
-import dev.crossbuild.process.ProcessRunner;
-import dev.crossbuild.reproduce.ReproducibilityCheck;
+import dev.crossbuild.nativebuild.NativeBuildSpec;
+import dev.crossbuild.rebuildcheck.ReproducibilityCheck;
 import java.util.List;
 import javax.inject.Inject;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -48,7 +46,7 @@ public class PackageArchMojo extends AbstractCargoMojo {
      * @since 0.1.0
      */
     @Parameter(property = PropertyNames.PACKAGE_STATIC_LIBRARIES, defaultValue = "false")
-    private boolean packageStaticLibraries;
+    private String packageStaticLibraries;
 
     /**
      * Also packages the executables and shared libraries found in the target's native build output
@@ -57,7 +55,7 @@ public class PackageArchMojo extends AbstractCargoMojo {
      * @since 0.1.0
      */
     @Parameter(property = PropertyNames.PACKAGE_NATIVE_OUTPUTS, defaultValue = "false")
-    private boolean packageNativeOutputs;
+    private String packageNativeOutputs;
 
     /**
      * Base name of the archives and of their top folder.
@@ -73,14 +71,7 @@ public class PackageArchMojo extends AbstractCargoMojo {
      * @since 0.1.0
      */
     @Parameter(property = PropertyNames.PACKAGE_ARCH_SKIP, defaultValue = "false")
-    private boolean skipPackageArch;
-
-    private final MavenProjectHelper projectHelper;
-
-    @Inject
-    public PackageArchMojo(MavenProjectHelper projectHelper) {
-        this.projectHelper = projectHelper;
-    }
+    private String skipPackageArch;
 
     /**
      * With {@code crossbuild.prebuilt}: an archive in that folder matching no selected target is an error, not
@@ -89,7 +80,7 @@ public class PackageArchMojo extends AbstractCargoMojo {
      * @since 0.2.0
      */
     @Parameter(property = PropertyNames.PREBUILT_STRICT, defaultValue = "false")
-    private boolean prebuiltStrict;
+    private String prebuiltStrict;
 
     /**
      * Copies the libraries a packaged binary needs but the archive lacks (not a system library of the target, not
@@ -97,16 +88,33 @@ public class PackageArchMojo extends AbstractCargoMojo {
      * Windows exe, into the {@code $ORIGIN} runpath on Linux. Without it such an archive is refused. @since 0.2.0
      */
     @Parameter(property = PropertyNames.BUNDLE_LIBRARIES, defaultValue = "false")
-    private boolean bundleLibraries;
+    private String bundleLibraries;
 
     /**
      * Builds every selected target a second time from a copy of the project in another directory and fails,
-     * naming the target and the first differing file, unless the archives are byte-identical.
+     * naming the target and the first differing file, unless the archives are byte-identical. The copy leaves out
+     * build outputs and version control and IDE folders, and is removed afterwards.
      *
      * @since 0.2.0
      */
     @Parameter(property = PropertyNames.VERIFY_REPRODUCIBLE, defaultValue = "false")
-    private boolean verifyReproducible;
+    private String verifyReproducible;
+
+    /**
+     * With {@code verifyReproducible}: keeps the second build's copy of the project (its path is logged) instead
+     * of removing it, to look at what differs.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = PropertyNames.VERIFY_REPRODUCIBLE_KEEP, defaultValue = "false")
+    private String verifyReproducibleKeep;
+
+    private final MavenProjectHelper projectHelper;
+
+    @Inject
+    public PackageArchMojo(MavenProjectHelper projectHelper) {
+        this.projectHelper = projectHelper;
+    }
 
     @Override
     protected boolean buildsFromSource() {
@@ -114,36 +122,25 @@ public class PackageArchMojo extends AbstractCargoMojo {
     }
 
     @Override
-    protected String goalSkipReason() {
-        return skipPackageArch ? PropertyNames.PACKAGE_ARCH_SKIP + " is true" : null;
+    protected String goalSkipReason() throws ProjectException {
+        return PropertyValues.skipReason(PropertyNames.PACKAGE_ARCH_SKIP, skipPackageArch);
     }
 
     @Override
-    protected void run(List<TargetSpec> selected) throws CrossbuildException {
-        PackageOptions options = new PackageOptions(context().layout(), context().baseDirectory(), finalName,
-                OutputTimestamp.parse(outputTimestamp()), packageStaticLibraries, packageNativeOutputs, packageFiles,
-                selection(), nativeBuilds(), bundleLibraries);
-        Packager.Result result = prebuilt() == null
-                ? new Packager(options, context().buildLog(), new CompilerLibraryLocator(new ProcessRunner(),
-                        context().environments(), context().resolver(), context().layout())).packageTargets(selected)
-                : new PrebuiltArchives(options, context().buildLog()).gather(selected, prebuilt(), prebuiltStrict);
-        for (Packager.PackagedArchive archive : result.archives()) {
-            String type = archive.format().extension();
-            projectHelper.attachArtifact(context().project(), type, archive.targetId(), archive.archive().toFile());
-            projectHelper.attachArtifact(context().project(), type + ".sha256", archive.targetId(), archive.checksum().toFile());
-        }
-        getLog().info("crossbuild package-arch summary (" + result.sums() + "):");
-        result.report().summaryLines().forEach(getLog()::info);
-        if (verifyReproducible && prebuilt() == null) {
-            GoalContext context = context();
-            new ReproducibilityCheck(new ProcessRunner(), context.buildLog()).verify(selected,
-                    new ReproducibilityCheck.FirstBuild(context.baseDirectory(), context.layout(),
-                            cargoOptions(buildTimeout(), false), options, new NativeBuilder.Options(context.layout(),
-                                    context.resolver(), true, buildTimeout(), reproducible(), compilerCache()),
-                            nativeBuilds()),
-                    result.archives().stream().map(Packager.PackagedArchive::archive).toList(),
-                    context::environments, (base, layout) -> context.reproducibleFor(base, layout,
-                            outputTimestamp(), reproducibleSetting()));
-        }
+    protected Work prepare(List<TargetSpec> selected) throws ProjectException {
+        GoalContext context = context();
+        List<NativeBuildSpec> natives = nativeBuilds();
+        PackageOptions options = new PackageOptions(context.layout(), context.baseDirectory(), finalName,
+                OutputTimestamp.parse(outputTimestamp()), bool(PropertyNames.PACKAGE_STATIC_LIBRARIES,
+                        packageStaticLibraries), bool(PropertyNames.PACKAGE_NATIVE_OUTPUTS, packageNativeOutputs),
+                packageFiles, selection(), natives, bool(PropertyNames.BUNDLE_LIBRARIES, bundleLibraries));
+        boolean strict = bool(PropertyNames.PREBUILT_STRICT, prebuiltStrict);
+        boolean keep = bool(PropertyNames.VERIFY_REPRODUCIBLE_KEEP, verifyReproducibleKeep);
+        boolean reproducibleOn = reproducibleOn();
+        SecondBuild second = bool(PropertyNames.VERIFY_REPRODUCIBLE, verifyReproducible) && prebuilt() == null
+                ? new SecondBuild(new ReproducibilityCheck.FirstBuild(context.baseDirectory(), context.layout(),
+                        cargoOptions(buildTimeout(), false), options, nativeOptions(true), natives), keep,
+                        outputTimestamp(), reproducibleOn) : null;
+        return new PackageArchWork(context, projectHelper, selected, options, prebuilt(), strict, second);
     }
 }

@@ -30,6 +30,7 @@ public final class PropertyNames {
     public static final String BUNDLE_LIBRARIES = "crossbuild.bundleLibraries";
     public static final String REPRODUCIBLE = "crossbuild.reproducible";
     public static final String VERIFY_REPRODUCIBLE = "crossbuild.verifyReproducible";
+    public static final String VERIFY_REPRODUCIBLE_KEEP = "crossbuild.verifyReproducible.keep";
 
     public static final String PREBUILT = "crossbuild.prebuilt";
     public static final String PREBUILT_STRICT = "crossbuild.prebuilt.strict";

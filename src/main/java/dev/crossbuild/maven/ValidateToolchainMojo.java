@@ -1,12 +1,13 @@
 package dev.crossbuild.maven;
 
-import dev.crossbuild.core.CrossbuildException;
 import dev.crossbuild.core.Json;
 import dev.crossbuild.core.ProjectException;
 import dev.crossbuild.model.TargetSpec;
+import dev.crossbuild.nativebuild.NativeBuildSpec;
 import dev.crossbuild.process.ProcessRunner;
 import dev.crossbuild.toolchain.ToolchainReport;
 import dev.crossbuild.toolchain.ToolchainValidator;
+import dev.crossbuild.tools.CompilerCache;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
@@ -32,7 +33,7 @@ public class ValidateToolchainMojo extends AbstractCrossbuildMojo {
      * @since 0.1.0
      */
     @Parameter(property = PropertyNames.INSTALL_TARGETS, defaultValue = "false")
-    private boolean installTargets;
+    private String installTargets;
 
     /**
      * The crate's manifest ({@code cargo --manifest-path}).
@@ -48,26 +49,32 @@ public class ValidateToolchainMojo extends AbstractCrossbuildMojo {
      * @since 0.1.0
      */
     @Parameter(property = PropertyNames.VALIDATE_SKIP, defaultValue = "false")
-    private boolean skipValidate;
+    private String skipValidate;
 
     @Override
-    protected String goalSkipReason() {
-        return skipValidate ? PropertyNames.VALIDATE_SKIP + " is true" : null;
+    protected String goalSkipReason() throws ProjectException {
+        return PropertyValues.skipReason(PropertyNames.VALIDATE_SKIP, skipValidate);
     }
 
     @Override
-    protected void run(List<TargetSpec> selected) throws CrossbuildException {
-        ToolchainValidator validator = new ToolchainValidator(new ProcessRunner(), context().environments(), context().buildLog(),
-                context().baseDirectory(), context().resolver(), context().layout().toolchainCache());
-        ToolchainReport report = validator.validate(selected, manifestPath.toPath().toAbsolutePath(), installTargets, nativeBuilds(),
-                compilerCache());
-        Path file = context().layout().toolchainReport();
-        Json.write(file, report);
-        if (!report.ok()) {
-            List<String> problems = report.allProblems();
-            throw new ProjectException("the toolchain check found " + problems.size() + " problem"
-                    + (problems.size() == 1 ? "" : "s") + " (details in " + file + "):\n  - "
-                    + String.join("\n  - ", problems));
-        }
+    protected Work prepare(List<TargetSpec> selected) throws ProjectException {
+        boolean install = PropertyValues.bool(PropertyNames.INSTALL_TARGETS, installTargets);
+        Path manifest = manifestPath.toPath().toAbsolutePath();
+        List<NativeBuildSpec> natives = nativeBuilds();
+        CompilerCache cache = context().compilerCache();
+        return () -> {
+            GoalContext context = context();
+            ToolchainValidator validator = new ToolchainValidator(new ProcessRunner(), context.environments(),
+                    context.buildLog(), context.baseDirectory(), context.resolver(), context.layout().toolchainCache());
+            ToolchainReport report = validator.validate(selected, manifest, install, natives, cache);
+            Path file = context.layout().toolchainReport();
+            Json.write(file, report);
+            if (!report.ok()) {
+                List<String> problems = report.allProblems();
+                throw new ProjectException("the toolchain check found " + problems.size() + " problem"
+                        + (problems.size() == 1 ? "" : "s") + " (details in " + file + "):\n  - "
+                        + String.join("\n  - ", problems));
+            }
+        };
     }
 }

@@ -1,4 +1,4 @@
-package dev.crossbuild.reproduce;
+package dev.crossbuild.rebuildcheck;
 
 import dev.crossbuild.core.FileTrees;
 import dev.crossbuild.core.MachineException;

@@ -1,12 +1,10 @@
-package dev.crossbuild.reproduce;
+package dev.crossbuild.rebuildcheck;
 
 import dev.crossbuild.cargo.CargoBuilder;
 import dev.crossbuild.cargo.CargoOptions;
 import dev.crossbuild.core.BuildLog;
 import dev.crossbuild.core.CrossbuildException;
 import dev.crossbuild.core.FileTrees;
-import dev.crossbuild.core.Fingerprint;
-import dev.crossbuild.core.MachineException;
 import dev.crossbuild.core.ProjectException;
 import dev.crossbuild.env.TargetEnvironments;
 import dev.crossbuild.model.TargetSpec;
@@ -19,9 +17,9 @@ import dev.crossbuild.packaging.Packager;
 import dev.crossbuild.process.ProcessRunner;
 import dev.crossbuild.repro.ReproducibleBuild;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
@@ -31,7 +29,7 @@ import java.util.stream.Stream;
  * {@code -Dcrossbuild.verifyReproducible=true}: builds every selected target a second time from a copy of the
  * project in another directory (another path, another length, a later time) and compares the archives, naming
  * the target, the first differing file inside and, for a file, the first differing offset. The check a release
- * job runs before publishing.
+ * job runs before publishing. The copy is removed afterwards, whatever the result, unless it is to be kept.
  */
 public final class ReproducibilityCheck {
 
@@ -40,12 +38,21 @@ public final class ReproducibilityCheck {
             NativeBuilder.Options natives, List<NativeBuildSpec> nativeBuilds) {
     }
 
+    /** The second build, run in the copy. */
+    @FunctionalInterface
+    interface SecondBuild<T> {
+        T run() throws CrossbuildException;
+    }
+
     private final ProcessRunner runner;
     private final BuildLog log;
+    private final boolean keepCopy;
 
-    public ReproducibilityCheck(ProcessRunner runner, BuildLog log) {
+    /** @param keepCopy leave the copy of the second build in place, for a look, instead of removing it */
+    public ReproducibilityCheck(ProcessRunner runner, BuildLog log, boolean keepCopy) {
         this.runner = runner;
         this.log = log;
+        this.keepCopy = keepCopy;
     }
 
     /**
@@ -58,7 +65,53 @@ public final class ReproducibilityCheck {
             BiFunction<Path, WorkLayout, ReproducibleBuild> reproducible) throws CrossbuildException {
         Path copy = first.layout().root().resolve("reproducibility").resolve("second-build-of-"
                 + first.projectDirectory().getFileName());
-        copyProject(first.projectDirectory(), first.layout().buildDirectory(), copy);
+        List<String> problems = inCopy(first.projectDirectory(), first.layout().buildDirectory(), copy,
+                () -> buildAgainAndCompare(targets, first, firstArchives, copy, environments, reproducible));
+        if (!problems.isEmpty()) {
+            throw new ProjectException("the build is not reproducible (built again in " + (keepCopy ? copy
+                    + ", kept" : "a copy of the project, since removed; -Dcrossbuild.verifyReproducible.keep=true"
+                    + " keeps it") + "):\n  - " + String.join("\n  - ", problems) + "\nsee README \"Reproducible"
+                    + " binaries\" for what makes outputs depend on time and place (a build script writing the time,"
+                    + " absolute paths)");
+        }
+    }
+
+    /**
+     * Runs the second build in a fresh copy of the project ({@link ProjectCopy}) and removes the copy afterwards,
+     * also when the build fails, unless it is kept.
+     */
+    <T> T inCopy(Path project, Path buildDirectory, Path copy, SecondBuild<T> build) throws CrossbuildException {
+        try {
+            ProjectCopy.make(project, buildDirectory, copy);
+            return build.run();
+        } finally {
+            if (keepCopy) {
+                log.info("verifyReproducible: the copy of the second build is kept in " + copy);
+            } else {
+                remove(copy);
+            }
+        }
+    }
+
+    /** Removes the copy and the folder that holds it once it is empty; what cannot go is said, not thrown. */
+    private void remove(Path copy) {
+        try {
+            FileTrees.delete(copy);
+            try (Stream<Path> left = Files.list(copy.getParent())) {
+                if (left.findAny().isEmpty()) {
+                    Files.delete(copy.getParent());
+                }
+            }
+        } catch (IOException | UncheckedIOException e) {
+            // the check's own result is what the build reports; a copy left behind is replaced by the next check
+            log.warn("verifyReproducible: could not remove the copy of the second build " + copy + ": "
+                    + e.getMessage() + "; delete it by hand");
+        }
+    }
+
+    private List<String> buildAgainAndCompare(List<TargetSpec> targets, FirstBuild first, List<Path> firstArchives,
+            Path copy, BiFunction<Path, WorkLayout, TargetEnvironments> environments,
+            BiFunction<Path, WorkLayout, ReproducibleBuild> reproducible) throws CrossbuildException {
         WorkLayout layout = new WorkLayout(copy.resolve(first.projectDirectory().relativize(
                 first.layout().buildDirectory())));
         ReproducibleBuild repro = reproducible.apply(copy, layout);
@@ -94,34 +147,7 @@ public final class ReproducibilityCheck {
                 log.info("[" + id + "] reproducible: " + a.getFileName() + " is byte-identical when built in " + copy);
             }
         }
-        if (!problems.isEmpty()) {
-            throw new ProjectException("the build is not reproducible: built again in " + copy + ":\n  - "
-                    + String.join("\n  - ", problems) + "\nsee README \"Reproducible binaries\" for what makes"
-                    + " outputs depend on time and place (a build script writing the time, absolute paths)");
-        }
-    }
-
-    /** The project's files, without its build directory and version control folders. */
-    static void copyProject(Path project, Path buildDirectory, Path copy) throws MachineException {
-        try {
-            FileTrees.delete(copy);
-            try (Stream<Path> files = Files.walk(project)) {
-                for (Path file : (Iterable<Path>) files::iterator) {
-                    Path relative = project.relativize(file);
-                    if (file.startsWith(buildDirectory) || Fingerprint.ignored(relative)) {
-                        continue;
-                    }
-                    Path target = copy.resolve(relative.toString());
-                    if (Files.isDirectory(file)) {
-                        Files.createDirectories(target);
-                    } else {
-                        Files.copy(file, target, StandardCopyOption.COPY_ATTRIBUTES);
-                    }
-                }
-            }
-        } catch (IOException e) {
-            throw new MachineException("could not copy " + project + " to " + copy + ": " + e.getMessage(), e);
-        }
+        return problems;
     }
 
     private static Path rebase(Path path, Path from, Path to) {

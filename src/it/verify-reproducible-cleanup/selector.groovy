@@ -1,0 +1,1 @@
+return dev.crossbuild.it.ItSupport.requireTools(strict, 'verify-reproducible-cleanup', 'cargo')

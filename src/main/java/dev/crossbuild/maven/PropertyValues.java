@@ -1,0 +1,70 @@
+package dev.crossbuild.maven;
+
+import dev.crossbuild.core.ProjectException;
+import dev.crossbuild.tools.CompilerCache;
+import java.util.Locale;
+
+/**
+ * The one place that turns the text of a parameter into a value. Switches and timeouts are declared as
+ * {@code String}, because Maven itself turns {@code -Dcrossbuild.group=maybe} into {@code false} without a word and
+ * fails on {@code -Dcrossbuild.timeout=ten} naming the Java field; here each error names the {@code -D} property
+ * and the value. Empty or unset means the default.
+ *
+ * @since 0.2.0
+ */
+final class PropertyValues {
+
+    private PropertyValues() {
+    }
+
+    /** {@code true} or {@code false}, in any case. */
+    static boolean bool(String property, String value, boolean defaultValue) throws ProjectException {
+        if (value == null || value.isBlank()) {
+            return defaultValue;
+        }
+        return switch (value.trim().toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new ProjectException(where(property, value) + ": must be true or false");
+        };
+    }
+
+    /** The same, {@code false} when unset. */
+    static boolean bool(String property, String value) throws ProjectException {
+        return bool(property, value, false);
+    }
+
+    /** A whole number of minutes, at least 1. */
+    static int positiveMinutes(String property, String value, int defaultMinutes) throws ProjectException {
+        if (value == null || value.isBlank()) {
+            return defaultMinutes;
+        }
+        String digits = value.trim();
+        try {
+            if (digits.matches("[0-9]+")) {
+                int minutes = Integer.parseInt(digits);
+                if (minutes > 0) {
+                    return minutes;
+                }
+            }
+        } catch (NumberFormatException tooLarge) {
+            // reported below, as every other value that is not a positive whole number
+        }
+        throw new ProjectException(where(property, value) + ": must be a positive whole number of minutes");
+    }
+
+    /** The reason to skip a goal when its skip switch is on, or null to run it. */
+    static String skipReason(String property, String value) throws ProjectException {
+        return bool(property, value) ? property + " is true" : null;
+    }
+
+    /** {@code sccache}, {@code ccache} or {@code none}, in any case. */
+    static CompilerCache compilerCache(String property, String value) throws ProjectException {
+        return CompilerCache.parse(value).orElseThrow(() -> new ProjectException(where(property, value)
+                + ": must be one of sccache, ccache, none"));
+    }
+
+    private static String where(String property, String value) {
+        return "-D" + property + "=" + value;
+    }
+}

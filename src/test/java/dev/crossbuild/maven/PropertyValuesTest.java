@@ -1,0 +1,106 @@
+package dev.crossbuild.maven;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.crossbuild.core.ProjectException;
+import dev.crossbuild.tools.CompilerCache;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Every value a user can type for a switch or a timeout: what it means, or the error that names it. */
+class PropertyValuesTest {
+
+    @ParameterizedTest(name = "[{0}] with default {1} is {2}")
+    @CsvSource(nullValues = "null", value = {
+        "true,   false, true",
+        "false,  true,  false",
+        "TRUE,   false, true",
+        "False,  true,  false",
+        "' true ', false, true",
+        "'',     true,  true",
+        "'  ',   false, false",
+        "null,   true,  true",
+        "null,   false, false",
+    })
+    void switches(String value, boolean defaultValue, boolean expected) throws ProjectException {
+        assertThat(PropertyValues.bool("crossbuild.group", value, defaultValue)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "[{0}] is refused")
+    @CsvSource({"maybe", "yes", "1", "0", "on", "truee", "t"})
+    void otherSwitchValuesNameThePropertyAndTheValue(String value) {
+        assertThatThrownBy(() -> PropertyValues.bool("crossbuild.group", value, true))
+                .isInstanceOf(ProjectException.class)
+                .hasMessage("-Dcrossbuild.group=" + value + ": must be true or false");
+    }
+
+    @ParameterizedTest(name = "[{0}] is {1} minutes")
+    @CsvSource(nullValues = "null", value = {
+        "1,      1",
+        "120,    120",
+        "' 45 ', 45",
+        "007,    7",
+        "'',     30",
+        "null,   30",
+        "2147483647, 2147483647",
+    })
+    void minutes(String value, int expected) throws ProjectException {
+        assertThat(PropertyValues.positiveMinutes("crossbuild.test.timeout", value, 30)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "[{0}] is refused")
+    @CsvSource({"0", "-5", "-1", "+5", "ten", "1.5", "2h", "1e3", "2147483648", "99999999999999999999"})
+    void otherMinuteValuesNameThePropertyAndTheValue(String value) {
+        assertThatThrownBy(() -> PropertyValues.positiveMinutes("crossbuild.timeout", value, 120))
+                .isInstanceOf(ProjectException.class)
+                .hasMessage("-Dcrossbuild.timeout=" + value + ": must be a positive whole number of minutes");
+    }
+
+    @ParameterizedTest(name = "[{0}] is {1}")
+    @CsvSource(nullValues = "null", value = {"sccache, SCCACHE", "CCache, CCACHE", "none, NONE", "'', NONE",
+        "null, NONE"})
+    void compilerCaches(String value, CompilerCache expected) throws ProjectException {
+        assertThat(PropertyValues.compilerCache("crossbuild.compilerCache", value)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "[{0}] is refused")
+    @CsvSource({"distcc", "true"})
+    void otherCompilerCaches(String value) {
+        assertThatThrownBy(() -> PropertyValues.compilerCache("crossbuild.compilerCache", value))
+                .isInstanceOf(ProjectException.class)
+                .hasMessage("-Dcrossbuild.compilerCache=" + value + ": must be one of sccache, ccache, none");
+    }
+
+    /** Maven would turn {@code maybe} into false, or fail on {@code ten} naming the field: only text reaches us. */
+    @Test
+    void noGoalDeclaresASwitchOrANumberThatMavenWouldConvert() throws IOException {
+        Pattern converted = Pattern.compile(
+                "@Parameter\\([^)]*\\)\\s+private (boolean|Boolean|int|Integer|long|Long) (\\w+)");
+        List<String> offenders = new ArrayList<>();
+        try (Stream<Path> files = Files.list(Path.of("src/main/java/dev/crossbuild/maven"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith("Mojo.java")).toList()) {
+                Matcher m = converted.matcher(Files.readString(file));
+                while (m.find()) {
+                    offenders.add(file.getFileName() + ": " + m.group(2));
+                }
+            }
+        }
+        assertThat(offenders).isEmpty();
+    }
+
+    @ParameterizedTest(name = "skip [{0}] gives [{1}]")
+    @CsvSource(nullValues = "null", value = {"true, crossbuild.skip is true", "false, null", "'', null", "null, null"})
+    void skipReasons(String value, String reason) throws ProjectException {
+        assertThat(PropertyValues.skipReason("crossbuild.skip", value)).isEqualTo(reason);
+    }
+}
