@@ -1,7 +1,7 @@
 package dev.crossbuild.cargo;
 
 import dev.crossbuild.model.WorkLayout;
-import dev.crossbuild.repro.ReproducibleBuild;
+import dev.crossbuild.reproducible.ReproducibleBuild;
 import dev.crossbuild.tools.CompilerCache;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package dev.crossbuild.cargo;
 
 import dev.crossbuild.model.TargetSpec;
-import dev.crossbuild.repro.ReproducibleBuild;
+import dev.crossbuild.reproducible.ReproducibleBuild;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -79,8 +79,9 @@ public final class CargoTester {
                     .map(t -> "target `" + t.id() + "`: " + Runnability.whyNot(t, options.host()).get()).toList();
             if (!cannot.isEmpty()) {
                 throw new ProjectException("-Dcrossbuild.test.requireRun=true, but these targets cannot run their tests"
-                        + " here:\n  - " + String.join("\n  - ", cannot) + "\nset a <runner> (e.g. qemu-aarch64 -L"
-                        + " /usr/aarch64-linux-gnu, wine) on the target, or run on a machine of its architecture");
+                        + " here:\n  - " + String.join("\n  - ", cannot) + "\ninstall what is named (the plugin then chooses"
+                        + " qemu-user or wine itself), set a <runner> on the target, or run on a machine of its"
+                        + " architecture");
             }
         }
         List<TargetTestResult> results = new ArrayList<>();
@@ -112,10 +113,12 @@ public final class CargoTester {
         String who = "target `" + target.id() + "` (" + target.triple() + ")";
         Optional<String> cannotRun = Runnability.whyNot(target, options.host());
         CargoEnvironment environment = CargoEnvironment.of(environments, target, cargo);
+        java.util.Map<String, String> env = new java.util.TreeMap<>(environment.env());
+        WinePath.forTests(target, env).ifPresent(path -> env.put("WINEPATH", path));
         Path crateDir = cargo.manifest().toAbsolutePath().getParent();
         Path workspaceRoot = CargoLock.workspaceRoot(crateDir);
         ProcessSpec spec = new ProcessSpec(command(target, targetDir, cargo, options.filter(), cannotRun.isEmpty()),
-                crateDir, environment.env(), null, cargo.timeout());
+                crateDir, env, null, cargo.timeout());
         log.info(prefix + spec.commandLine());
         LibtestOutput output = new LibtestOutput();
         long start = System.nanoTime();
@@ -176,8 +179,8 @@ public final class CargoTester {
         }
         String note = cannotRun.map(reason -> "built, not run (" + reason + ")")
                 .orElse(target.triple().equals(options.host()) ? "" : "doctests not run (non-host target)");
-        return new TargetTestResult(target.id(), target.runner() == null ? (cannotRun.isPresent() ? "-" : "native")
-                : target.runner(), cannotRun.isEmpty(), suites, note, failed, millis);
+        return new TargetTestResult(target.id(), target.runnerCommand().orElse(cannotRun.isPresent() ? "-" : "native"),
+                cannotRun.isEmpty(), suites, note, failed, millis);
     }
 
     /** A test that was running when the binary was stopped counts as failed, with that as its message. */

@@ -1,10 +1,11 @@
 package dev.crossbuild.cargotest;
 
+import dev.crossbuild.model.Runners;
 import dev.crossbuild.model.TargetSpec;
 import dev.crossbuild.model.TargetTriple;
 import java.util.Optional;
 
-/** Whether a target's test binaries can run on this machine, as a pure function of the host and the target. */
+/** Whether a target's test binaries can run on this machine, and if not, why and what would fix it. */
 public final class Runnability {
 
     private Runnability() {
@@ -12,27 +13,17 @@ public final class Runnability {
 
     /** The reason the target's tests cannot run here, or empty when they can. */
     public static Optional<String> whyNot(TargetSpec target, TargetTriple host) {
-        if (target.runner() != null || runsNatively(target.triple(), host)) {
-            return Optional.empty();
-        }
-        return Optional.of("no runner for " + target.triple());
+        return whyNot(target, host, Runners.Machine.LOCAL);
     }
 
-    /**
-     * The host triple, and what a host of that OS runs without help: the same CPU with another C library or
-     * ABI (x86_64 gnu and musl, Windows gnu and msvc), and 32-bit x86 on an x86_64 Linux or Windows host.
-     */
-    static boolean runsNatively(TargetTriple triple, TargetTriple host) {
-        if (triple.equals(host)) {
-            return true;
+    static Optional<String> whyNot(TargetSpec target, TargetTriple host, Runners.Machine machine) {
+        if (target.runnerDisabled()) {
+            return Optional.of("<runner>none</runner>");
         }
-        if (!triple.osName().equals(host.osName()) || triple.isApple() != host.isApple()) {
-            return false;
+        if (target.runnerCommand().isPresent() || Runners.runsNatively(target.triple(), host)) {
+            return Optional.empty();
         }
-        if (triple.archFamily().equals(host.archFamily())) {
-            return true;
-        }
-        return host.archFamily().equals("x86_64") && triple.archFamily().equals("x86")
-                && (triple.osName().equals("linux") || triple.isWindows());
+        return Optional.of("no runner for " + target.triple() + Runners.choose(target.triple(), host, machine)
+                .missing().map(fix -> ": " + fix).orElse(""));
     }
 }

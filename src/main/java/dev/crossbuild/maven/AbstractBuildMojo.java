@@ -2,7 +2,7 @@ package dev.crossbuild.maven;
 
 import dev.crossbuild.core.ProjectException;
 import dev.crossbuild.nativebuild.NativeBuilder;
-import dev.crossbuild.repro.ReproducibleBuild;
+import dev.crossbuild.reproducible.ReproducibleBuild;
 import java.time.Duration;
 import org.apache.maven.plugins.annotations.Parameter;
 

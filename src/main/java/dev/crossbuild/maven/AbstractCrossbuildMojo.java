@@ -4,6 +4,7 @@ import dev.crossbuild.core.BuildLock;
 import dev.crossbuild.core.CrossbuildException;
 import dev.crossbuild.core.ProjectException;
 import dev.crossbuild.model.HostPlatform;
+import dev.crossbuild.model.Runners;
 import dev.crossbuild.model.TargetMatrix;
 import dev.crossbuild.model.TargetSpec;
 import dev.crossbuild.nativebuild.NativeBuildSpec;
@@ -124,8 +125,10 @@ abstract class AbstractCrossbuildMojo extends AbstractMojo {
     /** Reads and checks every parameter of the goal, so that a bad value fails before anything runs. */
     protected abstract Work prepare(List<TargetSpec> selected) throws ProjectException;
 
+    /** The selected targets, each with its runner: the pom's, or the one chosen for this machine. */
     protected List<TargetSpec> selectedTargets() throws ProjectException {
-        return TargetMatrix.select(Target.toSpecs(targets), targetSelection, HostPlatform.current());
+        return Runners.withChosenRunners(TargetMatrix.select(Target.toSpecs(targets), targetSelection,
+                HostPlatform.current()), HostPlatform.current(), Runners.Machine.LOCAL);
     }
 
     /** Every configured target, whatever is selected. */

@@ -7,7 +7,7 @@ import dev.crossbuild.model.HostPlatform;
 import dev.crossbuild.core.ProjectException;
 import dev.crossbuild.model.WorkLayout;
 import dev.crossbuild.packaging.OutputTimestamp;
-import dev.crossbuild.repro.ReproducibleBuild;
+import dev.crossbuild.reproducible.ReproducibleBuild;
 import dev.crossbuild.tools.CompilerCache;
 import dev.crossbuild.tools.ToolResolver;
 import java.nio.file.Path;

@@ -36,7 +36,10 @@ public class Target {
     /** The archiver for this target, as {@code AR_<triple>}. */
     private String ar;
 
-    /** A program that runs this target's binaries (e.g. {@code qemu-aarch64 -L /usr/aarch64-linux-gnu}). */
+    /**
+     * A program that runs this target's binaries and tests; when unset the plugin chooses one (qemu-user for Linux
+     * on another CPU, wine for Windows GNU), {@code none} means built, not run. @since 0.1.0
+     */
     private String runner;
 
     /** Extra environment variables for every process of this target. */
@@ -60,7 +63,7 @@ public class Target {
     /** The oldest macOS the binaries must run on, e.g. {@code 11.0}; empty for no limit. */
     private String macosMin;
 
-    /** Arguments for every test binary of this target, e.g. {@code --test-threads=1} ({@code cargo test -- …}). */
+    /** Arguments for every test binary of this target, e.g. {@code --nocapture} ({@code cargo test -- …}). */
     private List<String> testArgs;
 
     /** Every configured target converted, in order; none configured is an empty list. */

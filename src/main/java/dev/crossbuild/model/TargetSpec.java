@@ -52,6 +52,23 @@ public record TargetSpec(
                 List.of(), List.of(), null, null);
     }
 
+    /** The runner command line, or empty when there is none or it is {@code none} ("built, not run"). */
+    public java.util.Optional<String> runnerCommand() {
+        return runner == null || runner.isBlank() || runner.trim().equals(Runners.NONE) ? java.util.Optional.empty()
+                : java.util.Optional.of(runner.trim());
+    }
+
+    /** Whether the pom says {@code <runner>none</runner>}: built, never run. */
+    public boolean runnerDisabled() {
+        return runner != null && runner.trim().equals(Runners.NONE);
+    }
+
+    /** The same target with another runner. */
+    public TargetSpec withRunner(String newRunner) {
+        return new TargetSpec(id, triple, toolchain, rustflags, linker, cc, cxx, ar, newRunner, env, vcvars, vcvarsArgs,
+                properties, testArgs, allowedLibraries, glibc, macosMin);
+    }
+
     /** The target the plugin builds when no {@code <targets>} are configured. */
     public static TargetSpec host(TargetTriple hostTriple) {
         return new TargetSpec(hostTriple.value(), hostTriple, null, null, null, null, null, null, null,

@@ -19,7 +19,7 @@ import dev.crossbuild.process.ProcessSpec;
 import dev.crossbuild.process.ReproductionScript;
 import dev.crossbuild.process.ProcessTimeoutException;
 import dev.crossbuild.process.ToolNotFoundException;
-import dev.crossbuild.repro.ReproducibleBuild;
+import dev.crossbuild.reproducible.ReproducibleBuild;
 import dev.crossbuild.tools.CacheServer;
 import dev.crossbuild.tools.CompilerCache;
 import dev.crossbuild.tools.KnownTools;

@@ -13,7 +13,7 @@ import dev.crossbuild.process.Executables;
 import dev.crossbuild.process.ProcessRunner;
 import dev.crossbuild.process.ProcessSpec;
 import dev.crossbuild.process.ToolNotFoundException;
-import dev.crossbuild.repro.ReproducibleBuild;
+import dev.crossbuild.reproducible.ReproducibleBuild;
 import dev.crossbuild.tools.CompilerCache;
 import dev.crossbuild.tools.KnownTools;
 import dev.crossbuild.tools.TargetTools;

@@ -15,7 +15,7 @@ import dev.crossbuild.packaging.CompilerLibraryLocator;
 import dev.crossbuild.packaging.PackageOptions;
 import dev.crossbuild.packaging.Packager;
 import dev.crossbuild.process.ProcessRunner;
-import dev.crossbuild.repro.ReproducibleBuild;
+import dev.crossbuild.reproducible.ReproducibleBuild;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -109,7 +109,7 @@ public final class ToolchainChecks {
         configured.put("cc", target.cc());
         configured.put("cxx", target.cxx());
         configured.put("ar", target.ar());
-        configured.put("runner", target.runner());
+        configured.put("runner", target.runnerCommand().orElse(null));
         configured.forEach((element, value) -> ToolCommand.parse(value).ifPresent(tool -> {
             Optional<Path> found = find.apply(tool.program());
             tools.put(element, found.map(Path::toString).orElse("missing"));

@@ -4,6 +4,9 @@ import dev.crossbuild.core.BuildLog;
 import dev.crossbuild.core.CrossbuildException;
 import dev.crossbuild.core.ProjectException;
 import dev.crossbuild.core.TextTable;
+import dev.crossbuild.model.HostPlatform;
+import dev.crossbuild.model.Runners;
+import dev.crossbuild.model.TargetTriple;
 import dev.crossbuild.core.Version;
 import dev.crossbuild.env.TargetEnvironments;
 import dev.crossbuild.model.TargetSpec;
@@ -69,6 +72,7 @@ public final class ToolchainValidator {
                     + " reused from target/crossbuild/toolchain-cache (rustup, cargo and rustc unchanged)"));
             Version.find(facts.cargoVersion()).ifPresent(v -> cargoVersions.add(Map.entry(target, v)));
             checks.add(check(target, env, facts, installTargets, nativeBuilds, cache));
+            log.info("[" + target.id() + "] " + runnerLine(target));
         }
         List<String> problems = new ArrayList<>();
         if (!Files.isRegularFile(manifest)) {
@@ -113,6 +117,22 @@ public final class ToolchainValidator {
         return new TargetCheck(target.id(), target.triple().value(), target.toolchain(), facts.cargoVersion(),
                 facts.rustcVersion(), facts.sysroot(), std, found, problems,
                 ToolchainChecks.rustflagsWarning(target, env).map(List::of).orElse(List.of()));
+    }
+
+    /** Where the target's tests will run: the runner the pom names or the plugin chose, natively, or not. */
+    private String runnerLine(TargetSpec target) {
+        if (target.runnerDisabled()) {
+            return "tests: built, not run (<runner>none</runner>)";
+        }
+        if (target.runnerCommand().isPresent()) {
+            return "tests run with: " + target.runnerCommand().get();
+        }
+        TargetTriple host = HostPlatform.current();
+        if (Runners.runsNatively(target.triple(), host)) {
+            return "tests run natively";
+        }
+        return "tests: built, not run (no runner for " + target.triple() + Runners.choose(target.triple(), host,
+                Runners.Machine.LOCAL).missing().map(fix -> "; " + fix).orElse("") + ")";
     }
 
     private void logTable(ToolchainReport report) {

@@ -58,7 +58,7 @@ public final class ToolResolver {
                 .map(ToolCommand::of);
         Optional<ToolCommand> linker = first(target.linker(),
                 env.get("CARGO_TARGET_" + target.triple().cargoEnvKey() + "_LINKER"));
-        return new TargetTools(cc, cxx, ar, strip, linker, ToolCommand.parse(target.runner()));
+        return new TargetTools(cc, cxx, ar, strip, linker, ToolCommand.parse(target.runnerCommand().orElse(null)));
     }
 
     /**
@@ -85,7 +85,7 @@ public final class ToolResolver {
         // cargo's linker setting is one program: a quoted path loses its quotes, a linker with flags needs
         // a wrapper script (or -C link-arg in <rustflags>)
         ToolCommand.parse(target.linker()).ifPresent(l -> vars.put(cargoKey + "LINKER", l.program()));
-        ToolCommand.parse(target.runner()).ifPresent(r -> vars.put(cargoKey + "RUNNER", String.join(" ", r.words())));
+        ToolCommand.parse(target.runnerCommand().orElse(null)).ifPresent(r -> vars.put(cargoKey + "RUNNER", String.join(" ", r.words())));
         ToolCommand.parse(target.cc()).ifPresent(c -> vars.put("CC_" + ccKey, c.commandLine()));
         ToolCommand.parse(target.cxx()).ifPresent(c -> vars.put("CXX_" + ccKey, c.commandLine()));
         ToolCommand.parse(target.ar()).ifPresent(c -> vars.put("AR_" + ccKey, c.commandLine()));

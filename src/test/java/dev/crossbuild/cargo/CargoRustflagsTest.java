@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.crossbuild.model.TargetSpec;
 import dev.crossbuild.model.TargetTriple;
-import dev.crossbuild.repro.ReproducibleBuild;
+import dev.crossbuild.reproducible.ReproducibleBuild;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;

@@ -28,9 +28,40 @@ class RunnabilityTest {
     void whereTestsCanRun(String host, String triple, String runner, boolean runs) {
         TargetSpec target = new TargetSpec("t", TargetTriple.parse(triple), null, null, null, null, null, null, runner,
                 Map.of(), null, List.of(), Map.of());
-        assertThat(Runnability.whyNot(target, TargetTriple.parse(host)).isEmpty()).isEqualTo(runs);
+        assertThat(Runnability.whyNot(target, TargetTriple.parse(host), BARE).isEmpty()).isEqualTo(runs);
         if (!runs) {
-            assertThat(Runnability.whyNot(target, TargetTriple.parse(host))).contains("no runner for " + triple);
+            assertThat(Runnability.whyNot(target, TargetTriple.parse(host), BARE).orElseThrow())
+                    .startsWith("no runner for " + triple);
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void runnerNoneMeansBuiltNotRunEvenOnTheHost() {
+        TargetSpec target = new TargetSpec("t", TargetTriple.parse("x86_64-unknown-linux-gnu"), null, null, null, null,
+                null, null, "none", Map.of(), null, List.of(), Map.of());
+        assertThat(Runnability.whyNot(target, TargetTriple.parse("x86_64-unknown-linux-gnu"), BARE))
+                .contains("<runner>none</runner>");
+        assertThat(target.runnerCommand()).isEmpty();
+    }
+
+    @org.junit.jupiter.api.Test
+    void aMissingRunnerIsNamedWithWhatToInstall() {
+        TargetSpec target = new TargetSpec("t", TargetTriple.parse("aarch64-unknown-linux-gnu"), null, null, null, null,
+                null, null, null, Map.of(), null, List.of(), Map.of());
+        assertThat(Runnability.whyNot(target, TargetTriple.parse("x86_64-unknown-linux-gnu"), BARE))
+                .contains("no runner for aarch64-unknown-linux-gnu: install qemu-user (qemu-aarch64)");
+    }
+
+    /** A machine with nothing installed. */
+    private static final dev.crossbuild.model.Runners.Machine BARE = new dev.crossbuild.model.Runners.Machine() {
+        @Override
+        public boolean exists(java.nio.file.Path file) {
+            return false;
+        }
+
+        @Override
+        public boolean onPath(String program) {
+            return false;
+        }
+    };
 }

@@ -74,7 +74,7 @@ class ToolchainChecksTest {
     @Test
     void configuredToolsAreLookedUpByTheirProgram() {
         TargetSpec target = new TargetSpec("t", TargetTriple.parse("aarch64-unknown-linux-gnu"), null, null,
-                "aarch64-linux-gnu-gcc", "\"/opt/x y/gcc\" -O2", null, null, "qemu-aarch64 -L /usr/aarch64-linux-gnu",
+                "aarch64-linux-gnu-gcc", "\"/opt/x y/gcc\" -O2", null, null, "qemu-aarch64 -cpu max",
                 Map.of(), null, List.of(), Map.of());
         ToolchainChecks.Result result = ToolchainChecks.tools(target, program -> program.equals("qemu-aarch64")
                 ? Optional.of(Path.of("/usr/bin/qemu-aarch64")) : Optional.empty());

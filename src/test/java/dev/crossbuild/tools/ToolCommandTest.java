@@ -15,7 +15,7 @@ class ToolCommandTest {
             "  ccache  clang --target=aarch64-linux-gnu |ccache|clang;--target=aarch64-linux-gnu",
             "\"/opt/cross tools/bin/gcc\" -O2|/opt/cross tools/bin/gcc|-O2",
             "'C:\\Program Files\\LLVM\\bin\\clang-cl.exe' /nologo|C:\\Program Files\\LLVM\\bin\\clang-cl.exe|/nologo",
-            "qemu-aarch64 -L /usr/aarch64-linux-gnu|qemu-aarch64|-L;/usr/aarch64-linux-gnu",
+            "qemu-aarch64 -cpu max|qemu-aarch64|-cpu;max",
             "gcc \"-DNAME=a b\"|gcc|-DNAME=a b"})
     void parsesProgramAndArguments(String text, String program, String args) {
         ToolCommand tool = ToolCommand.parse(text).orElseThrow();

@@ -83,11 +83,11 @@ class ToolResolverTest {
     @Test
     void configuredVariablesUseCargosPerTargetNames() {
         TargetSpec target = new TargetSpec("a", TargetTriple.parse("aarch64-unknown-linux-gnu"), null, null,
-                "\"/opt/x y/ld\"", "\"/opt/x y/gcc\" -O2", null, null, "qemu-aarch64 -L /usr/aarch64-linux-gnu",
+                "\"/opt/x y/ld\"", "\"/opt/x y/gcc\" -O2", null, null, "qemu-aarch64 -cpu max",
                 Map.of(), null, List.of(), Map.of());
         assertThat(ToolResolver.configuredVariables(target)).isEqualTo(Map.of(
                 "CARGO_TARGET_AARCH64_UNKNOWN_LINUX_GNU_LINKER", "/opt/x y/ld",
-                "CARGO_TARGET_AARCH64_UNKNOWN_LINUX_GNU_RUNNER", "qemu-aarch64 -L /usr/aarch64-linux-gnu",
+                "CARGO_TARGET_AARCH64_UNKNOWN_LINUX_GNU_RUNNER", "qemu-aarch64 -cpu max",
                 "CC_aarch64_unknown_linux_gnu", "\"/opt/x y/gcc\" -O2"));
     }
 

@@ -42,13 +42,13 @@ class CrossFilesTest {
     void mesonCrossFileForArm64Linux() {
         String text = CrossFiles.mesonCrossFile(TargetTriple.parse("aarch64-unknown-linux-gnu"), tools(
                 "aarch64-linux-gnu-gcc", null, "aarch64-linux-gnu-ar", "aarch64-linux-gnu-strip",
-                "qemu-aarch64 -L /usr/aarch64-linux-gnu"));
+                "qemu-aarch64 -cpu max"));
         assertThat(text).contains("""
                 [binaries]
                 c = ['aarch64-linux-gnu-gcc']
                 ar = ['aarch64-linux-gnu-ar']
                 strip = ['aarch64-linux-gnu-strip']
-                exe_wrapper = ['qemu-aarch64', '-L', '/usr/aarch64-linux-gnu']
+                exe_wrapper = ['qemu-aarch64', '-cpu', 'max']
 
                 [host_machine]
                 system = 'linux'
@@ -83,8 +83,8 @@ class CrossFilesTest {
     @Test
     void cmakeEmulatorIsAList() {
         String text = CrossFiles.cmakeToolchainFile(TargetTriple.parse("aarch64-unknown-linux-gnu"),
-                tools("gcc", null, null, null, "qemu-aarch64 -L /usr/aarch64-linux-gnu"));
-        assertThat(text).contains("set(CMAKE_CROSSCOMPILING_EMULATOR \"qemu-aarch64;-L;/usr/aarch64-linux-gnu\")");
+                tools("gcc", null, null, null, "qemu-aarch64 -cpu max"));
+        assertThat(text).contains("set(CMAKE_CROSSCOMPILING_EMULATOR \"qemu-aarch64;-cpu;max\")");
     }
 
     @ParameterizedTest

@@ -1,4 +1,4 @@
-package dev.crossbuild.repro;
+package dev.crossbuild.reproducible;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.crossbuild.repro;
+package dev.crossbuild.reproducible;
 
 import dev.crossbuild.model.TargetSpec;
 import dev.crossbuild.model.TargetTriple;
