@@ -1,11 +1,21 @@
 import static dev.crossbuild.it.ItSupport.*
 import static dev.crossbuild.it.PackageItSupport.*
 import java.nio.file.Files
+import java.util.Arrays
 
 def log = buildLog(basedir)
 noStackTrace(log)
 def name = { id, ext -> "prebuilt-fan-in-1.0-${id}.${ext}" }
 def targets = ['linux-x64': 'tar.gz', 'linux-arm64': 'tar.gz', 'windows-x64-gnu': 'zip']
+
+// the reports of every job that ran its tests (the host's at least) are well-formed XML
+check(new File(basedir, 'jobs/linux-x64/surefire-reports').isDirectory(), 'the host job wrote no test reports')
+targets.keySet().each { id ->
+    def reports = new File(basedir, "jobs/${id}/surefire-reports")
+    if (reports.isDirectory()) {
+        parseReports(reports)
+    }
+}
 
 // the fan-in built nothing: its build goals said why and no cargo ran after the jobs
 def fanIn = log.lastIndexOf(':validate-toolchain (default)')
@@ -70,6 +80,38 @@ def wrongArch = attempt('wrong-arch', { dir ->
 contains(wrongArch, "target `linux-arm64`: ")
 contains(wrongArch, 'prebuilt-fan-in-1.0-linux-arm64/hello is ELF 64-bit LSB')
 contains(wrongArch, 'x86_64, but the target needs aarch64')
+
+def symlink = attempt('symlink', { dir ->
+    // the job's archive with a link to /etc/passwd added in its top folder, and a checksum that matches
+    def tmp = new File(dir, 'tmp')
+    tmp.mkdirs()
+    def x64 = new File(dir, "linux-x64/${name('linux-x64', 'tar.gz')}")
+    run(['tar', 'xzf', x64.path, '-C', tmp.path], dir)
+    run(['ln', '-s', '/etc/passwd', 'prebuilt-fan-in-1.0-linux-x64/passwd'], tmp)
+    run(['tar', 'czf', x64.path, '-C', tmp.path, 'prebuilt-fan-in-1.0-linux-x64'], dir)
+    new File(x64.path + '.sha256').text = "${sha256(x64)}  ${x64.name}\n"
+    run(['rm', '-rf', tmp.path], dir)
+}, [])
+contains(symlink, "target `linux-x64`: ")
+contains(symlink, "${name('linux-x64', 'tar.gz')}: entry `prebuilt-fan-in-1.0-linux-x64/passwd` is a symbolic link"
+        + " to `/etc/passwd`: refused, the plugin's archives hold no links")
+contains(symlink, 'nothing is attached or published')
+
+def truncated = attempt('truncated', { dir ->
+    // the first half of two archives, each with a checksum of what is left: they pass the checksum, not the reading
+    ['linux-arm64': 'tar.gz', 'windows-x64-gnu': 'zip'].each { id, ext ->
+        def file = new File(dir, "${id}/${name(id, ext)}")
+        byte[] bytes = file.bytes
+        file.bytes = Arrays.copyOf(bytes, bytes.length.intdiv(2))
+        new File(file.path + '.sha256').text = "${sha256(file)}  ${file.name}\n"
+    }
+}, [])
+contains(truncated, "target `linux-arm64`: ")
+contains(truncated, "${name('linux-arm64', 'tar.gz')} is truncated: it ends in entry `prebuilt-fan-in-1.0-linux-arm64/")
+contains(truncated, "target `windows-x64-gnu`: ")
+contains(truncated, "${name('windows-x64-gnu', 'zip')} is truncated or damaged: it starts as a zip archive, but the"
+        + " central directory a zip ends with is missing or unreadable")
+contains(truncated, 'nothing is attached or published')
 
 def stray = attempt('stray', { dir -> }, ['-Dcrossbuild.targets=linux-x64,linux-arm64', '-Dcrossbuild.prebuilt.strict=true'])
 contains(stray, "${name('windows-x64-gnu', 'zip')} in ")

@@ -11,12 +11,22 @@ def suite = { id, binary ->
 }
 def names = { xml -> xml.testcase.collect { it.@name.text() } as Set }
 
+// every report is well-formed XML, as Jenkins and GitLab parse it: the host's are from the fifth run, whose test
+// printed and panicked with NUL, BEL and ESC; the others' from the third
+check(parseReports(reports) == 7, "seven reports: every target's unit and integration tests, the host's doctests")
+
 // unit tests of the library: the arch-only tests exist only where they belong
 def host = suite('linux-x64', 'testme')
-check(names(host) == ['tests::adds', 'tests::needs_a_network'] as Set, "linux-x64: ${names(host)}")
+check(names(host) == ['tests::adds', 'tests::needs_a_network', 'tests::prints_control_characters'] as Set,
+        "linux-x64: ${names(host)}")
 check(host.@name.text() == 'linux-x64.testme', "suite name ${host.@name}")
-check(host.@skipped.text() == '1' && host.@failures.text() == '0', 'linux-x64 counts')
+check(host.@skipped.text() == '1' && host.@failures.text() == '1', 'linux-x64 counts')
 check(host.testcase.find { it.@name.text() == 'tests::needs_a_network' }.skipped.size() == 1, 'ignored test not skipped')
+// the characters XML 1.0 forbids are shown as Rust's Debug shows them, in the message and in the output
+def controls = host.testcase.find { it.@name.text() == 'tests::prints_control_characters' }.failure
+check(controls.@message.text().startsWith('NUL \\u{0} BEL \\u{7} ESC \\u{1b}[1m in a panic (src/lib.rs:'),
+        "message: ${controls.@message}")
+contains(controls.text(), 'NUL \\u{0} BEL \\u{7} ESC \\u{1b}[31mred\\u{1b}[0m')
 
 def arm = suite('linux-arm64', 'testme')
 check(names(arm) == ['tests::adds', 'tests::needs_a_network', 'tests::only_on_aarch64',
@@ -43,6 +53,8 @@ contains(log, 'crossbuild cargo-test summary:')
 check((log =~ /linux-arm64 +qemu-aarch64 -L \/usr\/aarch64-linux-gnu +4 +3 +0 +1 .*doctests not run/).find(),
         'the first run\'s arm64 summary row')
 check((log =~ /windows-x64-gnu +wine +4 +3 +0 +1 /).find(), 'the windows summary row')
+check((log =~ /linux-x64 +native +4 +3 +0 +1 /).find(), 'the first run\'s host summary row')
+check((log =~ /linux-x64 +native +5 +3 +1 +1 /).find(), 'the fifth run\'s host summary row')
 
 // the second run: the failure names the target, the test and its message
 contains(log, 'linux-arm64: testme tests::fails_where_configured: assertion failed: `(left == right)`')

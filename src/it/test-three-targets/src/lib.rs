@@ -34,6 +34,14 @@ mod tests {
         assert!(std::env::var("SystemRoot").is_ok() || std::env::var("windir").is_ok() || cfg!(windows));
     }
 
+    // turned on for the host by --cfg crossbuild_controls: output and a panic message that XML 1.0 cannot hold
+    #[cfg(crossbuild_controls)]
+    #[test]
+    fn prints_control_characters() {
+        println!("NUL \0 BEL \x07 ESC \x1b[31mred\x1b[0m");
+        panic!("NUL \0 BEL \x07 ESC \x1b[1m in a panic");
+    }
+
     // turned on for one target by --cfg crossbuild_fail in its <rustflags>
     #[cfg(crossbuild_fail)]
     #[test]

@@ -34,7 +34,7 @@ public final class SurefireReports {
                 xml.writeStartDocument("UTF-8", "1.0");
                 xml.writeCharacters("\n");
                 xml.writeStartElement("testsuite");
-                xml.writeAttribute("name", suiteName);
+                xml.writeAttribute("name", xmlText(suiteName));
                 xml.writeAttribute("tests", Integer.toString(suite.cases().size()));
                 xml.writeAttribute("failures", Long.toString(suite.count(TestCase.Status.FAILED)));
                 xml.writeAttribute("errors", "0");
@@ -49,14 +49,14 @@ public final class SurefireReports {
                 for (TestCase test : suite.cases()) {
                     xml.writeCharacters("\n  ");
                     xml.writeStartElement("testcase");
-                    xml.writeAttribute("name", test.name());
-                    xml.writeAttribute("classname", suiteName);
+                    xml.writeAttribute("name", xmlText(test.name()));
+                    xml.writeAttribute("classname", xmlText(suiteName));
                     xml.writeAttribute("time", seconds(test.seconds()));
                     if (test.status() == TestCase.Status.FAILED) {
                         xml.writeStartElement("failure");
-                        xml.writeAttribute("message", test.message() == null ? "failed" : test.message());
+                        xml.writeAttribute("message", test.message() == null ? "failed" : xmlText(test.message()));
                         xml.writeAttribute("type", "panic");
-                        xml.writeCharacters(test.output() == null ? "" : test.output());
+                        xml.writeCharacters(test.output() == null ? "" : xmlText(test.output()));
                         xml.writeEndElement();
                     } else if (test.status() == TestCase.Status.IGNORED) {
                         xml.writeEmptyElement("skipped");
@@ -81,7 +81,29 @@ public final class SurefireReports {
         xml.writeCharacters("\n    ");
         xml.writeEmptyElement("property");
         xml.writeAttribute("name", name);
-        xml.writeAttribute("value", value);
+        xml.writeAttribute("value", xmlText(value));
+    }
+
+    /**
+     * The text with every character XML 1.0 forbids (C0 controls but tab, line feed and carriage return; lone
+     * surrogates; U+FFFE and U+FFFF) written as Rust's {@code Debug} shows it, <code>&#92;u{1b}</code>: a test that
+     * prints an ESC or panics with a NUL still gives a file Jenkins and GitLab read, and its reader still sees which
+     * character it was. Nothing more is needed: the writer escapes {@code <}, {@code &} and {@code >} (so a
+     * {@code ]]>} in the output stays text), and no CDATA is written.
+     */
+    static String xmlText(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                out.append(c).append(text.charAt(++i));
+            } else if (c == '\t' || c == '\n' || c == '\r' || c >= 0x20 && c < 0xFFFE && !Character.isSurrogate(c)) {
+                out.append(c);
+            } else {
+                out.append("\\u{").append(Integer.toHexString(c)).append('}');
+            }
+        }
+        return out.toString();
     }
 
     private static String seconds(double value) {

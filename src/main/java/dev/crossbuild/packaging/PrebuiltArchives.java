@@ -10,6 +10,7 @@ import dev.crossbuild.core.MachineException;
 import dev.crossbuild.core.ProjectException;
 import dev.crossbuild.model.TargetSpec;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,9 +29,15 @@ import java.util.stream.Stream;
  * (flat, or one subfolder per job as artifact downloads leave them), checks its {@code .sha256}, its single
  * top folder and the architecture of every binary in it, and only when every target passes copies the set to
  * {@code target/} with {@code SHA256SUMS} and the report, as a local build would. All or nothing: one missing,
- * altered or wrong archive fails the whole set, listing every problem.
+ * altered or wrong archive fails the whole set, listing every problem. An archive is unpacked as untrusted bytes
+ * ({@link ArchiveReader}): a link, a path leaving its folder, a truncated archive or one past
+ * {@link ArchiveReader#MAX_UNPACKED_BYTES} is one of those problems; a failure to write the unpacked files is the
+ * machine's.
  */
 public final class PrebuiltArchives {
+
+    /** More than a checksum, a name and a line end: what follows is not read. */
+    private static final int SIDECAR_BYTES = 4096;
 
     private final PackageOptions options;
     private final BuildLog log;
@@ -98,7 +105,7 @@ public final class PrebuiltArchives {
                 return List.of(who + " has no " + sidecar.getFileName() + " beside it; upload the .sha256 with the"
                         + " archive");
             }
-            String recorded = Files.readString(sidecar, StandardCharsets.UTF_8).trim().split("\\s+")[0];
+            String recorded = recordedChecksum(sidecar);
             if (!recorded.equalsIgnoreCase(actual)) {
                 return List.of(who + " does not match its checksum: " + sidecar.getFileName() + " says " + recorded
                         + ", the file is " + actual + " (altered or truncated on the way)");
@@ -106,7 +113,13 @@ public final class PrebuiltArchives {
             Path unpacked = options.layout().root().resolve("prebuilt").resolve(target.id());
             FileTrees.delete(unpacked);
             String top = options.topFolder(target.id());
-            List<String> names = ArchiveReader.extract(archive, ArchiveFormat.of(target.triple()), unpacked);
+            List<String> names;
+            try {
+                names = ArchiveReader.extract(archive, ArchiveFormat.of(target.triple()), unpacked);
+            } catch (ArchiveRefusedException e) {
+                FileTrees.delete(unpacked);
+                return List.of("target `" + target.id() + "`: " + e.getMessage());
+            }
             List<BuildReport.FileReport> files = new ArrayList<>();
             Map<String, ArchiveEntry> binaries = new LinkedHashMap<>();
             Optional<ArchitectureCheck.Expectation> expectation = ArchitectureCheck.expected(target.triple());
@@ -139,8 +152,16 @@ public final class PrebuiltArchives {
             contents.put(target, files);
             return problems;
         } catch (IOException e) {
-            return List.of(who + " cannot be read as a " + ArchiveFormat.of(target.triple()).extension() + " archive: "
-                    + e.getMessage());
+            throw new MachineException("could not check " + who + ": " + (e.getMessage() == null
+                    ? e.getClass().getSimpleName() : e.getMessage()), e);
+        }
+    }
+
+    /** The first word of a {@code .sha256} file, read as text whatever its bytes (a checksum is ASCII). */
+    private static String recordedChecksum(Path sidecar) throws IOException {
+        try (InputStream in = Files.newInputStream(sidecar)) {
+            String text = new String(in.readNBytes(SIDECAR_BYTES), StandardCharsets.US_ASCII).trim();
+            return text.split("\\s+")[0];
         }
     }
 

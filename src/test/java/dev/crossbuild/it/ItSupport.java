@@ -10,6 +10,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
+import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * Helpers for the Invoker scenarios' selector and verify scripts (on their class path through
@@ -201,6 +207,39 @@ public final class ItSupport {
         if (java.util.regex.Pattern.compile("(?m)^\\s+at [a-zA-Z_$][\\w$.]* ?\\(|^Caused by: ").matcher(log).find()) {
             throw new AssertionError("the build log shows a stack trace:\n" + log);
         }
+    }
+
+    /**
+     * Parses every Surefire report ({@code TEST-*.xml}) under the folder with an XML parser, as Jenkins' junit step
+     * and GitLab do: fails naming the first file that is not well-formed or is no {@code <testsuite>}, and fails when
+     * there is none. Returns how many it parsed.
+     */
+    public static int parseReports(File directory) {
+        List<Path> reports;
+        try (var files = Files.walk(directory.toPath())) {
+            reports = files.filter(f -> f.getFileName().toString().matches("TEST-.*\\.xml") && Files.isRegularFile(f))
+                    .sorted().toList();
+        } catch (IOException e) {
+            throw new AssertionError("no Surefire reports: cannot list " + directory + ": " + e);
+        }
+        check(!reports.isEmpty(), "no TEST-*.xml under " + directory);
+        for (Path report : reports) {
+            try {
+                DocumentBuilder builder = DocumentBuilderFactory.newInstance().newDocumentBuilder();
+                builder.setErrorHandler(new DefaultHandler() {
+                    @Override
+                    public void fatalError(SAXParseException e) throws SAXParseException {
+                        throw e;
+                    }
+                });
+                String root = builder.parse(report.toFile()).getDocumentElement().getTagName();
+                check(root.equals("testsuite"), report + " is a <" + root + ">, not a <testsuite>");
+            } catch (SAXException | IOException | ParserConfigurationException e) {
+                throw new AssertionError(report + " is not well-formed XML, CI servers would drop it: " + e.getMessage(),
+                        e);
+            }
+        }
+        return reports.size();
     }
 
     /** Fails unless the text contains the expected piece, showing what it was. */
