@@ -26,6 +26,9 @@ mod tests {
     #[test]
     fn only_on_aarch64() {
         assert_eq!(super::arch(), "aarch64");
+        // threads under qemu-user, beside libtest's own parallel runner: `qemu-aarch64 -L …` hung here
+        let workers: Vec<_> = (0..4).map(|i| std::thread::spawn(move || i * 2)).collect();
+        assert_eq!(workers.into_iter().map(|w| w.join().unwrap()).sum::<i32>(), 12);
     }
 
     #[cfg(windows)]
