@@ -99,9 +99,16 @@ abstract class AbstractCrossbuildMojo extends AbstractMojo {
                 getLog().info("Skipping: " + goalSkip);
                 return;
             }
+            long start = System.nanoTime();
             Work work = prepare(selectedTargets());
+            long prepared = System.nanoTime();
             try (BuildLock lock = BuildLock.acquire(context().layout().lockFile(), context().buildLog())) {
                 work.run();
+            }
+            if (getLog().isDebugEnabled()) {
+                // where a build that has nothing to do spends its time (bench/noop.sh): mvn -X shows it per goal
+                getLog().debug("crossbuild timing: prepare " + (prepared - start) / 1_000_000 + " ms, run "
+                        + (System.nanoTime() - prepared) / 1_000_000 + " ms");
             }
         } catch (ProjectException e) {
             throw new MojoFailureException(e.getMessage(), e);
