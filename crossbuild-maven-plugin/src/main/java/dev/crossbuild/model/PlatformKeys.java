@@ -1,0 +1,141 @@
+package dev.crossbuild.model;
+
+import java.util.Optional;
+
+/**
+ * The names other tools give a target's platform, all derived from its triple in one place so that no
+ * goal spells a platform of its own: the Java platform key of os-maven-plugin (classifier of a native
+ * JAR), JReleaser's platform, the OCI platform of a container image, and the Debian and RPM package
+ * architectures. Each is empty for a triple the tool has no name for.
+ */
+public final class PlatformKeys {
+
+    private PlatformKeys() {
+    }
+
+    /** An OCI image platform: {@code linux/arm64/v8} is os {@code linux}, architecture {@code arm64}, variant {@code v8}. */
+    public record OciPlatform(String os, String architecture, String variant) {
+        @Override
+        public String toString() {
+            return os + "/" + architecture + (variant.isEmpty() ? "" : "/" + variant);
+        }
+    }
+
+    /** os-maven-plugin's {@code os.detected.name}: linux, windows, osx. */
+    static Optional<String> javaOs(TargetTriple target) {
+        if (target.isLinux()) {
+            return Optional.of("linux");
+        }
+        if (target.isWindows()) {
+            return Optional.of("windows");
+        }
+        if (target.os().equals("darwin") || target.os().equals("macos")) {
+            return Optional.of("osx");
+        }
+        return switch (target.os()) {
+            case "freebsd", "openbsd", "netbsd" -> Optional.of(target.os());
+            default -> Optional.empty();
+        };
+    }
+
+    /** os-maven-plugin's {@code os.detected.arch}: x86_64, x86_32, aarch_64, arm_32, ppcle_64, riscv64, … */
+    static Optional<String> javaArch(TargetTriple target) {
+        String arch = target.arch();
+        return Optional.ofNullable(switch (LinuxPlatforms.cpu(target)) {
+            case "x86_64" -> "x86_64";
+            case "x86" -> "x86_32";
+            case "aarch64" -> "aarch_64";
+            case "arm" -> "arm_32";
+            case "powerpc64" -> arch.endsWith("le") ? "ppcle_64" : "ppc_64";
+            case "riscv64" -> "riscv64";
+            case "s390x" -> "s390_64";
+            case "loongarch64" -> "loongarch_64";
+            default -> null;
+        });
+    }
+
+    /**
+     * The platform key of a native JAR, as os-maven-plugin's {@code os.detected.classifier} spells it
+     * ({@code linux-aarch_64}, {@code windows-x86_64}, {@code osx-aarch_64}), with {@code -musl} after a
+     * musl Linux target's key ({@code linux-x86_64-musl}), so that a glibc JVM never picks a musl library.
+     */
+    public static Optional<String> javaPlatform(TargetTriple target) {
+        Optional<String> os = javaOs(target);
+        Optional<String> arch = javaArch(target);
+        if (os.isEmpty() || arch.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(os.get() + "-" + arch.get() + (isMusl(target) ? "-musl" : ""));
+    }
+
+    /** JReleaser's artifact platform: the os-detector key, with {@code linux_musl} as the os of a musl target. */
+    public static Optional<String> jreleaserPlatform(TargetTriple target) {
+        Optional<String> os = javaOs(target);
+        Optional<String> arch = javaArch(target);
+        if (os.isEmpty() || arch.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of((isMusl(target) ? "linux_musl" : os.get()) + "-" + arch.get());
+    }
+
+    /** The OCI platform of a Linux target ({@code linux/amd64}, {@code linux/arm64/v8}, {@code linux/arm/v7}). */
+    public static Optional<OciPlatform> ociPlatform(TargetTriple target) {
+        if (!target.isLinux()) {
+            return Optional.empty();
+        }
+        String arch = target.arch();
+        return Optional.ofNullable(switch (LinuxPlatforms.cpu(target)) {
+            case "x86_64" -> new OciPlatform("linux", "amd64", "");
+            case "aarch64" -> new OciPlatform("linux", "arm64", "v8");
+            case "x86" -> new OciPlatform("linux", "386", "");
+            case "arm" -> new OciPlatform("linux", "arm", armVersion(target).map(v -> "v" + v).orElse("v6"));
+            case "riscv64" -> new OciPlatform("linux", "riscv64", "");
+            case "powerpc64" -> arch.endsWith("le") ? new OciPlatform("linux", "ppc64le", "") : null;
+            case "s390x" -> new OciPlatform("linux", "s390x", "");
+            case "loongarch64" -> new OciPlatform("linux", "loong64", "");
+            default -> null;
+        });
+    }
+
+    /**
+     * The Debian package architecture of a Linux target, as cargo-deb names it (amd64, arm64, i386, armhf,
+     * ppc64el, riscv64); a musl target has the same one.
+     */
+    public static Optional<String> debianArch(TargetTriple target) {
+        return target.isLinux() ? LinuxPlatforms.debianArch(target) : Optional.empty();
+    }
+
+    /** The RPM architecture of a Linux target (x86_64, aarch64, i686, armv7hl, ppc64le, riscv64). */
+    public static Optional<String> rpmArch(TargetTriple target) {
+        if (!target.isLinux()) {
+            return Optional.empty();
+        }
+        String arch = target.arch();
+        return Optional.ofNullable(switch (LinuxPlatforms.cpu(target)) {
+            case "x86_64" -> "x86_64";
+            case "aarch64" -> "aarch64";
+            case "x86" -> arch.equals("i586") ? "i586" : "i686";
+            case "arm" -> {
+                String version = armVersion(target).orElse("6");
+                boolean hardFloat = target.env().endsWith("hf");
+                yield "armv" + version + (hardFloat ? "hl" : "l");
+            }
+            case "riscv64" -> "riscv64";
+            case "powerpc64" -> arch.endsWith("le") ? "ppc64le" : "ppc64";
+            case "s390x" -> "s390x";
+            case "loongarch64" -> "loongarch64";
+            default -> null;
+        });
+    }
+
+    static boolean isMusl(TargetTriple target) {
+        return target.env().startsWith("musl");
+    }
+
+    /** The ARM architecture version of an arm triple: armv7 → 7, thumbv7neon → 7, arm → empty (Rust's arm is v6). */
+    private static Optional<String> armVersion(TargetTriple target) {
+        String arch = target.arch();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(?:arm|thumb)v(\\d+)").matcher(arch);
+        return m.find() ? Optional.of(m.group(1)) : Optional.empty();
+    }
+}

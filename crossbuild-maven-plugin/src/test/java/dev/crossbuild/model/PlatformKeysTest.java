@@ -1,0 +1,45 @@
+package dev.crossbuild.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class PlatformKeysTest {
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(nullValues = "-", value = {
+            // triple,                          java platform,       jreleaser,              oci,              deb,     rpm
+            "x86_64-unknown-linux-gnu,          linux-x86_64,        linux-x86_64,           linux/amd64,      amd64,   x86_64",
+            "x86_64-unknown-linux-musl,         linux-x86_64-musl,   linux_musl-x86_64,      linux/amd64,      amd64,   x86_64",
+            "aarch64-unknown-linux-gnu,         linux-aarch_64,      linux-aarch_64,         linux/arm64/v8,   arm64,   aarch64",
+            "aarch64-unknown-linux-musl,        linux-aarch_64-musl, linux_musl-aarch_64,    linux/arm64/v8,   arm64,   aarch64",
+            "i686-unknown-linux-gnu,            linux-x86_32,        linux-x86_32,           linux/386,        i386,    i686",
+            "armv7-unknown-linux-gnueabihf,     linux-arm_32,        linux-arm_32,           linux/arm/v7,     armhf,   armv7hl",
+            "arm-unknown-linux-gnueabihf,       linux-arm_32,        linux-arm_32,           linux/arm/v6,     armhf,   armv6hl",
+            "riscv64gc-unknown-linux-gnu,       linux-riscv64,       linux-riscv64,          linux/riscv64,    riscv64, riscv64",
+            "powerpc64le-unknown-linux-gnu,     linux-ppcle_64,      linux-ppcle_64,         linux/ppc64le,    ppc64el, ppc64le",
+            "s390x-unknown-linux-gnu,           linux-s390_64,       linux-s390_64,          linux/s390x,      s390x,   s390x",
+            "x86_64-pc-windows-msvc,            windows-x86_64,      windows-x86_64,         -,                -,       -",
+            "x86_64-pc-windows-gnu,             windows-x86_64,      windows-x86_64,         -,                -,       -",
+            "i686-pc-windows-msvc,              windows-x86_32,      windows-x86_32,         -,                -,       -",
+            "aarch64-pc-windows-msvc,           windows-aarch_64,    windows-aarch_64,       -,                -,       -",
+            "x86_64-apple-darwin,               osx-x86_64,          osx-x86_64,             -,                -,       -",
+            "aarch64-apple-darwin,              osx-aarch_64,        osx-aarch_64,           -,                -,       -",
+            "wasm32-wasi,                       -,                   -,                      -,                -,       -",
+            "wasm32-unknown-unknown,            -,                   -,                      -,                -,       -",
+    })
+    void namesEachPlatformAsItsToolDoes(String triple, String java, String jreleaser, String oci, String deb,
+            String rpm) {
+        TargetTriple target = TargetTriple.parse(triple);
+        assertThat(PlatformKeys.javaPlatform(target)).as("java platform").isEqualTo(java(java));
+        assertThat(PlatformKeys.jreleaserPlatform(target)).as("jreleaser").isEqualTo(java(jreleaser));
+        assertThat(PlatformKeys.ociPlatform(target).map(Object::toString)).as("oci").isEqualTo(java(oci));
+        assertThat(PlatformKeys.debianArch(target)).as("deb").isEqualTo(java(deb));
+        assertThat(PlatformKeys.rpmArch(target)).as("rpm").isEqualTo(java(rpm));
+    }
+
+    private static java.util.Optional<String> java(String value) {
+        return java.util.Optional.ofNullable(value);
+    }
+}
