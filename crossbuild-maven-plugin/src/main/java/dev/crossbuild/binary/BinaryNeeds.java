@@ -14,14 +14,21 @@ import java.util.Map;
  * @param versions  ELF: per library the symbol versions it needs ({@code libc.so.6 → [GLIBC_2.34]})
  * @param subsystem PE: {@code console}, {@code windows} (GUI) or another; null elsewhere
  * @param minimumOs Mach-O: the minimum OS version ({@code 11.0}); null elsewhere
+ * @param gnuHashOnly ELF: its symbols are found through {@code DT_GNU_HASH} alone (no {@code DT_HASH}), so it
+ *                  needs a loader that reads GNU hash tables (rpm's {@code rtld(GNU_HASH)})
  */
 public record BinaryNeeds(ObjectFormat format, List<String> libraries, List<String> searchPaths,
-        Map<String, List<String>> versions, String subsystem, String minimumOs) {
+        Map<String, List<String>> versions, String subsystem, String minimumOs, boolean gnuHashOnly) {
 
     public BinaryNeeds {
         libraries = List.copyOf(libraries);
         searchPaths = List.copyOf(searchPaths);
         versions = Map.copyOf(versions);
+    }
+
+    public BinaryNeeds(ObjectFormat format, List<String> libraries, List<String> searchPaths,
+            Map<String, List<String>> versions, String subsystem, String minimumOs) {
+        this(format, libraries, searchPaths, versions, subsystem, minimumOs, false);
     }
 
     /** The newest {@code GLIBC_x.y} any library is needed at, or null. */

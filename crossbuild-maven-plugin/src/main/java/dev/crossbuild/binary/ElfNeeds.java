@@ -22,6 +22,8 @@ final class ElfNeeds {
     private static final int PT_LOAD = 1;
     private static final int PT_DYNAMIC = 2;
     private static final long DT_NEEDED = 1;
+    private static final long DT_HASH = 4;
+    private static final long DT_GNU_HASH = 0x6ffffef5L;
     private static final long DT_STRTAB = 5;
     private static final long DT_STRSZ = 10;
     private static final long DT_RPATH = 15;
@@ -86,6 +88,8 @@ final class ElfNeeds {
         Long strsz = null;
         Long verneed = null;
         long verneedNum = 0;
+        boolean gnuHash = false;
+        boolean sysvHash = false;
         for (int at = 0; at + entrySize <= dyn.length; at += entrySize) {
             long tag = is64 ? u64(dyn, at, little) : u32(dyn, at, little);
             long value = is64 ? u64(dyn, at + 8, little) : u32(dyn, at + 4, little);
@@ -104,10 +108,15 @@ final class ElfNeeds {
                 verneed = value;
             } else if (tag == DT_VERNEEDNUM) {
                 verneedNum = value;
+            } else if (tag == DT_GNU_HASH) {
+                gnuHash = true;
+            } else if (tag == DT_HASH) {
+                sysvHash = true;
             }
         }
+        boolean gnuHashOnly = gnuHash && !sysvHash;
         if (needed.isEmpty() && paths.isEmpty() && verneed == null) {
-            return new BinaryNeeds(ObjectFormat.ELF, List.of(), List.of(), Map.of(), null, null);
+            return new BinaryNeeds(ObjectFormat.ELF, List.of(), List.of(), Map.of(), null, null, gnuHashOnly);
         }
         if (strtab == null) {
             throw source.malformed("the dynamic section names libraries but has no string table (DT_STRTAB)");
@@ -135,7 +144,7 @@ final class ElfNeeds {
             readVersions(source, little, fileOffset(source, loads, verneed, "version needs (DT_VERNEED)"), verneedNum,
                     strings, stringsEnd, versions);
         }
-        return new BinaryNeeds(ObjectFormat.ELF, libraries, searchPaths, versions, null, null);
+        return new BinaryNeeds(ObjectFormat.ELF, libraries, searchPaths, versions, null, null, gnuHashOnly);
     }
 
     /**

@@ -4,9 +4,7 @@ import static dev.crossbuild.maven.PropertyValues.bool;
 
 import dev.crossbuild.core.ProjectException;
 import dev.crossbuild.model.TargetSpec;
-import dev.crossbuild.packaging.OutputTimestamp;
 import dev.crossbuild.packaging.PackageOptions;
-import dev.crossbuild.nativebuild.NativeBuildSpec;
 import dev.crossbuild.rebuildcheck.ReproducibilityCheck;
 import java.util.List;
 import javax.inject.Inject;
@@ -27,43 +25,7 @@ import org.apache.maven.project.MavenProjectHelper;
  * @since 0.1.0
  */
 @Mojo(name = "package-arch", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true)
-public class PackageArchMojo extends AbstractCargoMojo {
-
-    /**
-     * Extra files for every archive, such as {@code README.md} or {@code LICENSE*}: paths or globs
-     * ({@code docs/**}{@code /*.txt}) relative to the project directory, kept at that relative path
-     * inside the archive's top folder. A pattern matching nothing fails the build.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = PropertyNames.PACKAGE_FILES)
-    private List<String> packageFiles;
-
-    /**
-     * Also packages static libraries: cargo's {@code staticlib} outputs and, with
-     * {@code packageNativeOutputs}, the native builds' {@code .a}/{@code .lib} files.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = PropertyNames.PACKAGE_STATIC_LIBRARIES, defaultValue = "false")
-    private String packageStaticLibraries;
-
-    /**
-     * Also packages the executables and shared libraries found in the target's native build output
-     * directories (as recorded by {@code build-native}), each checked like cargo's.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = PropertyNames.PACKAGE_NATIVE_OUTPUTS, defaultValue = "false")
-    private String packageNativeOutputs;
-
-    /**
-     * Base name of the archives and of their top folder.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(defaultValue = "${project.build.finalName}", readonly = true, required = true)
-    private String finalName;
+public class PackageArchMojo extends AbstractPackageMojo {
 
     /**
      * Skips this goal.
@@ -72,23 +34,6 @@ public class PackageArchMojo extends AbstractCargoMojo {
      */
     @Parameter(property = PropertyNames.PACKAGE_ARCH_SKIP, defaultValue = "false")
     private String skipPackageArch;
-
-    /**
-     * With {@code crossbuild.prebuilt}: an archive in that folder matching no selected target is an error, not
-     * a warning.
-     *
-     * @since 0.2.0
-     */
-    @Parameter(property = PropertyNames.PREBUILT_STRICT, defaultValue = "false")
-    private String prebuiltStrict;
-
-    /**
-     * Copies the libraries a packaged binary needs but the archive lacks (not a system library of the target, not
-     * in {@code <allowedLibraries>}) from the target's native builds and toolchain into the archive: beside a
-     * Windows exe, into the {@code $ORIGIN} runpath on Linux. Without it such an archive is refused. @since 0.2.0
-     */
-    @Parameter(property = PropertyNames.BUNDLE_LIBRARIES, defaultValue = "false")
-    private String bundleLibraries;
 
     /**
      * Builds every selected target a second time from a copy of the project in another directory and fails,
@@ -117,11 +62,6 @@ public class PackageArchMojo extends AbstractCargoMojo {
     }
 
     @Override
-    protected boolean buildsFromSource() {
-        return false;
-    }
-
-    @Override
     protected String goalSkipReason() throws ProjectException {
         return PropertyValues.skipReason(PropertyNames.PACKAGE_ARCH_SKIP, skipPackageArch);
     }
@@ -129,18 +69,13 @@ public class PackageArchMojo extends AbstractCargoMojo {
     @Override
     protected Work prepare(List<TargetSpec> selected) throws ProjectException {
         GoalContext context = context();
-        List<NativeBuildSpec> natives = nativeBuilds();
-        PackageOptions options = new PackageOptions(context.layout(), context.baseDirectory(), finalName,
-                OutputTimestamp.parse(outputTimestamp()), bool(PropertyNames.PACKAGE_STATIC_LIBRARIES,
-                        packageStaticLibraries), bool(PropertyNames.PACKAGE_NATIVE_OUTPUTS, packageNativeOutputs),
-                packageFiles, selection(), natives, bool(PropertyNames.BUNDLE_LIBRARIES, bundleLibraries));
-        boolean strict = bool(PropertyNames.PREBUILT_STRICT, prebuiltStrict);
+        PackageOptions options = packageOptions();
         boolean keep = bool(PropertyNames.VERIFY_REPRODUCIBLE_KEEP, verifyReproducibleKeep);
         boolean reproducibleOn = reproducibleOn();
         SecondBuild second = bool(PropertyNames.VERIFY_REPRODUCIBLE, verifyReproducible) && prebuilt() == null
                 ? new SecondBuild(new ReproducibilityCheck.FirstBuild(context.baseDirectory(), context.layout(),
-                        cargoOptions(buildTimeout(), false), options, nativeOptions(true), natives), keep,
-                        outputTimestamp(), reproducibleOn) : null;
-        return new PackageArchWork(context, projectHelper, selected, options, prebuilt(), strict, second);
+                        cargoOptions(buildTimeout(), false), options, nativeOptions(true), options.nativeBuilds()),
+                        keep, outputTimestamp(), reproducibleOn) : null;
+        return new PackageArchWork(context, projectHelper, selected, options, prebuilt(), prebuiltStrict(), second);
     }
 }

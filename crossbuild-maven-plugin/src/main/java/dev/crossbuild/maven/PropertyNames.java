@@ -25,6 +25,8 @@ public final class PropertyNames {
     public static final String PACKAGE_STATIC_LIBRARIES = "crossbuild.packageStaticLibraries";
     public static final String PACKAGE_NATIVE_OUTPUTS = "crossbuild.packageNativeOutputs";
 
+    public static final String PACKAGE_LINUX_SKIP = "crossbuild.packageLinux.skip";
+
     public static final String COMPILER_CACHE = "crossbuild.compilerCache";
     public static final String GROUP = "crossbuild.group";
     public static final String BUNDLE_LIBRARIES = "crossbuild.bundleLibraries";

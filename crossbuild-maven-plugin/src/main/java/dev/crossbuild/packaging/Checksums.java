@@ -46,6 +46,27 @@ public final class Checksums {
         return sidecar;
     }
 
+    /**
+     * Adds files to the {@code SHA256SUMS} in the folder (made by {@code package-arch}, or new), replacing the lines
+     * of files with the same names and keeping the others; sorted by file name.
+     */
+    public static Path addToSums(Path directory, List<Path> files, List<String> sha256s) throws IOException {
+        Path sums = directory.resolve(SUMS_FILE);
+        java.util.Map<String, String> lines = new java.util.TreeMap<>();
+        if (Files.isRegularFile(sums)) {
+            for (String line : Files.readAllLines(sums, StandardCharsets.UTF_8)) {
+                if (line.length() > 66) {
+                    lines.put(line.substring(66), line + "\n");
+                }
+            }
+        }
+        for (int i = 0; i < files.size(); i++) {
+            lines.put(files.get(i).getFileName().toString(), line(sha256s.get(i), files.get(i)));
+        }
+        Files.writeString(sums, String.join("", lines.values()), StandardCharsets.UTF_8);
+        return sums;
+    }
+
     /** One {@code SHA256SUMS} for the given archives, sorted by file name. */
     public static Path writeSums(Path directory, List<Path> archives, List<String> sha256s) throws IOException {
         Path sums = directory.resolve(SUMS_FILE);

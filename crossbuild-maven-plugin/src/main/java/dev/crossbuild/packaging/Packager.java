@@ -51,15 +51,9 @@ public final class Packager {
      *                          is written first, with those targets marked failed
      */
     public Result packageTargets(List<TargetSpec> targets) throws CrossbuildException {
-        ContentCollector collector = new ContentCollector(options, log, locator);
         // a list, not a map: a target is never hashed (a record's first hashCode costs a bootstrap)
-        List<Map.Entry<TargetSpec, TargetContents>> contents = new ArrayList<>();
-        List<String> problems = new ArrayList<>();
-        for (TargetSpec target : targets) {
-            TargetContents found = collector.collect(target);
-            contents.add(Map.entry(target, found));
-            problems.addAll(found.problems());
-        }
+        List<Map.Entry<TargetSpec, TargetContents>> contents = collect(targets);
+        List<String> problems = contents.stream().flatMap(c -> c.getValue().problems().stream()).toList();
         if (!problems.isEmpty()) {
             List<BuildReport.TargetReport> failed = new ArrayList<>();
             for (Map.Entry<TargetSpec, TargetContents> entry : contents) {
@@ -131,6 +125,32 @@ public final class Packager {
         BuildReport report = new BuildReport(reports);
         report.write(options.layout());
         return new Result(report, archives, sumsFile);
+    }
+
+    /**
+     * Every target's files as its archive holds them, gathered, proven for the target's machine and audited
+     * (with the bundled libraries), without writing anything: what {@code package-linux} packages.
+     *
+     * @param goal the goal asking, for the message
+     * @throws ProjectException when any target cannot be packaged, listing every problem of every target
+     */
+    public List<TargetContents> audited(List<TargetSpec> targets, String goal) throws CrossbuildException {
+        List<Map.Entry<TargetSpec, TargetContents>> contents = collect(targets);
+        List<String> problems = contents.stream().flatMap(c -> c.getValue().problems().stream()).toList();
+        if (!problems.isEmpty()) {
+            throw new ProjectException(problems.size() == 1 ? goal + ": " + problems.get(0) : goal + " found "
+                    + problems.size() + " problems:\n  - " + String.join("\n  - ", problems));
+        }
+        return contents.stream().map(Map.Entry::getValue).toList();
+    }
+
+    private List<Map.Entry<TargetSpec, TargetContents>> collect(List<TargetSpec> targets) throws CrossbuildException {
+        ContentCollector collector = new ContentCollector(options, log, locator);
+        List<Map.Entry<TargetSpec, TargetContents>> contents = new ArrayList<>();
+        for (TargetSpec target : targets) {
+            contents.add(Map.entry(target, collector.collect(target)));
+        }
+        return contents;
     }
 
     /** Everything the archive's bytes follow from: its format, folder, time and each file's name, mode and bytes. */

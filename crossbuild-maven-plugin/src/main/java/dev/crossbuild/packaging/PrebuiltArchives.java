@@ -52,6 +52,29 @@ public final class PrebuiltArchives {
      * @param strict    an archive in the folder that matches no selected target is an error, not a warning
      */
     public Packager.Result gather(List<TargetSpec> targets, Path directory, boolean strict) throws CrossbuildException {
+        Verified verified = verify(targets, directory, strict);
+        return publish(verified.chosen(), verified.reports());
+    }
+
+    /**
+     * The contents of every selected target's verified archive, unpacked under {@code target/crossbuild/prebuilt/},
+     * for the Linux packages of a fan-in: the same checks as {@link #gather}, all or nothing, but nothing is copied
+     * or reported.
+     *
+     * @return per target, in the targets' order, its files by their name inside the archive's top folder
+     */
+    public List<TargetContents> verified(List<TargetSpec> targets, Path directory, boolean strict)
+            throws CrossbuildException {
+        Verified verified = verify(targets, directory, strict);
+        return targets.stream().map(verified.contents()::get).toList();
+    }
+
+    /** The chosen archive, its file reports and its unpacked contents, per target. */
+    private record Verified(Map<TargetSpec, Path> chosen, Map<TargetSpec, List<BuildReport.FileReport>> reports,
+            Map<TargetSpec, TargetContents> contents) {
+    }
+
+    private Verified verify(List<TargetSpec> targets, Path directory, boolean strict) throws CrossbuildException {
         if (!Files.isDirectory(directory)) {
             throw new ProjectException("-Dcrossbuild.prebuilt=" + directory + " is not a directory; point it at the"
                     + " folder the CI jobs' archives and .sha256 files were downloaded into");
@@ -83,19 +106,20 @@ public final class PrebuiltArchives {
                 log.warn(text);
             }
         }
-        Map<TargetSpec, List<BuildReport.FileReport>> contents = new LinkedHashMap<>();
+        Map<TargetSpec, List<BuildReport.FileReport>> reports = new LinkedHashMap<>();
+        Map<TargetSpec, TargetContents> contents = new LinkedHashMap<>();
         for (Map.Entry<TargetSpec, Path> entry : chosen.entrySet()) {
-            problems.addAll(check(entry.getKey(), entry.getValue(), contents));
+            problems.addAll(check(entry.getKey(), entry.getValue(), reports, contents));
         }
         if (!problems.isEmpty()) {
             throw new ProjectException("the prebuilt archives in " + directory + " are not a complete, verified set;"
                     + " nothing is attached or published:\n  - " + String.join("\n  - ", problems));
         }
-        return publish(chosen, contents);
+        return new Verified(chosen, reports, contents);
     }
 
-    private List<String> check(TargetSpec target, Path archive, Map<TargetSpec, List<BuildReport.FileReport>> contents)
-            throws CrossbuildException {
+    private List<String> check(TargetSpec target, Path archive, Map<TargetSpec, List<BuildReport.FileReport>> reports,
+            Map<TargetSpec, TargetContents> contents) throws CrossbuildException {
         String who = "target `" + target.id() + "`: " + archive;
         List<String> problems = new ArrayList<>();
         try {
@@ -122,6 +146,8 @@ public final class PrebuiltArchives {
             }
             List<BuildReport.FileReport> files = new ArrayList<>();
             Map<String, ArchiveEntry> binaries = new LinkedHashMap<>();
+            List<ArchiveEntry> entries = new ArrayList<>();
+            Map<String, BinaryHeader> headers = new LinkedHashMap<>();
             Optional<ArchitectureCheck.Expectation> expectation = ArchitectureCheck.expected(target.triple());
             for (String name : names) {
                 if (!name.equals(top) && !name.startsWith(top + "/")) {
@@ -140,16 +166,22 @@ public final class PrebuiltArchives {
                 }
                 files.add(new BuildReport.FileReport(name, "prebuilt", header.map(BinaryHeader::description).orElse(null),
                         Files.size(file), Checksums.sha256(file)));
-                if (header.isPresent() && header.get().kind().isLoadable()) {
-                    String inside = name.substring(top.length() + 1);
-                    binaries.put(inside, new ArchiveEntry(inside, file, true, "prebuilt"));
+                String inside = name.substring(top.length() + 1);
+                boolean loadable = header.isPresent() && header.get().kind().isLoadable();
+                ArchiveEntry unpackedEntry = new ArchiveEntry(inside, file, loadable, "prebuilt");
+                entries.add(unpackedEntry);
+                header.ifPresent(h -> headers.put(inside, h));
+                if (loadable) {
+                    binaries.put(inside, unpackedEntry);
                 }
             }
             // what a local build's packaging checks, the gathered archive passes too: it starts on a clean machine
             List<String> missing = new ArrayList<>();
-            new LibraryAudit(target, false, LibraryLocator.NONE).audit(binaries, missing);
+            Map<String, LibraryAudit.Finding> needs = new LibraryAudit(target, false, LibraryLocator.NONE)
+                    .audit(binaries, missing);
             missing.forEach(m -> problems.add(who + ": " + m));
-            contents.put(target, files);
+            reports.put(target, files);
+            contents.put(target, new TargetContents(entries, headers, List.of(), 0, needs));
             return problems;
         } catch (IOException e) {
             throw new MachineException("could not check " + who + ": " + (e.getMessage() == null

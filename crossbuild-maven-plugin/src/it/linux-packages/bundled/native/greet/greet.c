@@ -1,0 +1,1 @@
+int greet_value(void) { return 42; }

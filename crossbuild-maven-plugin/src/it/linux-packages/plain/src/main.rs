@@ -1,0 +1,3 @@
+fn main() {
+    println!("lp-hello says arch={} os={}", std::env::consts::ARCH, std::env::consts::OS);
+}

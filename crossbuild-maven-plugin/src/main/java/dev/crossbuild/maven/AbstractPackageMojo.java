@@ -1,0 +1,92 @@
+package dev.crossbuild.maven;
+
+import static dev.crossbuild.maven.PropertyValues.bool;
+
+import dev.crossbuild.core.ProjectException;
+import dev.crossbuild.packaging.OutputTimestamp;
+import dev.crossbuild.packaging.PackageOptions;
+import java.util.List;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * The parameters of the goals that package what the build goals made ({@code package-arch}, {@code package-linux}):
+ * which files a target's contents hold and whether libraries are bundled, declared once so that both goals package
+ * the same files; and, with {@code crossbuild.prebuilt}, how strictly the gathered archives are checked.
+ */
+abstract class AbstractPackageMojo extends AbstractCargoMojo {
+
+    /**
+     * Extra files for every archive, such as {@code README.md} or {@code LICENSE*}: paths or globs
+     * ({@code docs/**}{@code /*.txt}) relative to the project directory, kept at that relative path
+     * inside the archive's top folder. A pattern matching nothing fails the build.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.PACKAGE_FILES)
+    private List<String> packageFiles;
+
+    /**
+     * Also packages static libraries: cargo's {@code staticlib} outputs and, with
+     * {@code packageNativeOutputs}, the native builds' {@code .a}/{@code .lib} files.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.PACKAGE_STATIC_LIBRARIES, defaultValue = "false")
+    private String packageStaticLibraries;
+
+    /**
+     * Also packages the executables and shared libraries found in the target's native build output
+     * directories (as recorded by {@code build-native}), each checked like cargo's.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.PACKAGE_NATIVE_OUTPUTS, defaultValue = "false")
+    private String packageNativeOutputs;
+
+    /**
+     * Base name of the archives and of their top folder, and of the Linux packages.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(defaultValue = "${project.build.finalName}", readonly = true, required = true)
+    private String finalName;
+
+    /**
+     * With {@code crossbuild.prebuilt}: an archive in that folder matching no selected target is an error, not
+     * a warning.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = PropertyNames.PREBUILT_STRICT, defaultValue = "false")
+    private String prebuiltStrict;
+
+    /**
+     * Copies the libraries a packaged binary needs but the archive lacks (not a system library of the target, not
+     * in {@code <allowedLibraries>}) from the target's native builds and toolchain into the archive: beside a
+     * Windows exe, into the {@code $ORIGIN} runpath on Linux. Without it such an archive is refused. @since 0.2.0
+     */
+    @Parameter(property = PropertyNames.BUNDLE_LIBRARIES, defaultValue = "false")
+    private String bundleLibraries;
+
+    @Override
+    protected boolean buildsFromSource() {
+        return false;
+    }
+
+    /** What a target's contents are made of, as both packaging goals gather them. */
+    protected PackageOptions packageOptions() throws ProjectException {
+        GoalContext context = context();
+        return new PackageOptions(context.layout(), context.baseDirectory(), finalName,
+                OutputTimestamp.parse(outputTimestamp()), bool(PropertyNames.PACKAGE_STATIC_LIBRARIES,
+                        packageStaticLibraries), bool(PropertyNames.PACKAGE_NATIVE_OUTPUTS, packageNativeOutputs),
+                packageFiles, selection(), nativeBuilds(), bool(PropertyNames.BUNDLE_LIBRARIES, bundleLibraries));
+    }
+
+    protected boolean prebuiltStrict() throws ProjectException {
+        return bool(PropertyNames.PREBUILT_STRICT, prebuiltStrict);
+    }
+
+    protected String finalName() {
+        return finalName;
+    }
+}

@@ -1,0 +1,58 @@
+package dev.crossbuild.maven;
+
+import dev.crossbuild.core.BuildLog;
+import dev.crossbuild.core.CrossbuildException;
+import dev.crossbuild.linuxpkg.DpkgLibraryPackages;
+import dev.crossbuild.linuxpkg.LinuxPackager;
+import dev.crossbuild.model.TargetSpec;
+import dev.crossbuild.packaging.CompilerLibraryLocator;
+import dev.crossbuild.packaging.PackageOptions;
+import dev.crossbuild.packaging.Packager;
+import dev.crossbuild.packaging.PrebuiltArchives;
+import dev.crossbuild.packaging.TargetContents;
+import dev.crossbuild.process.ProcessRunner;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.maven.project.MavenProjectHelper;
+
+/**
+ * What {@code package-linux} does once its parameters are read: gather and audit each Linux target's files as
+ * {@code package-arch} does (or take them from the verified prebuilt archives), write its {@code .deb} and
+ * {@code .rpm}, and attach both with their checksums, the target id as classifier.
+ *
+ * @param prebuilt the folder of prebuilt archives, or null to package what was built here
+ */
+record PackageLinuxWork(GoalContext context, MavenProjectHelper helper, List<TargetSpec> targets,
+        PackageOptions options, LinuxPackager.Options linux, Path prebuilt, boolean prebuiltStrict) implements Work {
+
+    @Override
+    public void run() throws CrossbuildException {
+        BuildLog log = context.buildLog();
+        ProcessRunner runner = new ProcessRunner();
+        List<LinuxPackager.Input> inputs = new ArrayList<>();
+        if (prebuilt != null) {
+            // every archive of the set is verified again (all or nothing), whatever gets a package
+            List<TargetContents> verified = new PrebuiltArchives(options, log).verified(targets, prebuilt,
+                    prebuiltStrict);
+            for (int i = 0; i < targets.size(); i++) {
+                inputs.add(new LinuxPackager.Input(targets.get(i), verified.get(i)));
+            }
+        } else {
+            List<TargetSpec> linux = targets.stream().filter(t -> t.triple().isLinux()).toList();
+            List<TargetContents> audited = new Packager(options, log, new CompilerLibraryLocator(runner,
+                    context.environments(), context.resolver(), context.layout())).audited(linux, "package-linux");
+            for (TargetSpec target : targets) {
+                int at = linux.indexOf(target);
+                inputs.add(new LinuxPackager.Input(target, at < 0 ? null : audited.get(at)));
+            }
+        }
+        List<LinuxPackager.Written> written = new LinuxPackager(linux, log, new DpkgLibraryPackages(runner))
+                .write(inputs);
+        for (LinuxPackager.Written file : written) {
+            helper.attachArtifact(context.project(), file.type(), file.targetId(), file.file().toFile());
+            helper.attachArtifact(context.project(), file.type() + ".sha256", file.targetId(),
+                    file.checksum().toFile());
+        }
+    }
+}
