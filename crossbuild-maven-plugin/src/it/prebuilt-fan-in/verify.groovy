@@ -40,6 +40,23 @@ targets.each { id, ext ->
 }
 contains(new File(basedir, 'target/SHA256SUMS').text, name('linux-arm64', 'tar.gz'))
 
+// the fan-in made the Linux packages from the verified archives: byte for byte those each job made from its build,
+// deployed with the archives; Windows gets none
+['linux-x64', 'linux-arm64'].each { id ->
+    ['deb', 'rpm'].each { ext ->
+        def job = new File(basedir, "jobs/${id}/${name(id, ext)}")
+        def fannedIn = new File(basedir, "target/${name(id, ext)}")
+        def published = new File(deployed, name(id, ext))
+        check(job.isFile() && fannedIn.isFile() && published.isFile(), "${id}: ${ext} missing from the job, the fan-in or the deploy")
+        check(Files.mismatch(job.toPath(), fannedIn.toPath()) == -1L, "${fannedIn} differs from what its job built")
+        check(Files.mismatch(job.toPath(), published.toPath()) == -1L, "${published} differs from what its job built")
+        contains(new File(deployed, name(id, ext) + '.sha256').text, sha256(job))
+    }
+}
+contains(after, '[windows-x64-gnu] no Linux package for x86_64-pc-windows-gnu')
+check(!new File(basedir, "target/${name('windows-x64-gnu', 'deb')}").exists(), 'a .deb for Windows')
+contains(new File(basedir, 'target/SHA256SUMS').text, name('linux-arm64', 'deb'))
+
 // the failures, each from a clean copy of the gathered folder, each deploying nothing
 def attempt = { String folder, Closure change, List<String> extra ->
     def dir = new File(basedir, folder)
