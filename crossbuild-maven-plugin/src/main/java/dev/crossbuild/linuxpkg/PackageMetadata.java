@@ -183,7 +183,7 @@ public record PackageMetadata(String name, PackageVersion version, String mainta
         String sentence = end < 0 ? description : description.substring(0, end);
         if (sentence.length() > SUMMARY_LIMIT) {
             // a long first sentence is cut at its last clause, else its last word, that fits
-            String head = sentence.substring(0, SUMMARY_LIMIT);
+            String head = sentence.substring(0, SUMMARY_LIMIT + 1);
             int clause = Math.max(head.lastIndexOf(", "), Math.max(head.lastIndexOf("; "), head.lastIndexOf(": ")));
             int word = head.lastIndexOf(' ');
             sentence = clause > SUMMARY_LIMIT / 3 ? head.substring(0, clause) : word > 0 ? head.substring(0, word) : "";

@@ -38,6 +38,18 @@ class BinaryNeedsReaderTest {
     }
 
     @Test
+    void whetherSymbolsAreFoundThroughAGnuHashTableOnly() throws Exception {
+        require(dev.crossbuild.Toolchains.linux() && onPath("gcc"), "gcc on Linux is needed");
+        Files.writeString(dir.resolve("main.c"), "#include <stdio.h>\nint main(void) { puts(\"hi\"); return 0; }\n");
+        run("gcc", "-o", "gnu", "main.c", "-Wl,--hash-style=gnu");
+        run("gcc", "-o", "both", "main.c", "-Wl,--hash-style=both");
+        run("gcc", "-o", "sysv", "main.c", "-Wl,--hash-style=sysv");
+        assertThat(BinaryNeedsReader.read(dir.resolve("gnu")).orElseThrow().gnuHashOnly()).isTrue();
+        assertThat(BinaryNeedsReader.read(dir.resolve("both")).orElseThrow().gnuHashOnly()).isFalse();
+        assertThat(BinaryNeedsReader.read(dir.resolve("sysv")).orElseThrow().gnuHashOnly()).isFalse();
+    }
+
+    @Test
     void aarch64ElfToo() throws Exception {
         require(onPath("aarch64-linux-gnu-gcc"), "aarch64-linux-gnu-gcc is needed");
         Files.writeString(dir.resolve("main.c"), "#include <stdio.h>\nint main(void) { puts(\"hi\"); return 0; }\n");

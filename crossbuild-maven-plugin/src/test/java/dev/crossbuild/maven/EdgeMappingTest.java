@@ -118,6 +118,44 @@ class EdgeMappingTest {
         }).isInstanceOf(ProjectException.class).hasMessageContaining(message);
     }
 
+    @Test
+    void aLinuxPackageMapsEveryElementAndResolvesFilesAgainstTheProject() throws Exception {
+        LinuxPackageFile conf = fill(new LinuxPackageFile(), "source", " conf/tool.toml ", "destination",
+                "/etc/tool/tool.toml", "mode", "0640");
+        LinuxPackageFile plain = fill(new LinuxPackageFile(), "source", "README", "destination", "/usr/share/doc/x");
+        LinuxPackage config = fill(new LinuxPackage(), "name", "tool", "version", "2.0", "release", "3", "maintainer",
+                "A <a@example.org>", "summary", "s", "description", "d", "license", "MIT", "homepage", "h",
+                "section", "utils", "depends", List.of("libssl3"), "requires", List.of("libssl.so.3()(64bit)"),
+                "files", List.of(conf, plain));
+        dev.crossbuild.linuxpkg.PackageSettings settings = LinuxPackage.toSettings(config, project);
+        assertThat(settings).isEqualTo(new dev.crossbuild.linuxpkg.PackageSettings("tool", "2.0", "3",
+                "A <a@example.org>", "s", "d", "MIT", "h", "utils", List.of("libssl3"), List.of("libssl.so.3()(64bit)"),
+                List.of(new dev.crossbuild.linuxpkg.ExtraFile(project.resolve("conf/tool.toml"), "/etc/tool/tool.toml",
+                        0640), new dev.crossbuild.linuxpkg.ExtraFile(project.resolve("README"), "/usr/share/doc/x",
+                        0644))));
+        assertThat(LinuxPackage.toSettings(null, project)).isEqualTo(dev.crossbuild.linuxpkg.PackageSettings.NONE);
+    }
+
+    @Test
+    void emptyLinuxPackageElementsAreNamed() throws Exception {
+        assertThatThrownBy(() -> LinuxPackage.toSettings(fill(new LinuxPackage(), "depends", listWithNull("a", null)),
+                project)).isInstanceOf(ProjectException.class)
+                .hasMessageContaining("<linuxPackage>: <depends> entry number 2 is empty");
+        List<LinuxPackageFile> withNull = new ArrayList<>();
+        withNull.add(null);
+        assertThatThrownBy(() -> LinuxPackage.toSettings(fill(new LinuxPackage(), "files", withNull), project))
+                .hasMessageContaining("<linuxPackage><files> entry number 1 is empty");
+        assertThatThrownBy(() -> LinuxPackage.toSettings(fill(new LinuxPackage(), "files", List.of(fill(
+                new LinuxPackageFile(), "destination", "/etc/x"))), project))
+                .hasMessageContaining("<linuxPackage><files><file> number 1 has no <source>");
+        assertThatThrownBy(() -> LinuxPackage.toSettings(fill(new LinuxPackage(), "files", List.of(fill(
+                new LinuxPackageFile(), "source", "x.conf"))), project))
+                .hasMessageContaining("<linuxPackage><files><file> number 1 (x.conf) has no <destination>");
+        assertThatThrownBy(() -> LinuxPackage.toSettings(fill(new LinuxPackage(), "files", List.of(fill(
+                new LinuxPackageFile(), "source", "x.conf", "destination", "/etc/x.conf", "mode", "rw-r--r--"))),
+                project)).hasMessageContaining("<mode>rw-r--r--</mode> is not an octal mode such as 0644 or 0755");
+    }
+
     private static List<String> listWithNull(String... values) {
         return new ArrayList<>(Arrays.asList(values));
     }

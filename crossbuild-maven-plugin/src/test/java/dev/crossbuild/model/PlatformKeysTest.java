@@ -17,6 +17,8 @@ class PlatformKeysTest {
             "i686-unknown-linux-gnu,            linux-x86_32,        linux-x86_32,           linux/386,        i386,    i686",
             "armv7-unknown-linux-gnueabihf,     linux-arm_32,        linux-arm_32,           linux/arm/v7,     armhf,   armv7hl",
             "arm-unknown-linux-gnueabihf,       linux-arm_32,        linux-arm_32,           linux/arm/v6,     armhf,   armv6hl",
+            "arm-unknown-linux-gnueabi,         linux-arm_32,        linux-arm_32,           linux/arm/v6,     armel,   armv6l",
+            "sparc64-unknown-linux-gnu,         -,                   -,                      -,                -,       -",
             "riscv64gc-unknown-linux-gnu,       linux-riscv64,       linux-riscv64,          linux/riscv64,    riscv64, riscv64",
             "powerpc64le-unknown-linux-gnu,     linux-ppcle_64,      linux-ppcle_64,         linux/ppc64le,    ppc64el, ppc64le",
             "s390x-unknown-linux-gnu,           linux-s390_64,       linux-s390_64,          linux/s390x,      s390x,   s390x",
