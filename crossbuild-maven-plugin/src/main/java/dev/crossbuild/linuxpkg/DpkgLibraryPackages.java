@@ -35,7 +35,9 @@ public final class DpkgLibraryPackages implements LibraryPackages {
     /** @param root where the multiarch folders are looked for (a test's stand-in for {@code /}) */
     DpkgLibraryPackages(ProcessRunner runner, Map<String, String> environment, Path root) {
         this.runner = runner;
-        this.environment = Map.copyOf(environment);
+        Map<String, String> env = new java.util.HashMap<>(environment);
+        env.put("LC_ALL", "C");
+        this.environment = Map.copyOf(env);
         this.root = root;
     }
 

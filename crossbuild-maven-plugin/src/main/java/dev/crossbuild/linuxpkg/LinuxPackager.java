@@ -104,7 +104,7 @@ public final class LinuxPackager {
             if (debArch.isEmpty() || rpmArch.isEmpty()) {
                 problems.add(who + ": no " + (debArch.isEmpty() ? "Debian" : "RPM") + " package architecture is"
                         + " known for " + target.triple() + "; leave the target out of package-linux"
-                        + " (-Dcrossbuild.targets=…) or skip it (-D" + "crossbuild.packageLinux.skip=true)");
+                        + " (-Dcrossbuild.targets=…) or skip the goal (-Dcrossbuild.packageLinux.skip=true)");
                 continue;
             }
             planned.add(plan(target, input.contents(), debArch.get(), rpmArch.get(), common, problems, who));

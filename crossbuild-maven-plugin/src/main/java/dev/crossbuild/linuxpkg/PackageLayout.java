@@ -85,8 +85,8 @@ final class PackageLayout {
                 problems.add(who + ": " + program.entry().name() + " loads " + String.join(", ", own)
                         + " from the package, but its runpath " + runpath(program.needs()) + " leads neither from "
                         + BIN + " nor from " + parent(mirrored) + " into " + libDir + "/, where the package keeps its"
-                        + " libraries; link it with -C link-arg=-Wl,-rpath,$ORIGIN/../lib/" + name + " (the layout"
-                        + " of the package) or $ORIGIN/lib (the archive's, which the package mirrors) in <rustflags>");
+                        + " libraries; link it with -C link-arg=-Wl,-rpath,$ORIGIN/lib in <rustflags> (the archives'"
+                        + " layout, which the package keeps under " + libDir + "/) or $ORIGIN/../lib/" + name);
                 continue;
             }
             place(files, placed, new PackagedFile(mirrored, program.entry().source(), 0755, PackagedFile.Role.PROGRAM,

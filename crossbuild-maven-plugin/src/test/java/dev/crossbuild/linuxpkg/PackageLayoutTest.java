@@ -87,7 +87,7 @@ class PackageLayoutTest {
         assertThat(problems).singleElement().asString()
                 .contains("target `t`: tool loads libgreet.so from the package, but its runpath `$ORIGIN/../lib`"
                         + " leads neither from /usr/bin nor from /usr/lib/tool into /usr/lib/tool/")
-                .contains("-C link-arg=-Wl,-rpath,$ORIGIN/../lib/tool");
+                .contains("-C link-arg=-Wl,-rpath,$ORIGIN/lib in <rustflags>").contains("or $ORIGIN/../lib/tool");
     }
 
     @Test
