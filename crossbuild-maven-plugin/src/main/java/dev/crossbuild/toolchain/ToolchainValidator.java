@@ -106,6 +106,8 @@ public final class ToolchainValidator {
         }
         ToolchainChecks.Result tools = ToolchainChecks.tools(target, program -> Executables.find(program, env));
         problems.addAll(tools.problems());
+        ToolchainChecks.wasmLinker(target, facts.sysroot(), program -> Executables.find(program, env))
+                .ifPresent(problems::add);
         ToolchainChecks.Result natives = ToolchainChecks.nativeBuilds(target, nativeBuilds,
                 resolver.resolveWithDefaults(target, env), program -> Executables.find(program, env));
         problems.addAll(natives.problems());
