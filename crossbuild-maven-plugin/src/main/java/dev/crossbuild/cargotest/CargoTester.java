@@ -25,6 +25,7 @@ import dev.crossbuild.toolchain.CargoLock;
 import dev.crossbuild.tools.ToolCommand;
 import dev.crossbuild.wasm.WasiRuntime;
 import dev.crossbuild.model.Runners;
+import dev.crossbuild.model.WorkLayout;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -62,7 +63,8 @@ public final class CargoTester {
         if (run && target.runnerCommand().filter(Runners::isBuiltInWasi).isPresent()) {
             // a TOML array, so that a class path with spaces stays one argument
             config.add("--config");
-            config.add(CargoRustflags.targetConfig(target.triple().value(), "runner", WasiRuntime.command()));
+            config.add(CargoRustflags.targetConfig(target.triple().value(), "runner",
+                    WasiRuntime.command(cargo.layout().wasiCache())));
         }
         List<String> command = new ArrayList<>(CargoBuilder.command("test", List.of(target), targetDir, cargo,
                 config));
@@ -165,8 +167,8 @@ public final class CargoTester {
         List<TestSuite> suites = new ArrayList<>(withHungTest(output.suites(), output.running(), hung));
         if (hung == null && cannotRun.isEmpty()) {
             suites = new ArrayList<>(AbortedBinaries.complete(suites, output.unfinished(),
-                    (path, args) -> rerun(target, binaryPath(path, crateDir, workspaceRoot), args, env, crateDir,
-                            cargo.timeout())));
+                    (path, args) -> rerun(target, cargo.layout(), binaryPath(path, crateDir, workspaceRoot), args,
+                            env, crateDir, cargo.timeout())));
         }
         if (cannotRun.isEmpty()) {
             suites.addAll(NativeTests.run(runner, log, environment.env(), target, cargo.layout(), nativeBuilds,
@@ -202,12 +204,12 @@ public final class CargoTester {
     }
 
     /** Runs one test binary as cargo did (through the target's runner), for {@link AbortedBinaries}. */
-    private AbortedBinaries.Output rerun(TargetSpec target, Path binary, List<String> args, java.util.Map<String,
+    private AbortedBinaries.Output rerun(TargetSpec target, WorkLayout layout, Path binary, List<String> args, java.util.Map<String,
             String> env, Path directory, Duration timeout) throws CrossbuildException {
         List<String> command = new ArrayList<>();
         Optional<String> runnerCommand = target.runnerCommand();
         if (runnerCommand.filter(Runners::isBuiltInWasi).isPresent()) {
-            command.addAll(WasiRuntime.command());
+            command.addAll(WasiRuntime.command(layout.wasiCache()));
         } else {
             runnerCommand.flatMap(ToolCommand::parse).ifPresent(r -> command.addAll(r.words()));
         }

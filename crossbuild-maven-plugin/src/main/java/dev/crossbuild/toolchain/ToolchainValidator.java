@@ -126,6 +126,9 @@ public final class ToolchainValidator {
         if (target.runnerDisabled()) {
             return "tests: built, not run (<runner>none</runner>)";
         }
+        if (target.runnerCommand().filter(Runners::isBuiltInWasi).isPresent()) {
+            return "tests run with: " + Runners.WASI + " (the plugin's own WASI runtime, Chicory, in a JVM)";
+        }
         if (target.runnerCommand().isPresent()) {
             return "tests run with: " + target.runnerCommand().get();
         }

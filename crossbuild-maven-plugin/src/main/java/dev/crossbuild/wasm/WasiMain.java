@@ -23,7 +23,8 @@ import java.util.Map;
 /**
  * Runs a WASI preview 1 command module, as {@code wasmtime prog.wasm args…} would: the plugin's runner of
  * {@code wasm32-wasi} targets, which cargo starts for every test binary ({@code target.<triple>.runner}).
- * Chicory's compiler turns the module into JVM bytecode first (several times faster than its interpreter).
+ * Chicory's compiler turns the module into JVM bytecode first (several times faster than its interpreter), kept
+ * in {@link CompiledCache} so that a second run of the same module (a rerun of one test, {@code --list}) skips it.
  * The module sees its arguments (the file's name first), the environment, standard input and output, and the
  * current directory preopened as {@code .}. Exit status: the module's own, or 134 when it traps (a Rust panic
  * on wasm32 aborts, which ends in an {@code unreachable} trap), or 2 when it cannot be loaded.
@@ -34,6 +35,8 @@ public final class WasiMain {
     public static final int TRAPPED = 134;
     /** The exit status when the module cannot be read or linked. */
     public static final int UNLOADABLE = 2;
+    /** The folder where compiled modules are kept for the next run of the same module (no cache without it). */
+    public static final String CACHE_PROPERTY = "crossbuild.wasi.cache";
 
     private WasiMain() {
     }
@@ -66,8 +69,12 @@ public final class WasiMain {
         try (WasiPreview1 wasi = WasiPreview1.builder().withOptions(options.build()).build()) {
             ImportValues imports = ImportValues.builder().addFunction(wasi.toHostFunctions()).build();
             // instantiating runs the module's _start
-            Instance.builder(parsed).withImportValues(imports)
-                    .withMachineFactory(MachineFactoryCompiler.compile(parsed)).build();
+            MachineFactoryCompiler.Builder compiler = MachineFactoryCompiler.builder(parsed);
+            String cache = System.getProperty(CACHE_PROPERTY);
+            if (cache != null && !cache.isEmpty()) {
+                compiler = compiler.withCache(new CompiledCache(Path.of(cache)));
+            }
+            Instance.builder(parsed).withImportValues(imports).withMachineFactory(compiler.compile()).build();
             return 0;
         } catch (WasiExitException exit) {
             return exit.exitCode();

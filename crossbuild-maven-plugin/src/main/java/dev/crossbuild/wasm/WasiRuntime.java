@@ -21,8 +21,12 @@ public final class WasiRuntime {
     private WasiRuntime() {
     }
 
-    /** {@code java -cp <plugin class path> dev.crossbuild.wasm.WasiMain}; the module and its arguments follow. */
-    public static List<String> command() {
+    /**
+     * {@code java -cp <plugin class path> dev.crossbuild.wasm.WasiMain}; the module and its arguments follow.
+     *
+     * @param cache where compiled modules are kept between runs, or null for none
+     */
+    public static List<String> command(Path cache) {
         boolean windows = System.getProperty("os.name", "").startsWith("Windows");
         Path java = Path.of(System.getProperty("java.home"), "bin", windows ? "java.exe" : "java");
         List<String> command = new ArrayList<>();
@@ -30,6 +34,9 @@ public final class WasiRuntime {
         // compiled wasm code recurses on the JVM stack; the default 1 MB is less than a wasm program expects
         command.add("-Xss16m");
         command.add("-XX:+UseSerialGC");
+        if (cache != null) {
+            command.add("-D" + WasiMain.CACHE_PROPERTY + "=" + cache.toAbsolutePath());
+        }
         command.add("-cp");
         command.add(classPath());
         command.add(WasiMain.class.getName());

@@ -51,7 +51,7 @@ class WasiMainTest {
     }
 
     private static Run run(Path dir, Path module, String variable, String value, String... args) throws Exception {
-        List<String> command = new ArrayList<>(WasiRuntime.command());
+        List<String> command = new ArrayList<>(WasiRuntime.command(dir.resolve("cache")));
         command.add(module.toString());
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
