@@ -30,8 +30,11 @@ public final class ArchitectureCheck {
         }
     }
 
-    /** The expectation for a triple, or empty when the plugin cannot tell (e.g. WebAssembly). */
+    /** The expectation for a triple, or empty when the plugin cannot tell. */
     public static Optional<Expectation> expected(TargetTriple triple) {
+        if (triple.arch().equals("wasm32") || triple.arch().equals("wasm64")) {
+            return Optional.of(new Expectation(ObjectFormat.WASM, Set.of(triple.arch())));
+        }
         Optional<Set<String>> arches = architectures(triple.arch());
         if (arches.isEmpty()) {
             return Optional.empty();

@@ -12,7 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Reads the machine architecture from the header of ELF, PE, Mach-O (thin and universal) files and
+ * Reads the machine architecture from the header of ELF, PE, Mach-O (thin and universal), WebAssembly files and
  * of ar archives (static and import libraries, whose members are ELF, COFF or Mach-O objects).
  * Only headers and their tables are read, never whole files; a file that starts like one of these
  * formats but whose headers do not fit it is a {@link MalformedBinaryException}.
@@ -64,6 +64,9 @@ public final class BinaryHeaders {
         }
         if (MachOHeader.isMachO(head)) {
             return Optional.of(machO(MachOHeader.read(source)));
+        }
+        if (WasmModule.isWasm(head)) {
+            return Optional.of(WasmModule.read(source).header());
         }
         Optional<Long> pe = PeHeader.signature(source);
         if (pe.isPresent()) {

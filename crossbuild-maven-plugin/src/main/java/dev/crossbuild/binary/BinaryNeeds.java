@@ -8,7 +8,8 @@ import java.util.Map;
  *
  * @param format    the object format
  * @param libraries the libraries it loads: ELF {@code DT_NEEDED}, PE imports and delay imports, Mach-O
- *                  {@code LC_LOAD_DYLIB}/{@code LC_LOAD_WEAK_DYLIB} install names
+ *                  {@code LC_LOAD_DYLIB}/{@code LC_LOAD_WEAK_DYLIB} install names; for WebAssembly, the modules
+ *                  it imports from ({@code wasi_snapshot_preview1})
  * @param searchPaths where its loader looks first: ELF {@code DT_RUNPATH}/{@code DT_RPATH} entries, Mach-O
  *                  {@code LC_RPATH}; empty for PE (Windows looks beside the exe)
  * @param versions  ELF: per library the symbol versions it needs ({@code libc.so.6 → [GLIBC_2.34]})

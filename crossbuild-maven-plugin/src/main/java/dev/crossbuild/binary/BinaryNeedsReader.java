@@ -44,6 +44,9 @@ public final class BinaryNeedsReader {
         if (UniversalHeader.isUniversal(head)) {
             return Optional.of(universal(source));
         }
+        if (WasmModule.isWasm(head)) {
+            return Optional.of(WasmModule.read(source).needs());
+        }
         Optional<Long> pe = PeHeader.signature(source);
         if (pe.isPresent()) {
             return Optional.of(PeNeeds.read(source, pe.get()));

@@ -5,7 +5,9 @@ public enum ObjectFormat {
     ELF("ELF"),
     /** Windows images (PE) and their objects and libraries (COFF). */
     PE_COFF("PE/COFF"),
-    MACH_O("Mach-O");
+    MACH_O("Mach-O"),
+    /** WebAssembly modules ({@code .wasm}). */
+    WASM("WebAssembly");
 
     private final String displayName;
 

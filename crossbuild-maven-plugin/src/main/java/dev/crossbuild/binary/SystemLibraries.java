@@ -16,7 +16,10 @@ import java.util.regex.Pattern;
  *   <li>Linux gnu: the glibc family (loader, {@code libc}, {@code libm}, {@code libpthread}, {@code libdl},
  *       {@code librt}, {@code libutil}, {@code libresolv}…) plus {@code libgcc_s.so.1} and
  *       {@code libstdc++.so.6}; Linux musl: only the musl loader and libc;</li>
- *   <li>macOS: {@code /usr/lib/…} (libSystem, libc++, libobjc…) and {@code /System/…} frameworks.</li>
+ *   <li>macOS: {@code /usr/lib/…} (libSystem, libc++, libobjc…) and {@code /System/…} frameworks;</li>
+ *   <li>WebAssembly: for WASI preview 1 targets only the module {@code wasi_snapshot_preview1}, which every WASI
+ *       runtime (wasmtime, node, the plugin's own) provides; for other wasm targets ({@code wasm32-unknown-unknown})
+ *       the embedder defines the imports, so every module counts as provided.</li>
  * </ul>
  */
 public final class SystemLibraries {
@@ -36,10 +39,16 @@ public final class SystemLibraries {
             + "|libgcc_s\\.so\\.1|libstdc\\+\\+\\.so\\.6");
     private static final Pattern MUSL = Pattern.compile("ld-musl-[\\w]+\\.so\\.1|libc\\.so");
 
+    /** The module every WASI preview 1 runtime provides. */
+    public static final String WASI_PREVIEW1 = "wasi_snapshot_preview1";
+
     private SystemLibraries() {
     }
 
     public static boolean isSystem(TargetTriple triple, String library) {
+        if (triple.isWasm()) {
+            return !triple.isWasiPreview1() || library.equals(WASI_PREVIEW1);
+        }
         if (triple.isWindows()) {
             String name = library.toLowerCase(Locale.ROOT);
             return WINDOWS.contains(name) || name.startsWith("api-ms-win-") || name.startsWith("ext-ms-win-");

@@ -101,8 +101,8 @@ public final class CargoMessages {
             boolean importLibrary = lower.endsWith(".dll.a") || lower.endsWith(".dll.lib");
             return !importLibrary && (lower.endsWith(".a") || lower.endsWith(".lib"));
         }
-        // cdylib/dylib: the library itself and, on Windows, its import library
-        return lower.endsWith(".so") || lower.endsWith(".dylib") || lower.endsWith(".dll")
+        // cdylib/dylib: the library itself and, on Windows, its import library; a wasm cdylib is a .wasm module
+        return lower.endsWith(".so") || lower.endsWith(".dylib") || lower.endsWith(".dll") || lower.endsWith(".wasm")
                 || lower.endsWith(".dll.a") || lower.endsWith(".dll.lib");
     }
 

@@ -45,8 +45,13 @@ public final class CargoRustflags {
 
     /** {@code target."<triple>".rustflags = ["…", …]} in TOML: the key quoted, each flag a basic string. */
     static String configValue(String triple, List<String> flags) {
-        return "target." + tomlString(triple) + ".rustflags=["
-                + flags.stream().map(CargoRustflags::tomlString).collect(Collectors.joining(", ")) + "]";
+        return targetConfig(triple, "rustflags", flags);
+    }
+
+    /** {@code target."<triple>".<key> = ["…", …]} in TOML, for cargo's {@code --config}. */
+    public static String targetConfig(String triple, String key, List<String> values) {
+        return "target." + tomlString(triple) + "." + key + "=["
+                + values.stream().map(CargoRustflags::tomlString).collect(Collectors.joining(", ")) + "]";
     }
 
     static String tomlString(String value) {

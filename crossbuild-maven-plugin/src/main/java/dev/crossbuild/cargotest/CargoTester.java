@@ -22,6 +22,10 @@ import dev.crossbuild.process.ProcessTimeoutException;
 import dev.crossbuild.process.ReproductionScript;
 import dev.crossbuild.process.ToolNotFoundException;
 import dev.crossbuild.toolchain.CargoLock;
+import dev.crossbuild.tools.ToolCommand;
+import dev.crossbuild.wasm.WasiRuntime;
+import dev.crossbuild.model.Runners;
+import dev.crossbuild.model.WorkLayout;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -55,8 +59,15 @@ public final class CargoTester {
      */
     public static List<String> command(TargetSpec target, Path targetDir, CargoOptions cargo, String filter,
             boolean run) {
+        List<String> config = new ArrayList<>(CargoRustflags.configArguments(List.of(target), cargo.reproducible()));
+        if (run && target.runnerCommand().filter(Runners::isBuiltInWasi).isPresent()) {
+            // a TOML array, so that a class path with spaces stays one argument
+            config.add("--config");
+            config.add(CargoRustflags.targetConfig(target.triple().value(), "runner",
+                    WasiRuntime.command(cargo.layout().wasiCache())));
+        }
         List<String> command = new ArrayList<>(CargoBuilder.command("test", List.of(target), targetDir, cargo,
-                CargoRustflags.configArguments(List.of(target), cargo.reproducible())));
+                config));
         command.add("--no-fail-fast");
         if (!run) {
             command.add("--no-run");
@@ -154,6 +165,11 @@ public final class CargoTester {
                     interrupted);
         }
         List<TestSuite> suites = new ArrayList<>(withHungTest(output.suites(), output.running(), hung));
+        if (hung == null && cannotRun.isEmpty()) {
+            suites = new ArrayList<>(AbortedBinaries.complete(suites, output.unfinished(),
+                    (path, args) -> rerun(target, cargo.layout(), binaryPath(path, crateDir, workspaceRoot), args,
+                            env, crateDir, cargo.timeout())));
+        }
         if (cannotRun.isEmpty()) {
             suites.addAll(NativeTests.run(runner, log, environment.env(), target, cargo.layout(), nativeBuilds,
                     cargo.timeout()));
@@ -177,10 +193,56 @@ public final class CargoTester {
                     .findFirst().orElse("cargo test exited with code " + result.exitCode());
             throw new ProjectException(who + ": cargo test failed: " + error + "\nreproduce it with: sh " + script);
         }
+        long notRun = suites.stream().mapToLong(x -> x.count(TestCase.Status.NOT_RUN)).sum();
         String note = cannotRun.map(reason -> "built, not run (" + reason + ")")
                 .orElse(target.triple().equals(options.host()) ? "" : "doctests not run (non-host target)");
+        if (notRun > 0) {
+            note = (note.isEmpty() ? "" : note + "; ") + notRun + " not run (the test binary aborted)";
+        }
         return new TargetTestResult(target.id(), target.runnerCommand().orElse(cannotRun.isPresent() ? "-" : "native"),
                 cannotRun.isEmpty(), suites, note, failed, millis);
+    }
+
+    /** Runs one test binary as cargo did (through the target's runner), for {@link AbortedBinaries}. */
+    private AbortedBinaries.Output rerun(TargetSpec target, WorkLayout layout, Path binary, List<String> args, java.util.Map<String,
+            String> env, Path directory, Duration timeout) throws CrossbuildException {
+        List<String> command = new ArrayList<>();
+        Optional<String> runnerCommand = target.runnerCommand();
+        if (runnerCommand.filter(Runners::isBuiltInWasi).isPresent()) {
+            command.addAll(WasiRuntime.command(layout.wasiCache()));
+        } else {
+            runnerCommand.flatMap(ToolCommand::parse).ifPresent(r -> command.addAll(r.words()));
+        }
+        command.add(binary.toString());
+        command.addAll(args);
+        StringBuilder text = new StringBuilder();
+        java.util.function.Consumer<String> collect = line -> {
+            synchronized (text) {
+                if (text.length() < 64 * 1024) {
+                    text.append(line).append('\n');
+                }
+            }
+        };
+        try {
+            ProcessResult result = runner.run(new ProcessSpec(command, directory, env, null, timeout), collect,
+                    collect);
+            return new AbortedBinaries.Output(text.toString(), result.succeeded());
+        } catch (ProcessTimeoutException timedOut) {
+            return new AbortedBinaries.Output(text + "(stopped after " + timedOut.limit() + ")", false);
+        } catch (ToolNotFoundException | ProcessInterruptedException e) {
+            throw new MachineException("target `" + target.id() + "`: could not run " + binary + " again: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** A binary's path as cargo printed it: relative to the crate's directory, or to the workspace root. */
+    private static Path binaryPath(String printed, Path crateDir, Path workspaceRoot) {
+        Path path = Path.of(printed);
+        if (path.isAbsolute()) {
+            return path;
+        }
+        Path inCrate = crateDir.resolve(path);
+        return java.nio.file.Files.exists(inCrate) ? inCrate : workspaceRoot.resolve(path);
     }
 
     /** A test that was running when the binary was stopped counts as failed, with that as its message. */

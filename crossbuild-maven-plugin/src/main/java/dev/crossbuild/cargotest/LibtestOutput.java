@@ -156,6 +156,30 @@ public final class LibtestOutput {
         return suites;
     }
 
+    /**
+     * A test binary that ended before libtest's {@code test result:} line: it crashed or aborted (on wasm32 every
+     * panic aborts the binary), or it was stopped.
+     *
+     * @param suite   its index in {@link #suites()}
+     * @param path    the binary's path as cargo printed it (relative to where cargo ran)
+     * @param started the test libtest had announced and not finished, or null
+     */
+    public record Unfinished(int suite, String path, String started) {
+    }
+
+    /** The test binaries (not doctests) that ended before their {@code test result:} line. */
+    public synchronized List<Unfinished> unfinished() {
+        List<Unfinished> unfinished = new ArrayList<>();
+        for (int i = 0; i < binaries.size(); i++) {
+            Binary binary = binaries.get(i);
+            Block block = i < blocks.size() ? blocks.get(i) : null;
+            if (!binary.doc() && (block == null || !block.finished)) {
+                unfinished.add(new Unfinished(i, binary.path(), block == null ? null : block.started));
+            }
+        }
+        return unfinished;
+    }
+
     /** The binary and the test that were running when the output stopped, or null. */
     public synchronized String[] running() {
         for (int i = blocks.size() - 1; i >= 0; i--) {

@@ -38,7 +38,8 @@ public final class SurefireReports {
                 xml.writeAttribute("tests", Integer.toString(suite.cases().size()));
                 xml.writeAttribute("failures", Long.toString(suite.count(TestCase.Status.FAILED)));
                 xml.writeAttribute("errors", "0");
-                xml.writeAttribute("skipped", Long.toString(suite.count(TestCase.Status.IGNORED)));
+                xml.writeAttribute("skipped", Long.toString(suite.count(TestCase.Status.IGNORED)
+                        + suite.count(TestCase.Status.NOT_RUN)));
                 xml.writeAttribute("time", seconds(suite.seconds()));
                 xml.writeCharacters("\n  ");
                 xml.writeStartElement("properties");
@@ -60,6 +61,9 @@ public final class SurefireReports {
                         xml.writeEndElement();
                     } else if (test.status() == TestCase.Status.IGNORED) {
                         xml.writeEmptyElement("skipped");
+                    } else if (test.status() == TestCase.Status.NOT_RUN) {
+                        xml.writeEmptyElement("skipped");
+                        xml.writeAttribute("message", test.message() == null ? "not run" : xmlText(test.message()));
                     }
                     xml.writeEndElement();
                 }

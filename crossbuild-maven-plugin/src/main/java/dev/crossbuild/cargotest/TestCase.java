@@ -10,6 +10,8 @@ package dev.crossbuild.cargotest;
 public record TestCase(String name, Status status, double seconds, String message, String output) {
 
     public enum Status {
-        PASSED, FAILED, IGNORED
+        PASSED, FAILED, IGNORED,
+        /** Never started: its binary aborted before it (a panic on wasm32, a crash); written as skipped. */
+        NOT_RUN
     }
 }

@@ -15,13 +15,27 @@ import java.util.Optional;
  *     architectures). With Debian's multiarch C library installed ({@code libc6:arm64}) qemu finds the target's
  *     loader where the binary names it; otherwise the loader of the cross toolchain's sysroot is started with
  *     {@code --library-path}; a static (musl) binary needs neither;</li>
- * <li>{@code wine} for Windows GNU targets on Linux.</li>
+ * <li>{@code wine} for Windows GNU targets on Linux;</li>
+ * <li>{@value #WASI}, the plugin's own WASI runtime in a JVM (Chicory), for WASI preview 1 targets
+ *     ({@code wasm32-wasi}, {@code wasm32-wasip1}) on every host. Other wasm targets
+ *     ({@code wasm32-unknown-unknown}) have no runner: what they import is up to their embedder.</li>
  * </ul>
  */
 public final class Runners {
 
     /** The value of {@code <runner>} that means "built, not run". */
     public static final String NONE = "none";
+
+    /**
+     * The runner of WASI targets built into the plugin: a JVM running Chicory with its compiler, so a wasm test
+     * needs no wasmtime or node. Also accepted as {@code <runner>crossbuild-wasi</runner>}.
+     */
+    public static final String WASI = "crossbuild-wasi";
+
+    /** Whether a runner is the plugin's own WASI runtime rather than a program on PATH. */
+    public static boolean isBuiltInWasi(String runner) {
+        return runner != null && runner.trim().equals(WASI);
+    }
 
     /** What the runner choice may look at; {@link #LOCAL} looks at this machine. */
     public interface Machine {
@@ -80,6 +94,9 @@ public final class Runners {
 
     /** The runner for a target whose pom names none. */
     public static Choice choose(TargetTriple target, TargetTriple host, Machine machine) {
+        if (target.isWasiPreview1()) {
+            return Choice.of(WASI);
+        }
         if (runsNatively(target, host)) {
             return Choice.none(null);
         }

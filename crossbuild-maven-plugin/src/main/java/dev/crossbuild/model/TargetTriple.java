@@ -12,7 +12,7 @@ public record TargetTriple(String value, String arch, String vendor, String os, 
 
     private static final Set<String> KNOWN_OS = Set.of(
             "linux", "windows", "darwin", "macos", "ios", "android", "freebsd", "netbsd", "openbsd",
-            "none", "wasi", "unknown", "illumos", "solaris", "fuchsia", "redox", "haiku");
+            "none", "wasi", "wasip1", "wasip2", "unknown", "illumos", "solaris", "fuchsia", "redox", "haiku");
 
     public static TargetTriple parse(String triple) {
         if (triple == null || triple.isBlank()) {
@@ -60,6 +60,16 @@ public record TargetTriple(String value, String arch, String vendor, String os, 
         return os.equals("darwin") || os.equals("macos") || os.equals("ios");
     }
 
+    /** A WebAssembly target: {@code wasm32-wasi}, {@code wasm32-wasip1}, {@code wasm32-unknown-unknown}… */
+    public boolean isWasm() {
+        return arch.startsWith("wasm");
+    }
+
+    /** A WebAssembly target of the WASI preview 1 interface ({@code wasm32-wasi}, {@code wasm32-wasip1}). */
+    public boolean isWasiPreview1() {
+        return isWasm() && (os.equals("wasi") || os.equals("wasip1"));
+    }
+
     public boolean isLinux() {
         return os.equals("linux");
     }
@@ -84,6 +94,9 @@ public record TargetTriple(String value, String arch, String vendor, String os, 
     }
 
     public String exeSuffix() {
+        if (isWasm()) {
+            return ".wasm";
+        }
         return isWindows() ? ".exe" : "";
     }
 
@@ -96,10 +109,13 @@ public record TargetTriple(String value, String arch, String vendor, String os, 
     }
 
     public String dynamicLibPrefix() {
-        return isWindows() ? "" : "lib";
+        return isWindows() || isWasm() ? "" : "lib";
     }
 
     public String dynamicLibSuffix() {
+        if (isWasm()) {
+            return ".wasm";
+        }
         if (isWindows()) {
             return ".dll";
         }

@@ -73,6 +73,11 @@ public record WorkLayout(Path buildDirectory) {
         return root().resolve("env-cache");
     }
 
+    /** Compiled WebAssembly modules of the plugin's WASI runtime, reused while a module is unchanged. */
+    public Path wasiCache() {
+        return root().resolve("wasi-cache");
+    }
+
     /** Facts about Rust toolchains (versions, sysroot, target list), kept between builds. */
     public Path toolchainCache() {
         return root().resolve("toolchain-cache");

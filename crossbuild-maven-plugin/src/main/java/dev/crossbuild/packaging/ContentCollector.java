@@ -199,8 +199,8 @@ final class ContentCollector {
             boolean binary = !entry.kind().equals("file");
             if (header.isEmpty()) {
                 if (binary && expected.isPresent()) {
-                    problems.add(who + ": " + entry.source() + " (" + entry.kind() + ") is not an ELF, PE or Mach-O"
-                            + " binary, so its architecture cannot be proven; check what produced it");
+                    problems.add(who + ": " + entry.source() + " (" + entry.kind() + ") is not an ELF, PE, Mach-O"
+                            + " or WebAssembly binary, so its architecture cannot be proven; check what produced it");
                 }
                 continue;
             }

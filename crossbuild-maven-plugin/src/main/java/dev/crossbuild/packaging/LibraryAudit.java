@@ -69,6 +69,14 @@ public final class LibraryAudit {
                         || reachable(name, library, needs, entries).isPresent()) {
                     continue;
                 }
+                if (needs.format() == ObjectFormat.WASM) {
+                    problems.add(who + ": " + name + " imports from the module `" + library + "`, which a WASI runtime"
+                            + " does not provide (it gives only `" + SystemLibraries.WASI_PREVIEW1 + "`); find what"
+                            + " declares it (an `extern` block or a C library built for another platform), or add"
+                            + " <allowedLibraries><library>" + library + "</library></allowedLibraries> when the"
+                            + " runtime that loads it defines that module");
+                    continue;
+                }
                 Optional<String> place = bundle ? placeFor(name, library, needs) : Optional.empty();
                 Optional<Path> found = bundle && place.isPresent() ? locator.find(target, fileName(library))
                         : Optional.empty();

@@ -1,5 +1,6 @@
 package dev.crossbuild.toolchain;
 
+import dev.crossbuild.model.Runners;
 import dev.crossbuild.model.TargetSpec;
 import dev.crossbuild.nativebuild.NativeBuildSpec;
 import dev.crossbuild.tools.CompilerCache;
@@ -96,6 +97,34 @@ public final class ToolchainChecks {
     }
 
     /**
+     * A WebAssembly target without {@code <linker>} links with {@code rust-lld}: rustup's toolchains carry it in
+     * their sysroot ({@code lib/rustlib/<host>/bin}), Debian's rustc takes it from PATH, where the {@code lld}
+     * package puts it (without that package, {@code /usr/bin/rust-lld} is a dangling link).
+     */
+    public static Optional<String> wasmLinker(TargetSpec target, String sysroot, Function<String, Optional<Path>> find) {
+        if (!target.triple().isWasm() || target.linker() != null) {
+            return Optional.empty();
+        }
+        if (sysroot != null) {
+            Path rustlib = Path.of(sysroot, "lib", "rustlib");
+            try (var hosts = Files.list(rustlib)) {
+                if (hosts.anyMatch(h -> Files.isExecutable(h.resolve("bin").resolve("rust-lld")))) {
+                    return Optional.empty();
+                }
+            } catch (java.io.IOException | java.io.UncheckedIOException e) {
+                // no rustlib folder to look in: PATH decides
+            }
+        }
+        if (find.apply("rust-lld").isPresent()) {
+            return Optional.empty();
+        }
+        return Optional.of(who(target) + ": rustc links WebAssembly with `rust-lld`, which is neither in the"
+                + " toolchain's sysroot" + (sysroot == null ? "" : " (" + sysroot + ")") + " nor on PATH; install it"
+                + " (Debian/Ubuntu: `apt-get install lld`; rustup toolchains carry their own) or set <linker> to a"
+                + " wasm-ld");
+    }
+
+    /**
      * The target's configured tools ({@code <linker>}, {@code <cc>}, {@code <cxx>}, {@code <ar>},
      * {@code <runner>}), each looked up with {@code find}.
      *
@@ -109,7 +138,7 @@ public final class ToolchainChecks {
         configured.put("cc", target.cc());
         configured.put("cxx", target.cxx());
         configured.put("ar", target.ar());
-        configured.put("runner", target.runnerCommand().orElse(null));
+        configured.put("runner", target.runnerCommand().filter(r -> !Runners.isBuiltInWasi(r)).orElse(null));
         configured.forEach((element, value) -> ToolCommand.parse(value).ifPresent(tool -> {
             Optional<Path> found = find.apply(tool.program());
             tools.put(element, found.map(Path::toString).orElse("missing"));

@@ -106,6 +106,8 @@ public final class ToolchainValidator {
         }
         ToolchainChecks.Result tools = ToolchainChecks.tools(target, program -> Executables.find(program, env));
         problems.addAll(tools.problems());
+        ToolchainChecks.wasmLinker(target, facts.sysroot(), program -> Executables.find(program, env))
+                .ifPresent(problems::add);
         ToolchainChecks.Result natives = ToolchainChecks.nativeBuilds(target, nativeBuilds,
                 resolver.resolveWithDefaults(target, env), program -> Executables.find(program, env));
         problems.addAll(natives.problems());
@@ -123,6 +125,9 @@ public final class ToolchainValidator {
     private String runnerLine(TargetSpec target) {
         if (target.runnerDisabled()) {
             return "tests: built, not run (<runner>none</runner>)";
+        }
+        if (target.runnerCommand().filter(Runners::isBuiltInWasi).isPresent()) {
+            return "tests run with: " + Runners.WASI + " (the plugin's own WASI runtime, Chicory, in a JVM)";
         }
         if (target.runnerCommand().isPresent()) {
             return "tests run with: " + target.runnerCommand().get();

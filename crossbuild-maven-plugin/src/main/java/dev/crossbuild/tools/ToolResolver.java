@@ -1,5 +1,6 @@
 package dev.crossbuild.tools;
 
+import dev.crossbuild.model.Runners;
 import dev.crossbuild.model.TargetSpec;
 import dev.crossbuild.model.TargetTriple;
 import dev.crossbuild.process.Executables;
@@ -58,7 +59,8 @@ public final class ToolResolver {
                 .map(ToolCommand::of);
         Optional<ToolCommand> linker = first(target.linker(),
                 env.get("CARGO_TARGET_" + target.triple().cargoEnvKey() + "_LINKER"));
-        return new TargetTools(cc, cxx, ar, strip, linker, ToolCommand.parse(target.runnerCommand().orElse(null)));
+        return new TargetTools(cc, cxx, ar, strip, linker, ToolCommand.parse(target.runnerCommand()
+                .filter(r -> !Runners.isBuiltInWasi(r)).orElse(null)));
     }
 
     /**
@@ -85,7 +87,9 @@ public final class ToolResolver {
         // cargo's linker setting is one program: a quoted path loses its quotes, a linker with flags needs
         // a wrapper script (or -C link-arg in <rustflags>)
         ToolCommand.parse(target.linker()).ifPresent(l -> vars.put(cargoKey + "LINKER", l.program()));
-        ToolCommand.parse(target.runnerCommand().orElse(null)).ifPresent(r -> vars.put(cargoKey + "RUNNER", String.join(" ", r.words())));
+        // the plugin's own WASI runtime reaches cargo as --config target.<triple>.runner (see CargoTester)
+        ToolCommand.parse(target.runnerCommand().filter(r -> !Runners.isBuiltInWasi(r)).orElse(null))
+                .ifPresent(r -> vars.put(cargoKey + "RUNNER", String.join(" ", r.words())));
         ToolCommand.parse(target.cc()).ifPresent(c -> vars.put("CC_" + ccKey, c.commandLine()));
         ToolCommand.parse(target.cxx()).ifPresent(c -> vars.put("CXX_" + ccKey, c.commandLine()));
         ToolCommand.parse(target.ar()).ifPresent(c -> vars.put("AR_" + ccKey, c.commandLine()));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.crossbuild.model.TargetTriple;
 import java.nio.ByteOrder;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -49,8 +50,18 @@ class ArchitectureCheckTest {
     }
 
     @Test
-    void webAssemblyCannotBeChecked() {
-        assertThat(ArchitectureCheck.expected(TargetTriple.parse("wasm32-unknown-unknown"))).isEmpty();
+    void webAssemblyTargetsNeedWebAssemblyModules() throws Exception {
+        var expected = ArchitectureCheck.expected(TargetTriple.parse("wasm32-wasi")).orElseThrow();
+        assertThat(expected.describe()).isEqualTo("wasm32 (WebAssembly)");
+        BinaryHeader module = BinaryHeaders.read(HandMadeWasm.module(List.of("wasi_snapshot_preview1"), true, false))
+                .orElseThrow();
+        assertThat(ArchitectureCheck.mismatch(module, expected)).isEmpty();
+        BinaryHeader elf = BinaryHeaders.read(HandMadeHeaders.pe(0x8664, false, true)).orElseThrow();
+        assertThat(ArchitectureCheck.mismatch(elf, expected)).hasValueSatisfying(problem ->
+                assertThat(problem).contains("but the target needs wasm32 (WebAssembly)"));
+        BinaryHeader wasm64 = BinaryHeaders.read(HandMadeWasm.module(List.of(), false, true)).orElseThrow();
+        assertThat(ArchitectureCheck.mismatch(wasm64, expected)).hasValueSatisfying(problem ->
+                assertThat(problem).startsWith("is WebAssembly (wasm64) library module"));
     }
 
     static Stream<Arguments> verdicts() throws Exception {

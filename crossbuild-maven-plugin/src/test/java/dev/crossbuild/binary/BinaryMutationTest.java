@@ -102,7 +102,12 @@ class BinaryMutationTest {
                         dir -> HandMadeHeaders.fat(false, HandMadeHeaders.machO(0x01000007, 2, true,
                                 ByteOrder.LITTLE_ENDIAN), machO())),
                 new Subject("hand-made universal Mach-O with 64-bit offsets", "aarch64-apple-darwin",
-                        dir -> HandMadeHeaders.fat(true, machO())));
+                        dir -> HandMadeHeaders.fat(true, machO())),
+                new Subject("hand-made WebAssembly command", "wasm32-wasi",
+                        dir -> HandMadeWasm.module(List.of("wasi_snapshot_preview1", "env"), true, false)),
+                new Subject("rustc wasm32-wasi command", "wasm32-wasi",
+                        dir -> Files.readAllBytes(dev.crossbuild.WasmBuilds.rustc(dir, "wasm32-wasi",
+                                "fn main() { println!(\"hi\"); }"))));
     }
 
     private static byte[] machO() {

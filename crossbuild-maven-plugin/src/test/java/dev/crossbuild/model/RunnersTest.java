@@ -58,6 +58,12 @@ class RunnersTest {
             // Windows GNU under wine
             "x86_64-unknown-linux-gnu|x86_64-pc-windows-gnu||wine|wine",
             "x86_64-unknown-linux-gnu|i686-pc-windows-gnu||wine|wine",
+            // WASI preview 1 in the plugin's own runtime, on every host; other wasm targets have no runner
+            "x86_64-unknown-linux-gnu|wasm32-wasi|||crossbuild-wasi",
+            "x86_64-unknown-linux-gnu|wasm32-wasip1|||crossbuild-wasi",
+            "x86_64-pc-windows-msvc|wasm32-wasi|||crossbuild-wasi",
+            "aarch64-apple-darwin|wasm32-wasip1|||crossbuild-wasi",
+            "x86_64-unknown-linux-gnu|wasm32-unknown-unknown||qemu-aarch64;wine|",
             // what nothing here runs
             "x86_64-unknown-linux-gnu|aarch64-pc-windows-msvc||wine|",
             "x86_64-unknown-linux-gnu|aarch64-apple-darwin||qemu-aarch64|",

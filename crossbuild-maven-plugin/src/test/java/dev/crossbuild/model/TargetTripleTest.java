@@ -21,7 +21,9 @@ class TargetTripleTest {
         "aarch64-apple-darwin,          aarch64, apple,   darwin,  '',      aarch64, false,   false, '',   .dylib, tar.gz",
         "armv7-unknown-linux-gnueabihf, armv7,   unknown, linux,   gnueabihf, arm,   false,   false, '',   .so,    tar.gz",
         "aarch64-linux-android,         aarch64, unknown, linux,   android, aarch64, false,   false, '',   .so,    tar.gz",
-        "wasm32-unknown-unknown,        wasm32,  unknown, unknown, '',      wasm32,  false,   false, '',   .so,    tar.gz",
+        "wasm32-unknown-unknown,        wasm32,  unknown, unknown, '',      wasm32,  false,   false, .wasm, .wasm, tar.gz",
+        "wasm32-wasi,                   wasm32,  unknown, wasi,    '',      wasm32,  false,   false, .wasm, .wasm, tar.gz",
+        "wasm32-wasip1,                 wasm32,  unknown, wasip1,  '',      wasm32,  false,   false, .wasm, .wasm, tar.gz",
     })
     void parsesTriplesAndDerivesPlatformFacts(String value, String arch, String vendor, String os, String env,
             String family, boolean windows, boolean msvc, String exe, String dylib, String archive) {

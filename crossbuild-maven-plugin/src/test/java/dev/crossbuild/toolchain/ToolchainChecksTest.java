@@ -124,6 +124,25 @@ class ToolchainChecksTest {
         assertThat(ToolchainChecks.rustflagsWarning(target, Map.of())).isEmpty();
     }
 
+    @Test
+    void aWasmTargetNeedsRustLldInItsSysrootOrOnPath(@org.junit.jupiter.api.io.TempDir java.nio.file.Path sysroot)
+            throws Exception {
+        TargetSpec wasm = target("wasm32-wasi", "debian");
+        java.util.function.Function<String, java.util.Optional<java.nio.file.Path>> nothing = p -> java.util.Optional.empty();
+        assertThat(ToolchainChecks.wasmLinker(target("x86_64-unknown-linux-gnu", "debian"), null, nothing)).isEmpty();
+        assertThat(ToolchainChecks.wasmLinker(wasm, sysroot.toString(), nothing)).hasValueSatisfying(problem ->
+                assertThat(problem).startsWith("target `t`: rustc links WebAssembly with `rust-lld`, which is neither"
+                        + " in the toolchain's sysroot").contains("apt-get install lld"));
+        assertThat(ToolchainChecks.wasmLinker(wasm, sysroot.toString(),
+                p -> java.util.Optional.of(java.nio.file.Path.of("/usr/bin", p)))).isEmpty();
+        // rustup's toolchains carry it in lib/rustlib/<host>/bin
+        java.nio.file.Path lld = java.nio.file.Files.createDirectories(sysroot.resolve(
+                "lib/rustlib/x86_64-unknown-linux-gnu/bin")).resolve("rust-lld");
+        java.nio.file.Files.writeString(lld, "#!/bin/sh\n");
+        lld.toFile().setExecutable(true);
+        assertThat(ToolchainChecks.wasmLinker(wasm, sysroot.toString(), nothing)).isEmpty();
+    }
+
     private static TargetSpec target(String triple, String toolchain) {
         return new TargetSpec("t", TargetTriple.parse(triple), toolchain, null, null, null, null, null, null, Map.of(),
                 null, List.of(), Map.of());
