@@ -125,6 +125,11 @@ public final class ItSupport {
      * steps need files an earlier step made: what it printed and its exit code, as {@code [exit, output]}.
      */
     public static List<Object> mvn(File directory, Object localRepository, String... args) {
+        return mvn(directory, localRepository, true, args);
+    }
+
+    /** The same, online when {@code offline} is false (a goal that refuses {@code -o}, such as push-image). */
+    public static List<Object> mvn(File directory, Object localRepository, boolean offline, String... args) {
         try {
             String mvn = mavenUnderTest(directory).resolve("bin").resolve("mvn").toString();
             // offline, the scenarios' repository is never asked; its id must still be known, because the local
@@ -135,8 +140,11 @@ public final class ItSupport {
                     + "<id>local.central</id><url>file:///nonexistent</url></repository></repositories>"
                     + "<pluginRepositories><pluginRepository><id>local.central</id><url>file:///nonexistent</url>"
                     + "</pluginRepository></pluginRepositories></profile></profiles></settings>");
-            List<String> command = new ArrayList<>(List.of(mvn, "-B", "-o", "-s", settings.toString(),
+            List<String> command = new ArrayList<>(List.of(mvn, "-B", "-s", settings.toString(),
                     "-Dmaven.repo.local=" + localRepository));
+            if (offline) {
+                command.add(2, "-o");
+            }
             command.addAll(Arrays.asList(args));
             ProcessBuilder builder = new ProcessBuilder(command).directory(directory).redirectErrorStream(true);
             builder.environment().remove("MAVEN_OPTS");
@@ -246,6 +254,54 @@ public final class ItSupport {
     public static void contains(String text, String expected) {
         if (!text.contains(expected)) {
             throw new AssertionError("expected to find:\n  " + expected + "\nin:\n" + text);
+        }
+    }
+
+    /**
+     * Starts Debian's {@code docker-registry} (distribution v2) on 127.0.0.1 at a free port, storing under
+     * {@code dir}, and waits until it answers; a shutdown hook stops it if the caller cannot. Returns
+     * {@code [process, port]}; stop it with {@link #stopRegistry}.
+     */
+    public static List<Object> startRegistry(File dir) throws IOException, InterruptedException {
+        int port;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = socket.getLocalPort();
+        }
+        Files.createDirectories(dir.toPath());
+        Path config = dir.toPath().resolve("config.yml");
+        Files.writeString(config, "version: 0.1\nlog:\n  level: warn\nstorage:\n  filesystem:\n    rootdirectory: "
+                + dir.toPath().resolve("data") + "\nhttp:\n  addr: 127.0.0.1:" + port + "\n");
+        Process process = new ProcessBuilder("docker-registry", "serve", config.toString())
+                .redirectErrorStream(true).redirectOutput(dir.toPath().resolve("registry.log").toFile()).start();
+        Thread hook = new Thread(process::destroyForcibly);
+        Runtime.getRuntime().addShutdownHook(hook);
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        for (int i = 0; i < 100; i++) {
+            try {
+                int status = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:"
+                        + port + "/v2/")).build(), java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+                if (status == 200) {
+                    return List.of(process, port);
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            if (!process.isAlive()) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+        process.destroyForcibly();
+        throw new IllegalStateException("docker-registry did not start on 127.0.0.1:" + port + ": "
+                + Files.readString(dir.toPath().resolve("registry.log")));
+    }
+
+    /** Stops a registry {@link #startRegistry} started, and waits for it to end. */
+    public static void stopRegistry(Object started) throws InterruptedException {
+        Process process = (Process) ((List<?>) started).get(0);
+        process.destroy();
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
         }
     }
 }
