@@ -69,6 +69,9 @@ check(elsewhere[0] == 0, "package in ${copy} failed:\n${elsewhere[1]}")
 def other = new File(copy, 'target/image-three-targets-1.0-image.tar')
 check(Files.mismatch(archive.toPath(), other.toPath()) == -1L, "${other} differs from ${archive}")
 
+// what the registry will hold, per platform: the layers under each manifest
+def layersOf = index.manifests.collectEntries { m -> [(m.platform.architecture): blob(m.digest).layers*.digest] }
+
 // push to a registry on loopback, started and stopped here
 def registry = startRegistry(new File(basedir, 'registry'))
 try {
@@ -85,6 +88,20 @@ try {
     def second = push()
     check(second[0] == 0, "second push failed:\n${second[1]}")
     contains(second[1], 'push-image: uploaded 0 blobs (0 bytes)')
+    // the pushed image as the base of another: pulled from the registry, a new program layer on its two
+    def rebased = mvn(basedir, localRepositoryPath, false, 'package', '-Dcrossbuild.image.insecure=true',
+            "-Dcrossbuild.image.base=127.0.0.1:${port}/acme/hello:1.0".toString(), '-Dcrossbuild.image.name=acme/hello:2.0')
+    check(rebased[0] == 0, "package on the registry's image failed:\n${rebased[1]}")
+    def top2 = json.parse(new File(layout, 'index.json'))
+    def index2 = blob(top2.manifests.find { it.annotations['org.opencontainers.image.ref.name'] == '2.0' }.digest)
+    check(platformsOf(index2) == ['linux/amd64', 'linux/arm64/v8'], "rebased platforms: ${platformsOf(index2)}")
+    index2.manifests.each { m ->
+        def layers = blob(m.digest).layers*.digest
+        def pushedLayers = layersOf[m.platform.architecture]
+        check(layers.size() == 3 && layers.subList(0, 2) == pushedLayers, "${m.platform.architecture}: ${layers} on ${pushedLayers}")
+        // the same program layer again on top
+        check(layers[2] == pushedLayers[1], "${m.platform.architecture}: the program layer changed")
+    }
     // -o refuses to push
     def offline = mvn(basedir, localRepositoryPath, true, 'install', '-Dcrossbuild.push-image.skip=false',
             "-Dcrossbuild.image.name=127.0.0.1:${port}/acme/hello:1.0".toString())
