@@ -53,6 +53,12 @@ public record BaseImage(String source, List<Layer> layers, List<String> diffIds,
      */
     public static Optional<BaseImage> fromLayout(Path layout, String ref, OciPlatform platform, String source)
             throws CrossbuildException {
+        return fromLayout(layout, ref, platform, source, true);
+    }
+
+    /** The same; without {@code listFiles} the layers are not read and {@link #files()} is empty. */
+    static Optional<BaseImage> fromLayout(Path layout, String ref, OciPlatform platform, String source,
+            boolean listFiles) throws CrossbuildException {
         OciLayout oci = new OciLayout(layout, "<image><base>" + source + "</base>");
         JsonObject index = oci.index();
         List<JsonObject> manifests = new ArrayList<>();
@@ -70,13 +76,14 @@ public record BaseImage(String source, List<Layer> layers, List<String> diffIds,
                 Oci.Descriptor ld = Oci.Descriptor.of(layer.getAsJsonObject(), oci.where());
                 layers.add(new Layer(ld, oci.blobPath(ld.digest())));
             }
-            return Optional.of(of(source, layers, config));
+            return Optional.of(of(source, layers, config, listFiles));
         }
         return Optional.empty();
     }
 
     /** A base from its layers and config, reading each layer's file names. */
-    static BaseImage of(String source, List<Layer> layers, JsonObject config) throws CrossbuildException {
+    static BaseImage of(String source, List<Layer> layers, JsonObject config, boolean listFiles)
+            throws CrossbuildException {
         List<String> diffIds = new ArrayList<>();
         JsonObject rootfs = config.getAsJsonObject("rootfs");
         JsonArray ids = rootfs == null ? null : rootfs.getAsJsonArray("diff_ids");
@@ -87,7 +94,7 @@ public record BaseImage(String source, List<Layer> layers, List<String> diffIds,
         }
         ids.forEach(id -> diffIds.add(id.getAsString()));
         Set<String> files = new TreeSet<>();
-        for (Layer layer : layers) {
+        for (Layer layer : listFiles ? layers : List.<Layer>of()) {
             readFiles(layer.blob(), files, source);
         }
         return new BaseImage(source, layers, diffIds, config, files);

@@ -113,9 +113,22 @@ public final class ImageBuilder {
         if (!problems.isEmpty()) {
             throw failure(problems);
         }
+        // what the image follows from, known without unpacking anything: an unchanged image is not looked at again
+        Path layout = layoutOf(workRoot);
+        Path stamp = workRoot.resolve("image-stamp.txt");
+        String inputs = inputs(byPlatform, platforms);
+        try {
+            if (Files.isRegularFile(stamp) && Files.readString(stamp).equals(inputs)
+                    && Files.isRegularFile(layout.resolve("index.json")) && Files.isRegularFile(archiveFile)) {
+                log.info("image " + spec.name() + " is up to date (same archives, base and settings), not written"
+                        + " again");
+                return new Result(layout, archiveFile, List.copyOf(platforms.keySet()), leftOut, true);
+            }
+        } catch (IOException e) {
+            throw new MachineException("could not read " + stamp + ": " + e.getMessage(), e);
+        }
         Path work = workRoot.resolve("image-work");
         List<Platform> images = new ArrayList<>();
-        Map<String, BaseImage> bases = new TreeMap<>();
         for (Map.Entry<String, ImageTarget> entry : byPlatform.entrySet()) {
             ImageTarget target = entry.getValue();
             OciPlatform platform = platforms.get(entry.getKey());
@@ -124,8 +137,7 @@ public final class ImageBuilder {
             if (files == null) {
                 continue;
             }
-            BaseImage base = base(platform, who);
-            bases.put(platform.toString(), base);
+            BaseImage base = base(platform, who, true);
             Map<String, BinaryNeeds> needs = new TreeMap<>();
             List<String> programs = new ArrayList<>();
             for (Map.Entry<String, Map.Entry<Path, Boolean>> file : files.entrySet()) {
@@ -154,17 +166,10 @@ public final class ImageBuilder {
             images.add(new Platform(target, platform, files, base, entrypoint));
         }
         if (!problems.isEmpty()) {
+            FileTrees.deleteQuietly(work);
             throw failure(problems);
         }
-        Path layout = layoutOf(workRoot);
-        String inputs = inputs(images);
-        Path stamp = workRoot.resolve("image-stamp.txt");
         try {
-            if (Files.isRegularFile(stamp) && Files.readString(stamp).equals(inputs)
-                    && Files.isRegularFile(layout.resolve("index.json")) && Files.isRegularFile(archiveFile)) {
-                log.info("image " + spec.name() + " is up to date (same files, base and settings), not written again");
-                return new Result(layout, archiveFile, List.copyOf(platforms.keySet()), leftOut, true);
-            }
             Files.deleteIfExists(stamp);
             new LayoutWriter(layout).write(spec, images.stream().map(p -> new LayoutWriter.PlatformImage(
                     p.target().id(), p.platform(), p.files(), p.base(), p.entrypoint())).toList(), archiveFile);
@@ -234,7 +239,7 @@ public final class ImageBuilder {
                 || read >= 2 && head[0] == '#' && head[1] == '!';
     }
 
-    private BaseImage base(OciPlatform platform, String who) throws CrossbuildException {
+    private BaseImage base(OciPlatform platform, String who, boolean listFiles) throws CrossbuildException {
         String base = spec.base();
         if (base.equals(BaseImage.SCRATCH)) {
             return BaseImage.scratch();
@@ -255,27 +260,28 @@ public final class ImageBuilder {
             layout = puller.pull(base);
             ref = ImageName.parse(base, "<image><base>").tag();
         }
-        return BaseImage.fromLayout(layout, ref, platform, base).orElseThrow(() -> new ProjectException(who
+        return BaseImage.fromLayout(layout, ref, platform, base, listFiles).orElseThrow(() -> new ProjectException(who
                 + ": the base image <image><base>" + base + "</base> has no " + platform + " image; use a"
                 + " multi-platform base, or leave the target out with -Dcrossbuild.targets"));
     }
 
-    private String inputs(List<Platform> images) throws MachineException {
+    /** The spec, and per platform its archive's bytes and its base's layers and config. */
+    private String inputs(Map<String, ImageTarget> byPlatform, Map<String, OciPlatform> platforms)
+            throws CrossbuildException {
         Fingerprint fingerprint = new Fingerprint().add("image-v1").add(spec.toString());
-        try {
-            for (Platform p : images) {
-                fingerprint.add(p.platform().toString()).add(p.entrypoint()).add(p.base().diffIds());
-                for (BaseImage.Layer layer : p.base().layers()) {
-                    fingerprint.add(layer.descriptor().digest());
-                }
-                fingerprint.add(Oci.digest(Oci.bytes(p.base().config())));
-                for (Map.Entry<String, Map.Entry<Path, Boolean>> file : p.files().entrySet()) {
-                    fingerprint.add(file.getKey()).add(file.getValue().getValue().toString())
-                            .add(Checksums.sha256(file.getValue().getKey()));
-                }
+        for (Map.Entry<String, ImageTarget> entry : byPlatform.entrySet()) {
+            ImageTarget target = entry.getValue();
+            fingerprint.add(entry.getKey()).add(target.id());
+            try {
+                fingerprint.add(Files.isRegularFile(target.archive()) ? Checksums.sha256(target.archive()) : "none");
+            } catch (IOException e) {
+                throw new MachineException("could not read " + target.archive() + ": " + e.getMessage(), e);
             }
-        } catch (IOException e) {
-            throw new MachineException("could not read the image's files: " + e.getMessage(), e);
+            BaseImage base = base(platforms.get(entry.getKey()), "target `" + target.id() + "`", false);
+            fingerprint.add(base.diffIds()).add(Oci.digest(Oci.bytes(base.config())));
+            for (BaseImage.Layer layer : base.layers()) {
+                fingerprint.add(layer.descriptor().digest());
+            }
         }
         return fingerprint.hex();
     }
