@@ -87,6 +87,13 @@ public final class ImageBuilder {
     public Result build(List<ImageTarget> targets, Path archiveFile) throws CrossbuildException {
         List<String> leftOut = new ArrayList<>();
         List<String> problems = new ArrayList<>();
+        for (String port : spec.ports()) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,5})(/(tcp|udp|sctp))?").matcher(port);
+            if (!m.matches() || Integer.parseInt(m.group(1)) < 1 || Integer.parseInt(m.group(1)) > 65535) {
+                problems.add("<image><ports><port>" + port + "</port> is not a port: a number from 1 to 65535,"
+                        + " optionally followed by /tcp, /udp or /sctp");
+            }
+        }
         Map<String, ImageTarget> byPlatform = new LinkedHashMap<>();
         Map<String, OciPlatform> platforms = new LinkedHashMap<>();
         for (ImageTarget target : targets) {

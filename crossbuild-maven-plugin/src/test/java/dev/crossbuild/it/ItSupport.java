@@ -263,6 +263,12 @@ public final class ItSupport {
      * {@code [process, port]}; stop it with {@link #stopRegistry}.
      */
     public static List<Object> startRegistry(File dir) throws IOException, InterruptedException {
+        return startRegistry(dir, null, null);
+    }
+
+    /** The same, asking for Basic authentication as {@code user} (an htpasswd file made with apache2-utils). */
+    public static List<Object> startRegistry(File dir, String user, String password) throws IOException,
+            InterruptedException {
         int port;
         try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             port = socket.getLocalPort();
@@ -270,7 +276,12 @@ public final class ItSupport {
         Files.createDirectories(dir.toPath());
         Path config = dir.toPath().resolve("config.yml");
         Files.writeString(config, "version: 0.1\nlog:\n  level: warn\nstorage:\n  filesystem:\n    rootdirectory: "
-                + dir.toPath().resolve("data") + "\nhttp:\n  addr: 127.0.0.1:" + port + "\n");
+                + dir.toPath().resolve("data") + "\nhttp:\n  addr: 127.0.0.1:" + port + "\n"
+                + (user == null ? "" : "auth:\n  htpasswd:\n    realm: it\n    path: " + dir.toPath().resolve("htpasswd")
+                + "\n"));
+        if (user != null) {
+            run(List.of("htpasswd", "-Bbc", dir.toPath().resolve("htpasswd").toString(), user, password), dir);
+        }
         Process process = new ProcessBuilder("docker-registry", "serve", config.toString())
                 .redirectErrorStream(true).redirectOutput(dir.toPath().resolve("registry.log").toFile()).start();
         Thread hook = new Thread(process::destroyForcibly);
@@ -280,7 +291,7 @@ public final class ItSupport {
             try {
                 int status = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:"
                         + port + "/v2/")).build(), java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
-                if (status == 200) {
+                if (status == 200 || user != null && status == 401) {
                     return List.of(process, port);
                 }
             } catch (IOException notYet) {
