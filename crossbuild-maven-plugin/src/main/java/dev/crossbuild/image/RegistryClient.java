@@ -37,8 +37,12 @@ public final class RegistryClient {
 
     private static final Pattern PARAM = Pattern.compile("(\\w+)=\"([^\"]*)\"");
 
+    /**
+     * Redirects are followed by hand: registries send blob downloads to storage (a CDN, S3) that refuses the
+     * registry's {@code Authorization} header, so it must not travel with the redirect.
+     */
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30))
-            .followRedirects(HttpClient.Redirect.NORMAL).build();
+            .followRedirects(HttpClient.Redirect.NEVER).build();
     private final ImageName name;
     private final String base;
     private final Credentials credentials;
@@ -55,7 +59,12 @@ public final class RegistryClient {
         HttpResponse<Void> response = send(HttpRequest.newBuilder(URI.create(base + "/blobs/" + digest))
                 .method("HEAD", HttpRequest.BodyPublishers.noBody()), HttpResponse.BodyHandlers.discarding(),
                 "push");
-        return response.statusCode() == 200;
+        // a redirect to the storage that holds it also says the registry has it
+        return response.statusCode() == 200 || redirect(response.statusCode());
+    }
+
+    private static boolean redirect(int status) {
+        return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
     }
 
     public void uploadBlob(String digest, Path file) throws CrossbuildException {
@@ -97,8 +106,16 @@ public final class RegistryClient {
     }
 
     public void downloadBlob(String digest, Path into) throws CrossbuildException {
-        HttpResponse<Path> response = send(HttpRequest.newBuilder(URI.create(base + "/blobs/" + digest)).GET(),
-                HttpResponse.BodyHandlers.ofFile(into), "pull");
+        URI blob = URI.create(base + "/blobs/" + digest);
+        HttpResponse<Path> response = send(HttpRequest.newBuilder(blob).GET(), HttpResponse.BodyHandlers.ofFile(into),
+                "pull");
+        for (int hops = 0; redirect(response.statusCode()) && hops < 5; hops++) {
+            String location = response.headers().firstValue("Location").orElseThrow(() -> new MachineException(
+                    "the registry " + name.registry() + " redirected " + digest + " without a Location header"));
+            blob = blob.resolve(location);
+            response = exchange(HttpRequest.newBuilder(blob).GET().timeout(Duration.ofMinutes(10)).build(),
+                    HttpResponse.BodyHandlers.ofFile(into));
+        }
         expect(response, 200, "get the blob " + digest);
     }
 
