@@ -19,12 +19,16 @@ import java.util.Map;
 public final class RegistryPull implements ImageBuilder.BasePuller {
 
     private final Path cache;
-    private final RegistryClient.Credentials credentials;
+    private final java.util.function.Function<String, RegistryClient.Credentials> credentials;
     private final boolean insecure;
     private final boolean offline;
 
-    /** @param cache the folder the pulled layouts go to ({@code target/crossbuild/image-base}) */
-    public RegistryPull(Path cache, RegistryClient.Credentials credentials, boolean insecure, boolean offline) {
+    /**
+     * @param cache       the folder the pulled layouts go to ({@code target/crossbuild/image-base})
+     * @param credentials the credentials of a registry host
+     */
+    public RegistryPull(Path cache, java.util.function.Function<String, RegistryClient.Credentials> credentials,
+            boolean insecure, boolean offline) {
         this.cache = cache;
         this.credentials = credentials;
         this.insecure = insecure;
@@ -42,7 +46,7 @@ public final class RegistryPull implements ImageBuilder.BasePuller {
             throw new ProjectException("<image><base>" + reference + "</base> is in a registry and Maven is offline"
                     + " (-o); build once online, or use an OCI layout on disk (oci:DIR:TAG)");
         }
-        RegistryClient client = new RegistryClient(name, credentials, insecure);
+        RegistryClient client = new RegistryClient(name, credentials.apply(name.registry()), insecure);
         try {
             Files.createDirectories(layout.resolve("blobs/sha256"));
             Map.Entry<String, byte[]> top = client.getManifest(name.tag()).orElseThrow(() -> new ProjectException(

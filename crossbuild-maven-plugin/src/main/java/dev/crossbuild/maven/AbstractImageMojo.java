@@ -75,6 +75,15 @@ abstract class AbstractImageMojo extends AbstractCrossbuildMojo {
     }
 
     protected RegistryClient.Credentials credentials(String registry) {
-        return RegistryLogins.of(registry, settings, decrypter, username, password);
+        return logins().apply(registry);
+    }
+
+    /** The credentials of any registry host, from the values of this execution. */
+    protected java.util.function.Function<String, RegistryClient.Credentials> logins() {
+        Settings s = settings;
+        SettingsDecrypter d = decrypter;
+        String u = username;
+        String p = password;
+        return registry -> RegistryLogins.of(registry, s, d, u, p);
     }
 }

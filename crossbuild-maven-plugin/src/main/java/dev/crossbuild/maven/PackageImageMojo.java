@@ -96,10 +96,8 @@ public class PackageImageMojo extends AbstractImageMojo {
         Path build = Path.of(project.getBuild().getDirectory());
         List<ImageTarget> targets = selected.stream().map(t -> new ImageTarget(t.id(), t.triple(), build.resolve(
                 finalName + "-" + t.id() + "." + ArchiveFormat.of(t.triple()).extension()))).toList();
-        String baseRegistry = base == null || base.isBlank() || base.equals("scratch") || base.startsWith("oci:")
-                ? name.registry() : ImageName.parse(base, "<image><base>").registry();
-        RegistryPull puller = new RegistryPull(context.layout().root().resolve("image-base"),
-                credentials(baseRegistry), insecure(), context.offline());
+        RegistryPull puller = new RegistryPull(context.layout().root().resolve("image-base"), logins(),
+                insecure(), context.offline());
         Path archive = build.resolve(finalName + "-image.tar");
         return () -> {
             ImageBuilder.Result result = new ImageBuilder(spec, context.layout().root(), context.baseDirectory(),
