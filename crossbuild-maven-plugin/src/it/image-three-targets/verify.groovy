@@ -111,4 +111,24 @@ try {
 } finally {
     stopRegistry(registry)
 }
+// a registry with token authentication (a Bearer challenge, a token service): as ghcr.io and Docker Hub ask
+def tokenRegistry = startTokenRegistry(new File(basedir, 'token-registry'), 'pusher', 's3cret')
+try {
+    def port = tokenRegistry[1]
+    def push = { String... extra -> mvn(basedir, localRepositoryPath, false, (['install', '-Dcrossbuild.push-image.skip=false',
+            "-Dcrossbuild.image.name=127.0.0.1:${port}/acme/hello:1.0".toString(), '-Dcrossbuild.image.insecure=true']
+            + extra.toList()) as String[]) }
+    def refused = push('-Dcrossbuild.image.username=pusher', '-Dcrossbuild.image.password=wrong')
+    check(refused[0] != 0, 'pushed with a wrong password')
+    noStackTrace(refused[1])
+    contains(refused[1], "the token service of 127.0.0.1:${port} refused the credentials for push to acme/hello")
+    def pushed = push('-Dcrossbuild.image.username=pusher', '-Dcrossbuild.image.password=s3cret')
+    check(pushed[0] == 0, "push with a token failed:\n${pushed[1]}")
+    check((pushed[1] =~ /push-image: uploaded [1-9]\d* blobs/).find(), "the token push uploaded nothing:\n${pushed[1]}")
+    def read = json.parseText(sh(['skopeo', 'inspect', '--raw', '--tls-verify=false', '--creds', 'pusher:s3cret',
+            "docker://127.0.0.1:${port}/acme/hello:1.0"], basedir))
+    check(platformsOf(read).size() == 2, "token registry's platforms: ${platformsOf(read)}")
+} finally {
+    stopTokenRegistry(tokenRegistry)
+}
 return true
