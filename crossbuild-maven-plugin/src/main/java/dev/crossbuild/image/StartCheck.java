@@ -2,7 +2,7 @@ package dev.crossbuild.image;
 
 import dev.crossbuild.binary.BinaryNeeds;
 import dev.crossbuild.binary.ObjectFormat;
-import dev.crossbuild.model.Runners;
+import dev.crossbuild.model.LinuxPlatforms;
 import dev.crossbuild.model.TargetTriple;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,16 +59,7 @@ final class StartCheck {
 
     /** The dynamic loader a dynamically linked program of the triple names as its interpreter. */
     static Optional<String> loader(TargetTriple triple) {
-        if (triple.env().startsWith("musl")) {
-            String arch = switch (triple.archFamily()) {
-                case "x86_64" -> "x86_64";
-                case "aarch64" -> "aarch64";
-                case "x86" -> "i386";
-                default -> triple.arch();
-            };
-            return Optional.of("ld-musl-" + arch + ".so.1");
-        }
-        return Runners.glibcLoader(triple);
+        return LinuxPlatforms.dynamicLoader(triple);
     }
 
     private static boolean provided(String library, BinaryNeeds needs, Set<String> base, Set<String> layer) {
