@@ -47,6 +47,15 @@ public final class PropertyNames {
     public static final String BUILD_NATIVE_SKIP = "crossbuild.build-native.skip";
     public static final String NATIVE_FORCE = "crossbuild.native.force";
 
+    public static final String PACKAGE_IMAGE_SKIP = "crossbuild.package-image.skip";
+    public static final String PUSH_IMAGE_SKIP = "crossbuild.push-image.skip";
+    public static final String IMAGE_NAME = "crossbuild.image.name";
+    public static final String IMAGE_BASE = "crossbuild.image.base";
+    public static final String IMAGE_USERNAME = "crossbuild.image.username";
+    public static final String IMAGE_PASSWORD = "crossbuild.image.password";
+    public static final String IMAGE_INSECURE = "crossbuild.image.insecure";
+    public static final String IMAGE_REVISION = "crossbuild.image.revision";
+
     private PropertyNames() {
     }
 }
