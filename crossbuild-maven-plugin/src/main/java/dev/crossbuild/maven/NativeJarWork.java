@@ -1,0 +1,37 @@
+package dev.crossbuild.maven;
+
+import dev.crossbuild.core.BuildLog;
+import dev.crossbuild.core.CrossbuildException;
+import dev.crossbuild.model.TargetSpec;
+import dev.crossbuild.nativejar.NativeJarOptions;
+import dev.crossbuild.nativejar.NativeJars;
+import dev.crossbuild.packaging.CompilerLibraryLocator;
+import dev.crossbuild.process.ProcessRunner;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.maven.project.MavenProjectHelper;
+
+/**
+ * What {@code native-jar} does once its parameters are read: plan every target's JAR, check that the libraries
+ * link the classes' native methods, write the JARs and attach each with its platform key as classifier.
+ *
+ * @param prebuilt the folder of prebuilt JARs (fan-in), or null to package what was built here
+ * @param classes  the compiled classes for the JNI check, or null when it is off
+ */
+record NativeJarWork(GoalContext context, MavenProjectHelper helper, List<TargetSpec> targets,
+        NativeJarOptions options, Path prebuilt, Path classes) implements Work {
+
+    @Override
+    public void run() throws CrossbuildException {
+        BuildLog log = context.buildLog();
+        NativeJars jars = new NativeJars(options, log, new CompilerLibraryLocator(new ProcessRunner(),
+                context.environments(), context.resolver(), context.layout()));
+        List<NativeJars.PlatformJar> plans = jars.plan(targets);
+        List<NativeJars.Written> written = jars.write(plans);
+        for (NativeJars.Written jar : written) {
+            helper.attachArtifact(context.project(), "jar", jar.classifier(), jar.jar().toFile());
+        }
+        log.info("crossbuild native-jar: " + written.size() + " JAR" + (written.size() == 1 ? "" : "s") + " ("
+                + String.join(", ", written.stream().map(NativeJars.Written::classifier).toList()) + ")");
+    }
+}
