@@ -34,7 +34,18 @@ jars.each { platform, expected ->
   check(Files.mismatch(installed.toPath(), jar.toPath()) == -1L, "${installed} differs from ${jar}")
 }
 check(new File(localRepositoryPath, 'dev/crossbuild/it/native-jar-jni/1.0/native-jar-jni-1.0.jar').isFile(), 'main JAR not installed')
-contains(log, 'crossbuild native-jar: 3 JARs (linux-x86_64, linux-aarch_64, windows-x86_64)')
+contains(log, 'crossbuild native-jar: 4 JARs (linux-x86_64, linux-aarch_64, windows-x86_64, all)')
+// the JNI check read the three native methods of Hello and found each in every target's library
+contains(log, 'JNI check: 3 native methods of classes checked against the libraries of 3 targets: every one links')
+
+// -Dcrossbuild.nativeJar.all=true: classifier all, every platform folder with its index
+def all = new File(target, 'native-jar-jni-1.0-all.jar')
+def allEntries = entries(all)
+jars.each { platform, expected ->
+  check(allEntries.contains("META-INF/native/hello/${platform}/${expected[1]}".toString()), "${all.name}: ${allEntries}")
+  check(index(all, 'hello', platform).triple() == expected[0], "${all.name}: index of ${platform}")
+}
+check(new File(localRepositoryPath, 'dev/crossbuild/it/native-jar-jni/1.0/native-jar-jni-1.0-all.jar').isFile(), 'all not installed')
 
 // the consumer's Surefire tests called the JNI methods (one starts a thread) and the C function through JNA
 def reports = new File(basedir, 'consumer/target/surefire-reports')

@@ -27,6 +27,9 @@ record NativeJarWork(GoalContext context, MavenProjectHelper helper, List<Target
         NativeJars jars = new NativeJars(options, log, new CompilerLibraryLocator(new ProcessRunner(),
                 context.environments(), context.resolver(), context.layout()));
         List<NativeJars.PlatformJar> plans = jars.plan(targets);
+        if (classes != null) {
+            jars.checkJni(plans, classes);
+        }
         List<NativeJars.Written> written = jars.write(plans);
         for (NativeJars.Written jar : written) {
             helper.attachArtifact(context.project(), "jar", jar.classifier(), jar.jar().toFile());

@@ -7,6 +7,10 @@ import dev.crossbuild.core.CrossbuildException;
 import dev.crossbuild.core.Fingerprint;
 import dev.crossbuild.core.MachineException;
 import dev.crossbuild.core.ProjectException;
+import dev.crossbuild.jni.JniLinkCheck;
+import dev.crossbuild.jni.JniReport;
+import dev.crossbuild.jni.NativeMethod;
+import dev.crossbuild.jni.UnreadableClassException;
 import dev.crossbuild.model.PlatformKeys;
 import dev.crossbuild.model.TargetSpec;
 import dev.crossbuild.nativeloader.NativeIndex;
@@ -301,6 +305,53 @@ public final class NativeJars {
     private static String fileName(String library) {
         int slash = Math.max(library.lastIndexOf('/'), library.lastIndexOf('\\'));
         return slash < 0 ? library : library.substring(slash + 1);
+    }
+
+    /**
+     * The JNI link check: every {@code native} method of the compiled classes must have its {@code Java_…} symbol
+     * in each planned target's libraries. Nothing to check when the classes have no native method.
+     *
+     * @param classes the compiled classes ({@code project.build.outputDirectory})
+     * @throws ProjectException listing every method without a symbol, per target
+     */
+    public void checkJni(List<PlatformJar> plans, Path classes) throws CrossbuildException {
+        List<NativeMethod> methods;
+        try {
+            methods = JniLinkCheck.nativeMethods(List.of(classes));
+        } catch (UnreadableClassException e) {
+            throw new ProjectException("native-jar: the JNI check " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new MachineException("could not read the classes in " + classes + ": " + e.getMessage(), e);
+        }
+        if (methods.isEmpty()) {
+            log.debug("JNI check: the classes in " + classes + " have no native method");
+            return;
+        }
+        List<String> missing = new ArrayList<>();
+        int warnings = 0;
+        for (PlatformJar plan : plans) {
+            JniReport report;
+            try {
+                report = JniLinkCheck.check(plan.target().id(), methods, plan.files());
+            } catch (IOException e) {
+                throw new MachineException("could not read the libraries of target `" + plan.target().id() + "`: "
+                        + e.getMessage(), e);
+            }
+            report.warnings().forEach(log::warn);
+            warnings += report.warnings().size();
+            missing.addAll(report.missing());
+        }
+        if (!missing.isEmpty()) {
+            throw new ProjectException("native-jar: the JNI check found " + missing.size() + " native method"
+                    + (missing.size() == 1 ? "" : "s") + " the libraries do not link:\n  - "
+                    + String.join("\n  - ", missing) + "\nExport each symbol (Rust: #[no_mangle] pub extern \"system\""
+                    + " fn Java_…; C: JNIEXPORT … JNICALL Java_…, extern \"C\" in C++), or register the methods in"
+                    + " JNI_OnLoad; -D" + "crossbuild.jniCheck=false turns the check off");
+        }
+        log.info("JNI check: " + methods.size() + " native method" + (methods.size() == 1 ? "" : "s") + " of "
+                + classes.getFileName() + " checked against the libraries of " + plans.size() + " target"
+                + (plans.size() == 1 ? "" : "s") + (warnings == 0 ? ": every one links" : ": " + warnings + " warning"
+                + (warnings == 1 ? "" : "s") + " above"));
     }
 
     /** Writes each planned JAR, and with {@code all} the JAR of every platform; JARs whose bytes stay are kept. */
