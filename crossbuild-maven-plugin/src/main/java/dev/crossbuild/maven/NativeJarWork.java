@@ -5,9 +5,11 @@ import dev.crossbuild.core.CrossbuildException;
 import dev.crossbuild.model.TargetSpec;
 import dev.crossbuild.nativejar.NativeJarOptions;
 import dev.crossbuild.nativejar.NativeJars;
+import dev.crossbuild.nativejar.PrebuiltNativeJars;
 import dev.crossbuild.packaging.CompilerLibraryLocator;
 import dev.crossbuild.process.ProcessRunner;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.maven.project.MavenProjectHelper;
 
@@ -26,13 +28,31 @@ record NativeJarWork(GoalContext context, MavenProjectHelper helper, List<Target
         BuildLog log = context.buildLog();
         NativeJars jars = new NativeJars(options, log, new CompilerLibraryLocator(new ProcessRunner(),
                 context.environments(), context.resolver(), context.layout()));
-        List<NativeJars.PlatformJar> plans = jars.plan(targets);
-        if (classes != null) {
-            jars.checkJni(plans, classes);
+        List<NativeJars.Written> written;
+        if (prebuilt == null) {
+            List<NativeJars.PlatformJar> plans = jars.plan(targets);
+            if (classes != null) {
+                jars.checkJni(plans, classes);
+            }
+            written = jars.write(plans);
+        } else {
+            // the fan-in: the jobs' JARs, verified, attached as they were built; the JAR of every platform from them
+            List<PrebuiltNativeJars.Verified> verified = new PrebuiltNativeJars(options, log).gather(targets, prebuilt);
+            List<NativeJars.PlatformJar> plans = verified.stream().map(PrebuiltNativeJars.Verified::plan).toList();
+            if (classes != null) {
+                jars.checkJni(plans, classes);
+            }
+            written = new ArrayList<>();
+            for (PrebuiltNativeJars.Verified jar : verified) {
+                written.add(new NativeJars.Written(jar.plan().platform(), jar.jar(), jar.checksum(), false));
+            }
+            if (options.all()) {
+                written.add(jars.writeAll(plans));
+            }
         }
-        List<NativeJars.Written> written = jars.write(plans);
         for (NativeJars.Written jar : written) {
             helper.attachArtifact(context.project(), "jar", jar.classifier(), jar.jar().toFile());
+            helper.attachArtifact(context.project(), "jar.sha256", jar.classifier(), jar.checksum().toFile());
         }
         log.info("crossbuild native-jar: " + written.size() + " JAR" + (written.size() == 1 ? "" : "s") + " ("
                 + String.join(", ", written.stream().map(NativeJars.Written::classifier).toList()) + ")");

@@ -69,8 +69,8 @@ public final class NativeJars {
         }
     }
 
-    /** A JAR made or kept. */
-    public record Written(String classifier, Path jar, boolean changed) {
+    /** A JAR made or kept, and its {@code .sha256} beside it. */
+    public record Written(String classifier, Path jar, Path checksum, boolean changed) {
     }
 
     private final NativeJarOptions options;
@@ -366,16 +366,30 @@ public final class NativeJars {
                     + "] "));
         }
         if (options.all() && !plans.isEmpty()) {
-            Fingerprint inputs = new Fingerprint().add("native-jar-all-v1");
-            List<JarWriter.Entry> entries = new ArrayList<>();
-            for (Contents contents : every) {
-                inputs.add(contents.inputs());
-                entries.addAll(contents.entries());
-            }
-            written.add(write(NativeJarOptions.ALL, inputs.hex(), entries,
-                    options.packaging().layout().root().resolve("native-jar-all.stamp"), ""));
+            written.add(writeAll(every));
         }
         return written;
+    }
+
+    /** The JAR of every platform alone, classifier {@code all}: what a fan-in makes from the jobs' JARs. */
+    public Written writeAll(List<PlatformJar> plans) throws CrossbuildException {
+        List<Contents> every = new ArrayList<>();
+        for (PlatformJar plan : plans) {
+            every.add(contents(plan, options.packaging().layout().target(plan.target().id()).resolve(
+                    "native-jar.stamp")));
+        }
+        return writeAll(every);
+    }
+
+    private Written writeAll(Iterable<Contents> every) throws MachineException {
+        Fingerprint inputs = new Fingerprint().add("native-jar-all-v1");
+        List<JarWriter.Entry> entries = new ArrayList<>();
+        for (Contents contents : every) {
+            inputs.add(contents.inputs());
+            entries.addAll(contents.entries());
+        }
+        return write(NativeJarOptions.ALL, inputs.hex(), entries,
+                options.packaging().layout().root().resolve("native-jar-all.stamp"), "");
     }
 
     /** A platform's entries and the fingerprint of everything their bytes follow from. */
@@ -428,9 +442,10 @@ public final class NativeJars {
             String prefix) throws MachineException {
         Path jar = options.jar(classifier);
         try {
-            if (ArchiveStamp.current(stampFile, jar, inputs).isPresent()) {
+            Optional<ArchiveStamp> current = ArchiveStamp.current(stampFile, jar, inputs);
+            if (current.isPresent()) {
                 log.info(prefix + jar.getFileName() + " is up to date, not written again");
-                return new Written(classifier, jar, false);
+                return new Written(classifier, jar, sidecar(jar, current.get().sha256()), false);
             }
             Files.deleteIfExists(stampFile);
             boolean changed = JarWriter.write(jar, entries, options.packaging().timestamp());
@@ -441,11 +456,22 @@ public final class NativeJars {
                 }
             }
             Files.createDirectories(stampFile.getParent());
-            new ArchiveStamp(inputs, ArchiveStamp.describe(jar), Checksums.sha256(jar), files).write(stampFile);
+            String sha256 = Checksums.sha256(jar);
+            new ArchiveStamp(inputs, ArchiveStamp.describe(jar), sha256, files).write(stampFile);
             log.info(prefix + (changed ? "wrote " + jar : jar.getFileName() + " has the same bytes, kept"));
-            return new Written(classifier, jar, changed);
+            return new Written(classifier, jar, sidecar(jar, sha256), changed);
         } catch (IOException e) {
             throw new MachineException("could not write " + jar + ": " + e.getMessage(), e);
         }
+    }
+
+    /** {@code <jar>.sha256}, written only when it would say something else. */
+    static Path sidecar(Path jar, String sha256) throws IOException {
+        Path sidecar = jar.resolveSibling(jar.getFileName() + ".sha256");
+        String line = Checksums.line(sha256, jar);
+        if (!Files.isRegularFile(sidecar) || !Files.readString(sidecar).equals(line)) {
+            Checksums.writeSidecar(jar, sha256);
+        }
+        return sidecar;
     }
 }

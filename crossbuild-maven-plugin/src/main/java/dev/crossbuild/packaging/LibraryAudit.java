@@ -54,6 +54,20 @@ public final class LibraryAudit {
     }
 
     /**
+     * Audits the libraries of one folder that a loader loads in order, dependencies first (a native JAR's), with
+     * nothing bundled: what each library needs must be a system library, in the folder, or allowed.
+     *
+     * @param libraries file name to file
+     * @return per file name, what each library needs
+     */
+    public static Map<String, Finding> auditFolder(TargetSpec target, Map<String, Path> libraries,
+            List<String> problems) throws CrossbuildException {
+        Map<String, ArchiveEntry> entries = new LinkedHashMap<>();
+        libraries.forEach((name, file) -> entries.put(name, new ArchiveEntry(name, file, true, "prebuilt")));
+        return new LibraryAudit(target, false, LibraryLocator.NONE, true).audit(entries, problems);
+    }
+
+    /**
      * Audits (and with bundling, completes) the entries.
      *
      * @param entries archive name to entry; bundled libraries are added

@@ -98,6 +98,49 @@ public final class NativeJarItSupport {
         return descriptions;
     }
 
+    /**
+     * Rewrites a JAR as an attacker or a broken upload would: each entry of {@code changes} replaced by its bytes
+     * (added when new, removed when null), the others copied; then its {@code .sha256} made to match.
+     */
+    public static void rewrite(File jar, java.util.Map<String, byte[]> changes) throws IOException {
+        File temp = new File(jar.getPath() + ".new");
+        java.util.Map<String, byte[]> left = new java.util.LinkedHashMap<>(changes);
+        try (ZipFile zip = new ZipFile(jar);
+                java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(
+                        Files.newOutputStream(temp.toPath()))) {
+            for (ZipEntry entry : Collections.list(zip.entries())) {
+                boolean changed = left.containsKey(entry.getName());
+                byte[] bytes = changed ? left.remove(entry.getName()) : zip.getInputStream(entry).readAllBytes();
+                if (bytes == null) {
+                    continue;
+                }
+                out.putNextEntry(new ZipEntry(entry.getName()));
+                out.write(bytes);
+                out.closeEntry();
+            }
+            for (java.util.Map.Entry<String, byte[]> added : left.entrySet()) {
+                if (added.getValue() != null) {
+                    out.putNextEntry(new ZipEntry(added.getKey()));
+                    out.write(added.getValue());
+                    out.closeEntry();
+                }
+            }
+        }
+        Files.move(temp.toPath(), jar.toPath(), StandardCopyOption.REPLACE_EXISTING);
+        Files.writeString(Path.of(jar.getPath() + ".sha256"), sha256(jar) + "  " + jar.getName() + "\n");
+    }
+
+    /** The bytes of one entry of a JAR. */
+    public static byte[] entryBytes(File jar, String name) throws IOException {
+        try (ZipFile zip = new ZipFile(jar)) {
+            ZipEntry entry = zip.getEntry(name);
+            if (entry == null) {
+                throw new AssertionError(jar + " has no " + name);
+            }
+            return zip.getInputStream(entry).readAllBytes();
+        }
+    }
+
     public static String sha256(File file) throws IOException {
         return Checksums.sha256(file.toPath());
     }
