@@ -30,11 +30,19 @@ record NativeJarWork(GoalContext context, MavenProjectHelper helper, List<Target
                 context.environments(), context.resolver(), context.layout()));
         List<NativeJars.Written> written;
         if (prebuilt == null) {
+            long start = System.nanoTime();
             List<NativeJars.PlatformJar> plans = jars.plan(targets);
+            long planned = System.nanoTime();
             if (classes != null) {
                 jars.checkJni(plans, classes);
             }
+            long checked = System.nanoTime();
             written = jars.write(plans);
+            if (log.isDebugEnabled()) {
+                log.debug("native-jar timing: plan " + (planned - start) / 1_000_000 + " ms, JNI check "
+                        + (checked - planned) / 1_000_000 + " ms, write " + (System.nanoTime() - checked) / 1_000_000
+                        + " ms");
+            }
         } else {
             // the fan-in: the jobs' JARs, verified, attached as they were built; the JAR of every platform from them
             List<PrebuiltNativeJars.Verified> verified = new PrebuiltNativeJars(options, log).gather(targets, prebuilt);

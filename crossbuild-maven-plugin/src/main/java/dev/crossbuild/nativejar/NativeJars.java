@@ -315,6 +315,18 @@ public final class NativeJars {
      * @throws ProjectException listing every method without a symbol, per target
      */
     public void checkJni(List<PlatformJar> plans, Path classes) throws CrossbuildException {
+        // a check that passed with no warning is not repeated while the classes and libraries are the same
+        Path stamp = options.packaging().layout().root().resolve("jni-check.stamp");
+        String inputs = jniInputs(plans, classes);
+        try {
+            if (Files.isRegularFile(stamp) && Files.readString(stamp).equals(inputs)) {
+                log.info("JNI check: the classes and libraries are those that passed it last time");
+                return;
+            }
+            Files.deleteIfExists(stamp);
+        } catch (IOException e) {
+            throw new MachineException("could not read " + stamp + ": " + e.getMessage(), e);
+        }
         List<NativeMethod> methods;
         try {
             methods = JniLinkCheck.nativeMethods(List.of(classes));
@@ -348,10 +360,35 @@ public final class NativeJars {
                     + " fn Java_…; C: JNIEXPORT … JNICALL Java_…, extern \"C\" in C++), or register the methods in"
                     + " JNI_OnLoad; -D" + "crossbuild.jniCheck=false turns the check off");
         }
+        if (warnings == 0) {
+            try {
+                Files.createDirectories(stamp.getParent());
+                Files.writeString(stamp, inputs);
+            } catch (IOException e) {
+                throw new MachineException("could not write " + stamp + ": " + e.getMessage(), e);
+            }
+        }
         log.info("JNI check: " + methods.size() + " native method" + (methods.size() == 1 ? "" : "s") + " of "
                 + classes.getFileName() + " checked against the libraries of " + plans.size() + " target"
                 + (plans.size() == 1 ? "" : "s") + (warnings == 0 ? ": every one links" : ": " + warnings + " warning"
                 + (warnings == 1 ? "" : "s") + " above"));
+    }
+
+    /** What the JNI check's outcome follows from: every class file and every library, by path, size and time. */
+    private String jniInputs(List<PlatformJar> plans, Path classes) throws CrossbuildException {
+        Fingerprint fingerprint = new Fingerprint().add("jni-check-v1").addTree(classes,
+                options.packaging().layout().root());
+        try {
+            for (PlatformJar plan : plans) {
+                fingerprint.add(plan.target().id());
+                for (Path file : plan.files()) {
+                    fingerprint.add(ArchiveStamp.describe(file));
+                }
+            }
+        } catch (IOException e) {
+            throw new MachineException("could not read the libraries: " + e.getMessage(), e);
+        }
+        return fingerprint.hex();
     }
 
     /** Writes each planned JAR, and with {@code all} the JAR of every platform; JARs whose bytes stay are kept. */
