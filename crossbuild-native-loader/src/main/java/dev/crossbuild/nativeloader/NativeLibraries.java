@@ -87,6 +87,13 @@ import java.util.jar.JarFile;
  * }
  * </pre>
  *
+ * <h2>Several class loaders</h2>
+ * The JVM lets one class loader at a time load a given file ("already loaded in another classloader" for
+ * the next). So the first class loader of a JVM that extracts a library gets the cache folder's files, and
+ * each other one (another web application, another plugin, each with the same native JAR) gets copies of
+ * its own in {@code loader-2/}, {@code loader-3/}, … of that folder, which later processes reuse in turn.
+ * This holds whether the class loaders share one copy of this class or each has its own.
+ *
  * <h2>Cache folder</h2>
  * {@code $XDG_CACHE_HOME/crossbuild-native} or {@code ~/.cache/crossbuild-native} on Linux and other
  * Unixes, {@code ~/Library/Caches/crossbuild-native} on macOS, {@code %LOCALAPPDATA%\crossbuild-native} on

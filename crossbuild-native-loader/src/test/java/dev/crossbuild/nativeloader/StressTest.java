@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -204,29 +205,71 @@ class StressTest {
     /**
      * A cache folder this user cannot write falls back to the next folder; with {@code crossbuild.native.dir}
      * naming it, the error names the property. Root ignores file permissions, so as root the folder is a
-     * read-only bind mount in a mount namespace of the child JVM's own (unshare); skipped where neither works.
+     * read-only bind mount in a mount namespace of the child JVM's own (unshare -m), or, where the machine
+     * allows no mount namespace (a container), the child JVM runs as user nobody (setpriv) and the folder is
+     * read-only by its permissions; skipped where neither works.
      */
     @Test
     void aReadOnlyCacheFallsBack() throws Exception {
         Path readOnly = work.resolve("read-only-cache");
         Files.createDirectories(readOnly);
+        Files.createDirectories(work.resolve("home"));
+        Files.createDirectories(work.resolve("tmp"));
         List<String> prefix;
-        if (Fixture.root()) {
-            org.junit.jupiter.api.Assumptions.assumeTrue(canUnshareMounts(),
-                    "as root, permissions are not enforced, and this machine allows no mount namespace"
-                            + " for a read-only bind mount (unshare -m)");
+        if (!Fixture.root()) {
+            prefix = new ArrayList<String>();
+        } else if (canUnshareMounts()) {
             prefix = Arrays.asList("unshare", "-m", "sh", "-c",
                     "mount --bind \"$1\" \"$1\" && mount -o remount,bind,ro \"$1\" && shift && exec \"$@\"", "sh",
                     readOnly.toString());
         } else {
-            Files.setPosixFilePermissions(readOnly, java.nio.file.attribute.PosixFilePermissions.fromString("r-xr-xr-x"));
-            prefix = new ArrayList<String>();
+            org.junit.jupiter.api.Assumptions.assumeTrue(canRunAsNobody(),
+                    "as root, permissions are not enforced, and this machine allows neither a mount namespace"
+                            + " for a read-only bind mount (unshare -m) nor running the JVM as nobody (setpriv)");
+            // nobody reads the fixture and the class path, and writes the folders the fallback may use
+            openToAll(shared);
+            openToAll(work);
+            prefix = Arrays.asList("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups");
         }
         try {
-            assertFallsBack(readOnly, prefix);
+            if (!prefix.isEmpty() && prefix.get(0).equals("unshare")) {
+                assertFallsBack(readOnly, prefix);
+            } else {
+                Files.setPosixFilePermissions(readOnly, PosixFilePermissions.fromString("r-xr-xr-x"));
+                assertFallsBack(readOnly, prefix);
+            }
         } finally {
-            Files.setPosixFilePermissions(readOnly, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+            Files.setPosixFilePermissions(readOnly, PosixFilePermissions.fromString("rwxr-xr-x"));
         }
+    }
+
+    /** Every folder under a root readable and writable by everyone, every file readable (for user nobody). */
+    private static void openToAll(Path root) throws Exception {
+        for (Path p = root; p != null; p = p.getParent()) {
+            if (p.equals(root)) {
+                continue;
+            }
+            // the folders above the root need only be passable
+            Set<java.nio.file.attribute.PosixFilePermission> permissions = Files.getPosixFilePermissions(p);
+            permissions.add(java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE);
+            Files.setPosixFilePermissions(p, permissions);
+        }
+        try (Stream<Path> all = Files.walk(root)) {
+            for (Path p : (Iterable<Path>) all::iterator) {
+                Files.setPosixFilePermissions(p, PosixFilePermissions.fromString(
+                        Files.isDirectory(p) ? "rwxrwxrwx" : "rwxr-xr-x"));
+            }
+        }
+    }
+
+    private static Boolean asNobody;
+
+    private static synchronized boolean canRunAsNobody() throws Exception {
+        if (asNobody == null) {
+            asNobody = Fixture.linux() && Fixture.onPath("setpriv") && Fixture.run(Arrays.asList("setpriv",
+                    "--reuid=65534", "--regid=65534", "--clear-groups", "true"), Paths.get("/")).code == 0;
+        }
+        return asNobody;
     }
 
     /**
@@ -308,7 +351,8 @@ class StressTest {
     private static synchronized boolean canUnshareMounts() throws Exception {
         if (unshare == null) {
             unshare = false;
-            if (Fixture.linux() && Fixture.onPath("unshare")) {
+            // -Dloader.test.unshare=false tries the tests' other ways, as on a machine without mount namespaces
+            if (Fixture.linux() && Fixture.onPath("unshare") && !"false".equals(System.getProperty("loader.test.unshare"))) {
                 Path probe = Files.createTempDirectory("crossbuild-unshare-probe");
                 try {
                     Fixture.Result result = Fixture.run(Arrays.asList("unshare", "-m", "sh", "-c",
