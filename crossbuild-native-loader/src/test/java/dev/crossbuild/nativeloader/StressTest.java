@@ -311,7 +311,10 @@ class StressTest {
         try {
             assertFallsBack(noexec, prefix);
         } finally {
-            Files.deleteIfExists(probe);
+            if (prefix.isEmpty()) {
+                // a folder on the machine's own mount, outside the test's temp dir
+                deleteTree(noexec);
+            }
         }
     }
 
@@ -384,6 +387,15 @@ class StressTest {
             }
         }
         return null;
+    }
+
+    private static void deleteTree(Path root) throws Exception {
+        try (Stream<Path> all = Files.walk(root)) {
+            List<Path> paths = all.sorted(java.util.Comparator.reverseOrder()).collect(Collectors.toList());
+            for (Path p : paths) {
+                Files.deleteIfExists(p);
+            }
+        }
     }
 
     private static List<String> names(Path folder) throws Exception {
