@@ -31,10 +31,14 @@ import java.security.CodeSource;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
@@ -83,6 +87,13 @@ import java.util.jar.JarFile;
  * }
  * </pre>
  *
+ * <h2>Several class loaders</h2>
+ * The JVM lets one class loader at a time load a given file ("already loaded in another classloader" for
+ * the next). So the first class loader of a JVM that extracts a library gets the cache folder's files, and
+ * each other one (another web application, another plugin, each with the same native JAR) gets copies of
+ * its own in {@code loader-2/}, {@code loader-3/}, … of that folder, which later processes reuse in turn.
+ * This holds whether the class loaders share one copy of this class or each has its own.
+ *
  * <h2>Cache folder</h2>
  * {@code $XDG_CACHE_HOME/crossbuild-native} or {@code ~/.cache/crossbuild-native} on Linux and other
  * Unixes, {@code ~/Library/Caches/crossbuild-native} on macOS, {@code %LOCALAPPDATA%\crossbuild-native} on
@@ -118,6 +129,12 @@ public final class NativeLibraries {
 
     /** One monitor per folder, for the threads of this copy of the class (the file lock covers the rest). */
     private static final ConcurrentHashMap<Path, Object> MONITORS = new ConcurrentHashMap<Path, Object>();
+
+    /** Per cache folder, the slot of each class loader that asked for it through this copy of the class. */
+    private static final Map<Path, Map<ClassLoader, Integer>> SLOTS = new HashMap<Path, Map<ClassLoader, Integer>>();
+
+    /** The slot files this copy of the class holds a lock on, open for as long as it lives. */
+    private static final List<FileChannel> HELD_SLOTS = new ArrayList<FileChannel>();
 
     private NativeLibraries() {
     }
@@ -224,7 +241,7 @@ public final class NativeLibraries {
         for (CacheFolders.Candidate candidate : candidates) {
             Path folder = candidate.root.resolve(name).resolve(hash);
             try {
-                return extractInto(folder, candidate, index, indexUrl);
+                return extractInto(folder, candidate, index, indexUrl, loader);
             } catch (IOException e) {
                 failures.append("\n  ").append(folder).append(" (").append(candidate.why).append("): ")
                         .append(describe(e));
@@ -257,9 +274,15 @@ public final class NativeLibraries {
         }
     }
 
-    private static Extracted extractInto(Path folder, CacheFolders.Candidate candidate, NativeIndex index,
-            URL indexUrl) throws IOException, FolderRefused {
-        prepare(folder, candidate);
+    private static Extracted extractInto(Path hashFolder, CacheFolders.Candidate candidate, NativeIndex index,
+            URL indexUrl, ClassLoader loader) throws IOException, FolderRefused {
+        prepare(hashFolder, candidate);
+        int slot = slot(hashFolder, loader);
+        Path folder = hashFolder;
+        if (slot > 0) {
+            folder = hashFolder.resolve("loader-" + (slot + 1));
+            Files.createDirectories(folder);
+        }
         List<Path> all = new ArrayList<Path>();
         List<NativeIndex.Library> missing = new ArrayList<NativeIndex.Library>();
         Path main = null;
@@ -281,6 +304,77 @@ public final class NativeLibraries {
             }
         }
         return new Extracted(all, main);
+    }
+
+    /**
+     * The slot of a class loader in a cache folder: 0 for the first class loader of this JVM that extracts
+     * there, whose libraries are the folder's own files, 1 for the second, whose libraries are copies in
+     * {@code loader-2/}, and so on. The JVM lets one class loader load a file: a second one gets "already
+     * loaded in another classloader" from {@code System.load}, so each gets a file of its own. Other processes
+     * use the same slots at the same time (they share the files).
+     *
+     * <p>A slot is taken for this JVM by a shared lock on {@code .slot-<n>} held as long as this class lives:
+     * the JVM refuses a second lock on one file in one process ({@link OverlappingFileLockException}) even to
+     * another copy of this class in another class loader, while shared locks of other processes coexist.
+     */
+    private static int slot(Path folder, ClassLoader loader) {
+        synchronized (SLOTS) {
+            Map<ClassLoader, Integer> slots = SLOTS.get(folder);
+            if (slots == null) {
+                slots = new WeakHashMap<ClassLoader, Integer>();
+                SLOTS.put(folder, slots);
+            }
+            Integer known = slots.get(loader);
+            if (known != null) {
+                return known;
+            }
+            Set<Integer> mine = new HashSet<Integer>(slots.values());
+            for (int k = 0; ; k++) {
+                if (mine.contains(k)) {
+                    continue;
+                }
+                Boolean claimed = claim(folder.resolve(".slot-" + k));
+                if (claimed == null || claimed) {
+                    // null: the folder cannot be written (a read-only cache filled beforehand), so the slots
+                    // of other copies of this class cannot be seen; this copy's own are still told apart
+                    slots.put(loader, k);
+                    return k;
+                }
+            }
+        }
+    }
+
+    /** True when this JVM now holds the slot, false when it held it already, null when it cannot tell. */
+    private static Boolean claim(Path slotFile) {
+        FileChannel channel;
+        try {
+            channel = FileChannel.open(slotFile, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                    StandardOpenOption.WRITE);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+        boolean keep = false;
+        try {
+            FileLock lock = channel.tryLock(0, Long.MAX_VALUE, true);
+            if (lock == null) {
+                return Boolean.FALSE;
+            }
+            HELD_SLOTS.add(channel);
+            keep = true;
+            return Boolean.TRUE;
+        } catch (OverlappingFileLockException e) {
+            return Boolean.FALSE;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        } finally {
+            if (!keep) {
+                try {
+                    channel.close();
+                } catch (IOException e) {
+                    // nothing held
+                }
+            }
+        }
     }
 
     /** Creates the folder, and refuses one that is not safe or cannot execute. */

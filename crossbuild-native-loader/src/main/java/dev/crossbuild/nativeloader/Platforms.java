@@ -145,34 +145,34 @@ final class Platforms {
     /** os-maven-plugin's normalizeArch. */
     static String normalizeArch(String value) {
         String v = normalize(value);
-        if (v.matches("^(x8664|amd64|ia32e|em64t|x64)$")) {
+        if (oneOf(v, "x8664", "amd64", "ia32e", "em64t", "x64")) {
             return "x86_64";
         }
-        if (v.matches("^(x8632|x86|i[3-6]86|ia32|x32)$")) {
+        if (oneOf(v, "x8632", "x86", "i386", "i486", "i586", "i686", "ia32", "x32")) {
             return "x86_32";
         }
-        if (v.matches("^(ia64w?|itanium64)$")) {
+        if (oneOf(v, "ia64", "ia64w", "itanium64")) {
             return "itanium_64";
         }
         if (v.equals("ia64n")) {
             return "itanium_32";
         }
-        if (v.matches("^(sparc|sparc32)$")) {
+        if (oneOf(v, "sparc", "sparc32")) {
             return "sparc_32";
         }
-        if (v.matches("^(sparcv9|sparc64)$")) {
+        if (oneOf(v, "sparcv9", "sparc64")) {
             return "sparc_64";
         }
-        if (v.matches("^(arm|arm32)$") || v.startsWith("armv7") || v.startsWith("armv6")) {
+        if (oneOf(v, "arm", "arm32") || v.startsWith("armv7") || v.startsWith("armv6")) {
             return "arm_32";
         }
         if (v.equals("aarch64") || v.equals("arm64")) {
             return "aarch_64";
         }
-        if (v.matches("^(mips|mips32)$")) {
+        if (oneOf(v, "mips", "mips32")) {
             return "mips_32";
         }
-        if (v.matches("^(mipsel|mips32el)$")) {
+        if (oneOf(v, "mipsel", "mips32el")) {
             return "mipsel_32";
         }
         if (v.equals("mips64")) {
@@ -181,10 +181,10 @@ final class Platforms {
         if (v.equals("mips64el")) {
             return "mipsel_64";
         }
-        if (v.matches("^(ppc|ppc32)$")) {
+        if (oneOf(v, "ppc", "ppc32")) {
             return "ppc_32";
         }
-        if (v.matches("^(ppcle|ppc32le)$")) {
+        if (oneOf(v, "ppcle", "ppc32le")) {
             return "ppcle_32";
         }
         if (v.equals("ppc64")) {
@@ -214,8 +214,27 @@ final class Platforms {
         return "unknown";
     }
 
+    private static boolean oneOf(String value, String... choices) {
+        for (String choice : choices) {
+            if (value.equals(choice)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Lower case, letters and digits only (os-maven-plugin's normalize), without regular expressions. */
     private static String normalize(String value) {
-        return value == null ? "" : value.toLowerCase(Locale.US).replaceAll("[^a-z0-9]+", "");
+        if (value == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(value.length());
+        for (char c : value.toLowerCase(Locale.US).toCharArray()) {
+            if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     /**

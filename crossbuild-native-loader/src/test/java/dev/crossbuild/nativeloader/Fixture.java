@@ -122,11 +122,29 @@ final class Fixture {
                 + "        System.out.println(\"path=\" + NativeLibraries.extract(Hello.class, \"" + NAME + "\"));\n"
                 + "    }\n"
                 + "}\n");
+        Path race = src.resolve("demo").resolve("Race.java");
+        write(race, "package demo;\n"
+                + "import dev.crossbuild.nativeloader.NativeLibraries;\n"
+                + "import java.nio.file.Files;\n"
+                + "import java.nio.file.Path;\n"
+                + "import java.nio.file.Paths;\n"
+                + "/** Says it is ready (args[1]), waits for the start file (args[0]), then loads and calls. */\n"
+                + "public final class Race {\n"
+                + "    public static void main(String[] args) throws Exception {\n"
+                + "        Path go = Paths.get(args[0]);\n"
+                + "        Files.createFile(Paths.get(args[1]));\n"
+                + "        while (!Files.exists(go)) {\n"
+                + "            Thread.sleep(1);\n"
+                + "        }\n"
+                + "        System.out.println(\"answer=\" + Hello.answer());\n"
+                + "        System.out.println(\"path=\" + NativeLibraries.extract(Hello.class, \"" + NAME + "\"));\n"
+                + "    }\n"
+                + "}\n");
         Files.createDirectories(classes);
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         require(javac != null, "no Java compiler in this JVM (a JDK runs the tests)");
         int rc = javac.run(null, null, null, "-d", classes.toString(), "-cp", loaderClasses().toString(),
-                file.toString());
+                file.toString(), race.toString());
         assertEquals(0, rc, "javac of demo.Hello");
     }
 
@@ -145,6 +163,15 @@ final class Fixture {
                 Fixture.class.getClassLoader());
     }
 
+    /**
+     * A class loader over the loader's classes, the native JAR and demo.Hello, with no parent but the
+     * bootstrap loader: its own copy of NativeLibraries, as two applications in one server each have.
+     */
+    URLClassLoader isolatedClassLoader() throws IOException {
+        return new URLClassLoader(new URL[] {loaderClasses().toUri().toURL(), demoClasses.toUri().toURL(),
+            nativeJar.toUri().toURL()}, null);
+    }
+
     /** demo.Hello from a new class loader, not initialized (so it loads nothing). */
     Class<?> anchor(URLClassLoader loader) throws ClassNotFoundException {
         return Class.forName("demo.Hello", false, loader);
@@ -157,14 +184,20 @@ final class Fixture {
 
     /** A child JVM's command: java, the properties, demo.Hello. */
     List<String> javaCommand(String... properties) {
+        return javaCommand(Arrays.asList(properties), "demo.Hello");
+    }
+
+    /** A child JVM's command: java, the properties, the main class and its arguments. */
+    List<String> javaCommand(List<String> properties, String main, String... args) {
         List<String> command = new ArrayList<String>();
         command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xshare:auto");
         command.add("-XX:TieredStopAtLevel=1");
-        command.addAll(Arrays.asList(properties));
+        command.addAll(properties);
         command.add("-cp");
         command.add(classPath());
-        command.add("demo.Hello");
+        command.add(main);
+        command.addAll(Arrays.asList(args));
         return command;
     }
 
