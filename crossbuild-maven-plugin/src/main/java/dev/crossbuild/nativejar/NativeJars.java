@@ -2,9 +2,12 @@ package dev.crossbuild.nativejar;
 
 import dev.crossbuild.binary.BinaryHeader;
 import dev.crossbuild.binary.BinaryKind;
+import dev.crossbuild.cargo.CargoArtifact;
+import dev.crossbuild.cargo.CargoBuildRecord;
 import dev.crossbuild.core.BuildLog;
 import dev.crossbuild.core.CrossbuildException;
 import dev.crossbuild.core.Fingerprint;
+import dev.crossbuild.core.Json;
 import dev.crossbuild.core.MachineException;
 import dev.crossbuild.core.ProjectException;
 import dev.crossbuild.jni.JniLinkCheck;
@@ -13,6 +16,9 @@ import dev.crossbuild.jni.NativeMethod;
 import dev.crossbuild.jni.UnreadableClassException;
 import dev.crossbuild.model.PlatformKeys;
 import dev.crossbuild.model.TargetSpec;
+import dev.crossbuild.model.WorkLayout;
+import dev.crossbuild.nativebuild.NativeBuildSpec;
+import dev.crossbuild.nativebuild.NativeOutputs;
 import dev.crossbuild.nativeloader.NativeIndex;
 import dev.crossbuild.packaging.ArchiveEntry;
 import dev.crossbuild.packaging.ArchiveStamp;
@@ -142,6 +148,12 @@ public final class NativeJars {
         List<String> problems = new ArrayList<>();
         List<PlatformJar> plans = new ArrayList<>();
         for (TargetSpec target : targets) {
+            String inputs = planInputs(target, keys.get(target.id()));
+            Optional<PlatformJar> known = knownPlan(target, inputs);
+            if (known.isPresent()) {
+                plans.add(known.get());
+                continue;
+            }
             TargetContents contents = collector.collect(target);
             List<String> own = new ArrayList<>(contents.problems());
             String who = "target `" + target.id() + "` (" + target.triple() + ")";
@@ -156,8 +168,10 @@ public final class NativeJars {
             Optional<String> main = own.isEmpty() ? main(who, contents, own) : Optional.empty();
             problems.addAll(own);
             if (own.isEmpty() && main.isPresent()) {
-                plans.add(new PlatformJar(target, keys.get(target.id()), order(target, contents, main.get()),
-                        main.get(), libc(target), glibc(contents), contents.headers()));
+                PlatformJar plan = new PlatformJar(target, keys.get(target.id()), order(target, contents,
+                        main.get()), main.get(), libc(target), glibc(contents), contents.headers());
+                plans.add(plan);
+                rememberPlan(plan, inputs);
             }
         }
         if (!problems.isEmpty()) {
@@ -169,6 +183,89 @@ public final class NativeJars {
                     + hint);
         }
         return plans;
+    }
+
+    /**
+     * A target's plan as the last build made it: what it decided follows from the configuration, the cargo and
+     * native build records, the native builds' output folders and the libraries, so while none of them changed
+     * (by path, size and time) the libraries are not gathered, read and audited again.
+     */
+    record PlanStamp(String inputs, String platform, List<Library> libraries, String main, String libc,
+            String glibc) {
+
+        record Library(String name, String source, String kind, String file) {
+        }
+    }
+
+    private Path planStamp(TargetSpec target) {
+        return options.packaging().layout().target(target.id()).resolve("native-jar-plan.json");
+    }
+
+    private String planInputs(TargetSpec target, String platform) throws CrossbuildException {
+        WorkLayout layout = options.packaging().layout();
+        Fingerprint fingerprint = new Fingerprint().add("native-jar-plan-v1").add(options.name())
+                .add(options.nativeLibraries()).add(String.valueOf(options.mainLibrary())).add(platform)
+                .add(Boolean.toString(options.packaging().bundleLibraries()))
+                .add(options.packaging().selection().describe())
+                .add(options.packaging().nativeBuilds().stream().filter(b -> b.appliesTo(target))
+                        .map(NativeBuildSpec::id).toList())
+                .add(target.id()).add(target.triple().value()).add(target.allowedLibraries()).add(target.glibc())
+                .add(target.macosMin()).add(target.rustflags());
+        // what the records say, not their files: cargo-build writes its record again on every build
+        Optional<CargoBuildRecord> cargo = CargoBuildRecord.read(layout, target.id());
+        fingerprint.add(cargo.map(r -> r.format() + " " + r.triple() + " " + r.result() + " "
+                + (r.selection() == null ? "" : r.selection().describe())).orElse("no cargo record"));
+        for (CargoArtifact artifact : cargo.map(CargoBuildRecord::artifacts).orElse(List.of())) {
+            fingerprint.add(artifact.kind() + " " + artifact.crate() + " " + artifact.path());
+        }
+        Optional<NativeOutputs> natives = NativeOutputs.read(layout, target.id());
+        fingerprint.add(natives.map(n -> n.format() + " " + n.triple()).orElse("no native record"));
+        for (Map.Entry<String, String> output : natives.map(NativeOutputs::outputs).orElse(Map.of()).entrySet()) {
+            fingerprint.add(output.getKey() + "=" + output.getValue());
+            if (options.packaging().includeNativeOutputs()) {
+                Path root = Path.of(output.getValue());
+                fingerprint.addTree(root, root.resolve(".crossbuild-excludes-nothing"));
+            }
+        }
+        return fingerprint.hex();
+    }
+
+    private Optional<PlatformJar> knownPlan(TargetSpec target, String inputs) {
+        Path file = planStamp(target);
+        try {
+            PlanStamp stamp = Files.isRegularFile(file) ? Json.read(file, PlanStamp.class) : null;
+            if (stamp == null || !inputs.equals(stamp.inputs()) || stamp.libraries() == null
+                    || stamp.libraries().isEmpty()) {
+                return Optional.empty();
+            }
+            List<ArchiveEntry> libraries = new ArrayList<>();
+            for (PlanStamp.Library library : stamp.libraries()) {
+                Path source = Path.of(library.source());
+                if (!Files.isRegularFile(source) || !ArchiveStamp.describe(source).equals(library.file())) {
+                    return Optional.empty();
+                }
+                libraries.add(new ArchiveEntry(library.name(), source, true, library.kind()));
+            }
+            return Optional.of(new PlatformJar(target, stamp.platform(), libraries, stamp.main(), stamp.libc(),
+                    stamp.glibc(), Map.of()));
+        } catch (MachineException | IOException | RuntimeException unreadable) {
+            return Optional.empty();
+        }
+    }
+
+    private void rememberPlan(PlatformJar plan, String inputs) throws MachineException {
+        List<PlanStamp.Library> libraries = new ArrayList<>();
+        try {
+            for (ArchiveEntry library : plan.libraries()) {
+                libraries.add(new PlanStamp.Library(library.name(), library.source().toString(), library.kind(),
+                        ArchiveStamp.describe(library.source())));
+            }
+        } catch (IOException e) {
+            throw new MachineException("could not read the libraries of target `" + plan.target().id() + "`: "
+                    + e.getMessage(), e);
+        }
+        Json.write(planStamp(plan.target()), new PlanStamp(inputs, plan.platform(), libraries, plan.main(),
+                plan.libc(), plan.glibc()));
     }
 
     /** What goes into a native JAR: cdylibs, and the native builds' shared libraries the pom lists. */
