@@ -7,6 +7,7 @@ import dev.crossbuild.nativejar.NativeJarOptions;
 import dev.crossbuild.nativejar.NativeJars;
 import dev.crossbuild.nativejar.PrebuiltNativeJars;
 import dev.crossbuild.packaging.CompilerLibraryLocator;
+import dev.crossbuild.packaging.LibraryLocator;
 import dev.crossbuild.process.ProcessRunner;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,8 +27,10 @@ record NativeJarWork(GoalContext context, MavenProjectHelper helper, List<Target
     @Override
     public void run() throws CrossbuildException {
         BuildLog log = context.buildLog();
-        NativeJars jars = new NativeJars(options, log, new CompilerLibraryLocator(new ProcessRunner(),
-                context.environments(), context.resolver(), context.layout()));
+        // the toolchain is asked for libraries only when they are bundled
+        LibraryLocator locator = options.packaging().bundleLibraries() ? new CompilerLibraryLocator(
+                new ProcessRunner(), context.environments(), context.resolver(), context.layout()) : LibraryLocator.NONE;
+        NativeJars jars = new NativeJars(options, log, locator);
         List<NativeJars.Written> written;
         if (prebuilt == null) {
             long start = System.nanoTime();
