@@ -147,9 +147,9 @@ public final class JniLinkCheck {
             if (onLoad.isEmpty()) {
                 missing.add(problem);
             } else {
-                warnings.add(problem + "; " + String.join(", ", onLoad) + (onLoad.size() == 1 ? " exports " : " export ")
-                        + ON_LOAD + ", which may register it at run time (RegisterNatives), so this is a warning, not"
-                        + " an error");
+                String verb = onLoad.size() == 1 ? " exports " : " export ";
+                warnings.add(problem + "; " + String.join(", ", onLoad) + verb + ON_LOAD + ", which may register it"
+                        + " at run time (RegisterNatives), so this is a warning, not an error");
             }
         }
         return new JniReport(missing, warnings);

@@ -10,7 +10,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Small hand-made images with export tables: an ELF shared object with either hash table, a 32-bit x86 PE DLL (whose names may carry stdcall decorations, which
+ * Small hand-made images with export tables: an ELF shared object with either hash table, a 32-bit x86 PE DLL
+ * (whose names may carry stdcall decorations, which
  * no compiler here writes with the leading underscore MSVC gives them) and thin Mach-O dylibs with an export trie
  * or a symbol table, for the parser's edge cases and the mutation test.
  */
