@@ -141,7 +141,11 @@ final class MachOExports {
             for (int c = 0; c < count; c++) {
                 byte[] edge = cursor.string("edge label", trie.length);
                 long child = cursor.uleb("child offset");
-                if (child <= 0 || child >= trie.length) {
+                if (child == 0) {
+                    throw source.malformed("Mach-O export trie node at offset " + node.offset() + " has a child at"
+                            + " offset 0, the root (the trie loops)");
+                }
+                if (child < 0 || child >= trie.length) {
                     throw source.malformed("Mach-O export trie node at offset " + node.offset() + " has a child at"
                             + " offset " + unsigned(child) + ", outside the trie's " + trie.length + " bytes");
                 }

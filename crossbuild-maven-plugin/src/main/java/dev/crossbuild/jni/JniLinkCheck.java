@@ -117,9 +117,11 @@ public final class JniLinkCheck {
             return new JniReport(missing, warnings);
         }
         String target = "target `" + targetId + "`: ";
+        // by the name messages give: the file's, or its path when two libraries share a file name
         Map<String, BinaryExports> exports = new LinkedHashMap<>();
-        for (Path library : libraries) {
-            String name = String.valueOf(library.getFileName());
+        for (Path library : libraries.stream().map(Path::normalize).distinct().toList()) {
+            String fileName = String.valueOf(library.getFileName());
+            String name = exports.containsKey(fileName) ? library.toString() : fileName;
             try {
                 BinaryExportsReader.read(library).ifPresentOrElse(e -> exports.put(name, e), () -> warnings.add(
                         target + library + " is no ELF, PE or Mach-O shared library; the JNI check skips it"));
@@ -145,9 +147,9 @@ public final class JniLinkCheck {
             if (onLoad.isEmpty()) {
                 missing.add(problem);
             } else {
-                warnings.add(problem + "; " + String.join(", ", onLoad) + (onLoad.size() == 1 ? " exports " : " export ")
-                        + ON_LOAD + ", which may register it at run time (RegisterNatives), so this is a warning, not"
-                        + " an error");
+                String verb = onLoad.size() == 1 ? " exports " : " export ";
+                warnings.add(problem + "; " + String.join(", ", onLoad) + verb + ON_LOAD + ", which may register it"
+                        + " at run time (RegisterNatives), so this is a warning, not an error");
             }
         }
         return new JniReport(missing, warnings);

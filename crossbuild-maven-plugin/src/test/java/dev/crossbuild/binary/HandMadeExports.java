@@ -10,13 +10,75 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Small hand-made images with export tables: a 32-bit x86 PE DLL (whose names may carry stdcall decorations, which
+ * Small hand-made images with export tables: an ELF shared object with either hash table, a 32-bit x86 PE DLL
+ * (whose names may carry stdcall decorations, which
  * no compiler here writes with the leading underscore MSVC gives them) and thin Mach-O dylibs with an export trie
  * or a symbol table, for the parser's edge cases and the mutation test.
  */
 public final class HandMadeExports {
 
     private HandMadeExports() {
+    }
+
+    /** Where {@link #elf} puts its parts, for tests that damage them. */
+    static final int ELF_DYNAMIC = 0x100;
+    static final int ELF_SYMBOLS = 0x200;
+    static final int ELF_STRINGS = 0x400;
+    static final int ELF_HASH = 0x600;
+    static final int ELF_SECTIONS = 0x7c0;
+    static final long ELF_BASE = 0x10000;
+    /** The dynamic entries of {@link #elf}, in order: DT_SYMTAB, DT_STRTAB, DT_STRSZ, DT_SYMENT, the hash table. */
+    static final int ELF_DT_HASH_ENTRY = ELF_DYNAMIC + 4 * 16;
+
+    /**
+     * A 64-bit little-endian x86_64 ELF shared object whose dynamic symbol table defines these global functions,
+     * beside symbols that are not exported (undefined, local, hidden), found through DT_HASH or DT_GNU_HASH (one
+     * bucket); one PT_LOAD maps the whole file at {@link #ELF_BASE}, and the one (null) section header comes last.
+     */
+    public static byte[] elf(List<String> names, boolean gnuHash) {
+        ByteBuffer b = ByteBuffer.allocate(ELF_SECTIONS + 64).order(ByteOrder.LITTLE_ENDIAN);
+        b.put(new byte[] {0x7f, 'E', 'L', 'F', 2, 1, 1});
+        b.putShort(16, (short) 3).putShort(18, (short) 62).putInt(20, 1);
+        b.putLong(32, 64).putLong(40, ELF_SECTIONS).putShort(52, (short) 64);
+        b.putShort(54, (short) 56).putShort(56, (short) 2).putShort(58, (short) 64).putShort(60, (short) 1);
+        b.putInt(64, 1).putInt(68, 5).putLong(72, 0).putLong(80, ELF_BASE).putLong(88, ELF_BASE)
+                .putLong(96, b.capacity()).putLong(104, b.capacity()).putLong(112, 0x1000);
+        b.putInt(120, 2).putInt(124, 6).putLong(128, ELF_DYNAMIC).putLong(136, ELF_BASE + ELF_DYNAMIC)
+                .putLong(144, ELF_BASE + ELF_DYNAMIC).putLong(152, 6 * 16).putLong(160, 6 * 16).putLong(168, 8);
+        // symbol 0 is the null symbol; then what is not exported, then the exports
+        List<String> all = new ArrayList<>(List.of("", "undefined_one", "local_one", "hidden_one"));
+        all.addAll(names);
+        int strings = 1;
+        for (int i = 1; i < all.size(); i++) {
+            int entry = ELF_SYMBOLS + 24 * i;
+            byte[] name = all.get(i).getBytes(StandardCharsets.UTF_8);
+            b.put(ELF_STRINGS + strings, name);
+            b.putInt(entry, strings);
+            strings += name.length + 1;
+            int info = i == 2 ? 0x02 : 0x12;
+            b.put(entry + 4, (byte) info).put(entry + 5, (byte) (i == 3 ? 2 : 0))
+                    .putShort(entry + 6, (short) (i == 1 ? 0 : 7)).putLong(entry + 8, i == 1 ? 0 : 0x1000 + 16 * i);
+        }
+        int count = all.size();
+        if (gnuHash) {
+            // one bucket starting at symbol 1, a Bloom word that lets every name through
+            b.putInt(ELF_HASH, 1).putInt(ELF_HASH + 4, 1).putInt(ELF_HASH + 8, 1).putInt(ELF_HASH + 12, 6)
+                    .putLong(ELF_HASH + 16, -1).putInt(ELF_HASH + 24, 1);
+            for (int i = 1; i < count; i++) {
+                b.putInt(ELF_HASH + 28 + 4 * (i - 1), (0x1000 * i) | (i == count - 1 ? 1 : 0));
+            }
+        } else {
+            b.putInt(ELF_HASH, 1).putInt(ELF_HASH + 4, count).putInt(ELF_HASH + 8, 1);
+            for (int i = 1; i < count; i++) {
+                b.putInt(ELF_HASH + 12 + 4 * i, i == count - 1 ? 0 : i + 1);
+            }
+        }
+        long[][] dynamic = {{6, ELF_BASE + ELF_SYMBOLS}, {5, ELF_BASE + ELF_STRINGS}, {10, strings}, {11, 24},
+                {gnuHash ? 0x6ffffef5L : 4, ELF_BASE + ELF_HASH}};
+        for (int i = 0; i < dynamic.length; i++) {
+            b.putLong(ELF_DYNAMIC + 16 * i, dynamic[i][0]).putLong(ELF_DYNAMIC + 16 * i + 8, dynamic[i][1]);
+        }
+        return b.array();
     }
 
     /** A PE32 DLL for x86 whose one section holds an export directory with these names (sorted, as PE wants). */

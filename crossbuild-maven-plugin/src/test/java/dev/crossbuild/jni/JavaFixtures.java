@@ -58,7 +58,7 @@ final class JavaFixtures {
     private JavaFixtures() {
     }
 
-    /** Compiles the sources (name to text) into {@code dir/classes}, and javac's JNI headers into {@code dir/headers}. */
+    /** Compiles the sources (path, text, …) into {@code dir/classes}, javac's headers into {@code dir/headers}. */
     static Path compile(Path dir, String... sources) throws IOException {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         require(javac != null, "a JDK's Java compiler is needed (the tests run on a JRE)");

@@ -157,6 +157,10 @@ class JniLinkCheckTest {
                 .isTrue();
         assertThat(JniLinkCheck.check("linux-x64", methods, List.of(without, other)).missing()).containsExactly(
                 GREET_MISSING + ", libother.so");
+        // a library given twice is searched once; two libraries of one file name are told apart by their paths
+        Path twin = jniLibrary(Files.createDirectories(dir.resolve("twin")), "gcc", "libhello.so", "-DNO_GREET");
+        assertThat(JniLinkCheck.check("linux-x64", methods, List.of(without, without, twin)).missing())
+                .containsExactly(GREET_MISSING + ", " + twin);
     }
 
     @Test

@@ -23,9 +23,11 @@ class JniSymbolsTest {
                         "Java_a_b_Outer_00024Inner_answer__"),
                 Arguments.of("my_pkg.My_Class", "do_it", "(I[J)V", "Java_my_1pkg_My_1Class_do_1it",
                         "Java_my_1pkg_My_1Class_do_1it__I_3J"),
-                Arguments.of("p.Q", "m", "([Ljava/lang/String;[[I)V", "Java_p_Q_m", "Java_p_Q_m___3Ljava_lang_String_2_3_3I"),
+                Arguments.of("p.Q", "m", "([Ljava/lang/String;[[I)V", "Java_p_Q_m",
+                        "Java_p_Q_m___3Ljava_lang_String_2_3_3I"),
                 Arguments.of("p.Q", "m", "(ZBCSIJFD)V", "Java_p_Q_m", "Java_p_Q_m__ZBCSIJFD"),
-                Arguments.of("p.Q", "m", "(Ljava/util/Map$Entry;)V", "Java_p_Q_m", "Java_p_Q_m__Ljava_util_Map_00024Entry_2"),
+                Arguments.of("p.Q", "m", "(Ljava/util/Map$Entry;)V", "Java_p_Q_m",
+                        "Java_p_Q_m__Ljava_util_Map_00024Entry_2"),
                 // non-ASCII: each UTF-16 code unit as _0 and four lowercase hex digits
                 Arguments.of("p.Grüße", "größe", "()I", "Java_p_Gr_000fc_000dfe_gr_000f6_000dfe",
                         "Java_p_Gr_000fc_000dfe_gr_000f6_000dfe__"),
@@ -65,7 +67,8 @@ class JniSymbolsTest {
         return Stream.of(
                 Arguments.of("com.example.Hello", "greet", "(Ljava/lang/String;)V", "com.example.Hello.greet(String)"),
                 Arguments.of("a.b.Outer$Inner", "run", "()V", "a.b.Outer$Inner.run()"),
-                Arguments.of("p.Q", "m", "(I[J[[Ljava/util/Map$Entry;Z)J", "p.Q.m(int, long[], Map.Entry[][], boolean)"));
+                Arguments.of("p.Q", "m", "(I[J[[Ljava/util/Map$Entry;Z)J",
+                        "p.Q.m(int, long[], Map.Entry[][], boolean)"));
     }
 
     @ParameterizedTest(name = "{3}")
