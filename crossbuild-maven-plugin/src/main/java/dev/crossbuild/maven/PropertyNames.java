@@ -44,6 +44,11 @@ public final class PropertyNames {
     public static final String TEST_REQUIRE_RUN = "crossbuild.test.requireRun";
     public static final String TEST_TIMEOUT = "crossbuild.test.timeout";
 
+    public static final String NATIVE_JAR_SKIP = "crossbuild.nativeJar.skip";
+    public static final String NATIVE_JAR_ALL = "crossbuild.nativeJar.all";
+    public static final String NATIVE_LIBRARY_NAME = "crossbuild.nativeLibraryName";
+    public static final String JNI_CHECK = "crossbuild.jniCheck";
+
     public static final String BUILD_NATIVE_SKIP = "crossbuild.build-native.skip";
     public static final String NATIVE_FORCE = "crossbuild.native.force";
 

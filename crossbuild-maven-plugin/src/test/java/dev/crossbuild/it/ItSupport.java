@@ -45,7 +45,7 @@ public final class ItSupport {
      * Prints a line on Maven's console. Invoker points {@code System.out} of a selector script at the scenario's
      * own log file, where nobody reads why it was skipped; the process's standard output is the console.
      */
-    static void console(String line) {
+    public static void console(String line) {
         java.io.PrintStream out = new java.io.PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out),
                 true, StandardCharsets.UTF_8);
         out.println(line);
