@@ -47,6 +47,15 @@ public final class PropertyNames {
     public static final String BUILD_NATIVE_SKIP = "crossbuild.build-native.skip";
     public static final String NATIVE_FORCE = "crossbuild.native.force";
 
+    public static final String ARCHIVE_FORMAT = "crossbuild.archiveFormat";
+    public static final String SBOM_SKIP = "crossbuild.sbom.skip";
+    public static final String RELEASE_SKIP = "crossbuild.release.skip";
+    public static final String RELEASE_PROGRAMS = "crossbuild.release.programs";
+    public static final String RELEASE_TAGS = "crossbuild.release.tags";
+    public static final String RELEASE_BREW = "crossbuild.release.brew";
+    public static final String RELEASE_SCOOP = "crossbuild.release.scoop";
+    public static final String RELEASE_CHOCOLATEY = "crossbuild.release.chocolatey";
+
     private PropertyNames() {
     }
 }
