@@ -114,7 +114,7 @@ public class ReleaseMojo extends AbstractCrossbuildMojo {
                 project.getLicenses().stream().map(License::getName).findFirst().orElse(null), project.getUrl(),
                 project.getDevelopers().stream().map(Developer::getName).filter(n -> n != null && !n.isBlank())
                         .toList(), scm, releaseTags == null || releaseTags.isEmpty() ? List.of(project.getArtifactId())
-                        : releaseTags);
+                        : releaseTags, project.getInceptionYear());
         ReleaseWriter.Options options = new ReleaseWriter.Options(context.layout(), context.baseDirectory(),
                 project.getGroupId(), release, releasePrograms == null ? List.of() : releasePrograms,
                 manifestPath.toPath().toAbsolutePath(), packagers, System.getenv());

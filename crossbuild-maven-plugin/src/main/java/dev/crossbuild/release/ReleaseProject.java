@@ -16,9 +16,10 @@ import java.util.regex.Pattern;
  * @param authors     the {@code <developers>}' names
  * @param scmUrl      {@code <scm><url>} (or its connection), or null
  * @param tags        the project's tags (Chocolatey needs at least one)
+ * @param inceptionYear {@code <inceptionYear>}, or null
  */
 public record ReleaseProject(String name, String version, String description, String license, String url,
-        List<String> authors, String scmUrl, List<String> tags) {
+        List<String> authors, String scmUrl, List<String> tags, String inceptionYear) {
 
     private static final Pattern GITHUB = Pattern.compile(
             "github\\.com[:/]([A-Za-z0-9_.-]+)/([A-Za-z0-9_.-]+?)(?:\\.git)?/?$");
