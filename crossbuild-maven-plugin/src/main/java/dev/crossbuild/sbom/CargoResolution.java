@@ -67,7 +67,16 @@ public final class CargoResolution {
                     + out.stderr().strip() + "\nFix the dependency or the <manifestPath>, then build again");
         }
         LockChecksums checksums = checksums(request.manifest());
-        return crates(out.stdout(), checksums);
+        // cargo keeps every kind of an edge it kept, so a dev-dependency that is also a Windows dependency is listed
+        // for Linux too, with its cfg(windows): the kinds are evaluated here against rustc's cfg for the triple
+        ProcessSpec cfgSpec = ProcessSpec.of(RustCommands.rustc(target, "--print", "cfg", "--target",
+                target.triple().value()), request.manifest().getParent(), request.environment());
+        ProcessRunner.CapturedOutput cfg = runner.capture(cfgSpec);
+        if (!cfg.result().succeeded()) {
+            throw new MachineException("target `" + target.id() + "`: " + cfgSpec.commandLine() + " failed:\n"
+                    + cfg.stderr().strip());
+        }
+        return crates(out.stdout(), checksums, TargetCfg.parse(target.triple().value(), cfg.stdout()));
     }
 
     /**
@@ -117,7 +126,7 @@ public final class CargoResolution {
     }
 
     /** The crates of a {@code cargo metadata} document, sorted by name and version. */
-    static List<CargoCrate> crates(String metadata, LockChecksums checksums) throws MachineException {
+    static List<CargoCrate> crates(String metadata, LockChecksums checksums, TargetCfg cfg) throws MachineException {
         JsonObject root;
         try {
             root = JsonParser.parseString(metadata).getAsJsonObject();
@@ -155,6 +164,10 @@ public final class CargoResolution {
                 boolean normal = false;
                 boolean build = false;
                 for (JsonElement k : kinds(dep)) {
+                    JsonElement platform = k.getAsJsonObject().get("target");
+                    if (!applies(cfg, platform == null || platform.isJsonNull() ? null : platform.getAsString())) {
+                        continue;
+                    }
                     JsonElement kind = k.getAsJsonObject().get("kind");
                     if (kind == null || kind.isJsonNull()) {
                         normal = true;
@@ -186,6 +199,15 @@ public final class CargoResolution {
         }
         crates.sort(Comparator.comparing(CargoCrate::name).thenComparing(CargoCrate::version));
         return crates;
+    }
+
+    private static boolean applies(TargetCfg cfg, String platform) throws MachineException {
+        try {
+            return cfg.matches(platform);
+        } catch (IllegalArgumentException e) {
+            throw new MachineException("cargo metadata printed a platform the plugin cannot read: " + e.getMessage(),
+                    e);
+        }
     }
 
     /** A dependency's kinds; cargo before 1.41 printed none, meaning a normal dependency. */
