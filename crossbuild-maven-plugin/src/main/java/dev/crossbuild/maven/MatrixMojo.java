@@ -39,6 +39,15 @@ public class MatrixMojo extends AbstractCrossbuildMojo {
     private Map<String, String> ciRunners;
 
     /**
+     * The archive format {@code package-arch} writes ({@code auto}, {@code zip}, {@code tar.gz}), so that each
+     * entry's {@code archive} names the file the job uploads.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = PropertyNames.ARCHIVE_FORMAT, defaultValue = "auto")
+    private String archiveFormat;
+
+    /**
      * Skips this goal.
      *
      * @since 0.1.0
@@ -59,7 +68,8 @@ public class MatrixMojo extends AbstractCrossbuildMojo {
     @Override
     protected Work prepare(List<TargetSpec> selected) throws ProjectException {
         CiMatrix.checkOverrides(configuredTargets(), ciRunners);
-        CiMatrix matrix = CiMatrix.of(selected, ciRunners);
+        var format = PropertyValues.archiveFormat(PropertyNames.ARCHIVE_FORMAT, archiveFormat);
+        CiMatrix matrix = CiMatrix.of(selected, ciRunners, format == null ? null : format.extension());
         return () -> {
             if (matrixOutput == null) {
                 // the matrix is the goal's product, not a log line: plain stdout, so `mvn -q` prints only it
