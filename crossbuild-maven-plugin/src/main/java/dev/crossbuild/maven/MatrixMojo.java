@@ -39,15 +39,6 @@ public class MatrixMojo extends AbstractCrossbuildMojo {
     private Map<String, String> ciRunners;
 
     /**
-     * The archive format {@code package-arch} writes ({@code auto}, {@code zip}, {@code tar.gz}), so that each
-     * entry's {@code archive} names the file the job uploads.
-     *
-     * @since 0.2.0
-     */
-    @Parameter(property = PropertyNames.ARCHIVE_FORMAT, defaultValue = "auto")
-    private String archiveFormat;
-
-    /**
      * Skips this goal.
      *
      * @since 0.1.0
@@ -68,7 +59,7 @@ public class MatrixMojo extends AbstractCrossbuildMojo {
     @Override
     protected Work prepare(List<TargetSpec> selected) throws ProjectException {
         CiMatrix.checkOverrides(configuredTargets(), ciRunners);
-        var format = PropertyValues.archiveFormat(PropertyNames.ARCHIVE_FORMAT, archiveFormat);
+        var format = archiveFormat();
         CiMatrix matrix = CiMatrix.of(selected, ciRunners, format == null ? null : format.extension());
         return () -> {
             if (matrixOutput == null) {

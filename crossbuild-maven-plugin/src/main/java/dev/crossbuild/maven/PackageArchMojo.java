@@ -109,16 +109,6 @@ public class PackageArchMojo extends AbstractCargoMojo {
     @Parameter(property = PropertyNames.VERIFY_REPRODUCIBLE_KEEP, defaultValue = "false")
     private String verifyReproducibleKeep;
 
-    /**
-     * The format of every archive: {@code auto} (zip for Windows targets, tar.gz for the others), {@code zip} or
-     * {@code tar.gz}. Homebrew takes only zip archives of binary distributions, so a project that releases to
-     * Homebrew through the generated {@code jreleaser.yml} sets {@code zip}.
-     *
-     * @since 0.2.0
-     */
-    @Parameter(property = PropertyNames.ARCHIVE_FORMAT, defaultValue = "auto")
-    private String archiveFormat;
-
     private final MavenProjectHelper projectHelper;
 
     @Inject
@@ -144,7 +134,7 @@ public class PackageArchMojo extends AbstractCargoMojo {
                 OutputTimestamp.parse(outputTimestamp()), bool(PropertyNames.PACKAGE_STATIC_LIBRARIES,
                         packageStaticLibraries), bool(PropertyNames.PACKAGE_NATIVE_OUTPUTS, packageNativeOutputs),
                 packageFiles, selection(), natives, bool(PropertyNames.BUNDLE_LIBRARIES, bundleLibraries),
-                PropertyValues.archiveFormat(PropertyNames.ARCHIVE_FORMAT, archiveFormat));
+                archiveFormat());
         boolean strict = bool(PropertyNames.PREBUILT_STRICT, prebuiltStrict);
         boolean keep = bool(PropertyNames.VERIFY_REPRODUCIBLE_KEEP, verifyReproducibleKeep);
         boolean reproducibleOn = reproducibleOn();

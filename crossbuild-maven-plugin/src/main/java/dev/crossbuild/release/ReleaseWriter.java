@@ -2,6 +2,7 @@ package dev.crossbuild.release;
 
 import dev.crossbuild.core.BuildLog;
 import dev.crossbuild.core.CrossbuildException;
+import dev.crossbuild.core.ProjectException;
 import dev.crossbuild.model.TargetSpec;
 import dev.crossbuild.model.WorkLayout;
 import dev.crossbuild.process.ProcessRunner;
@@ -44,6 +45,11 @@ public final class ReleaseWriter {
                 project.version()), attached, targets, options.baseDirectory());
         Path folder = options.layout().releaseDirectory();
         manifest.write(folder);
+        if (options.programs().isEmpty() && !java.nio.file.Files.isRegularFile(options.manifest())) {
+            throw new ProjectException("release-manifest: there is no " + options.manifest() + " to read the programs"
+                    + " from; name them with <releasePrograms> (-D" + "crossbuild.release.programs=a,b) or point"
+                    + " <manifestPath> at the crate");
+        }
         List<String> programs = options.programs().isEmpty()
                 ? new CargoResolution(new ProcessRunner()).programs(options.manifest(), options.environment())
                 : options.programs();
