@@ -29,8 +29,19 @@ ids.each { id ->
   boolean hasItoa = purls.contains('pkg:cargo/itoa@1.0.1')
   check(hasItoa == (id == 'windows-x64-gnu'), "${file.name}: itoa present=${hasItoa}: ${purls}")
   // the packaged program, with the sha256 the archive's report has
-  def exe = bom.components.find { it.type == 'file' && it.name.startsWith("relapp-1.0.0-${id}/relapp") }
+  def exe = bom.components.find { it.type == 'file' && it.name.startsWith("relapp-1.0.0-${id}/bin/relapp") }
   check(exe != null && exe.hashes[0].content ==~ /[0-9a-f]{64}/, "${file.name}: no packaged program: ${bom.components*.name}")
+}
+
+// the programs are in bin/, where Homebrew's formula and Scoop's manifest look, and run from there
+[['linux-x64', 'x86_64-unknown-linux-gnu', 'relapp', 'Some(3)'], ['linux-arm64', 'aarch64-unknown-linux-gnu', 'relapp', 'Some(3)'],
+ ['windows-x64-gnu', 'x86_64-pc-windows-gnu', 'relapp.exe', '3']].each { id, triple, exe, expected ->
+  def unpacked = new File(basedir, "unpacked/${id}")
+  unpacked.mkdirs()
+  run(['unzip', '-q', new File(target, "relapp-1.0.0-${id}.zip").absolutePath, '-d', unpacked.absolutePath], basedir)
+  def program = new File(unpacked, "relapp-1.0.0-${id}/bin/${exe}")
+  check(program.isFile(), "no bin/${exe} in the ${id} archive")
+  contains(runBinary(triple, program), expected)
 }
 
 // the manifest lists every attached file with the sha256 and size of the file itself
@@ -62,6 +73,7 @@ def formula = found('.rb')
 check(formula.size() == 1, "one Homebrew formula under ${packageDir}: ${formula}")
 contains(formula[0].text, sumOf('linux-x64'))
 contains(formula[0].text, sumOf('linux-arm64'))
+contains(formula[0].text, '"#{libexec}/bin/relapp"')
 def scoop = found('relapp.json')
 check(scoop.size() == 1, "one Scoop manifest: ${scoop}")
 contains(scoop[0].text, sumOf('windows-x64-gnu'))

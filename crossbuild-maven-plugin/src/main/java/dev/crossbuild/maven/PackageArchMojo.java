@@ -109,6 +109,14 @@ public class PackageArchMojo extends AbstractCargoMojo {
     @Parameter(property = PropertyNames.VERIFY_REPRODUCIBLE_KEEP, defaultValue = "false")
     private String verifyReproducibleKeep;
 
+    /**
+     * The folder inside each archive's top folder for the binaries and their libraries, e.g. {@code bin}, the
+     * layout JReleaser's Homebrew, Scoop and Chocolatey packagers run programs from; empty: the top folder.
+     * {@code packageFiles} stay at the top. @since 0.2.0
+     */
+    @Parameter(property = PropertyNames.PROGRAM_FOLDER)
+    private String programFolder;
+
     private final MavenProjectHelper projectHelper;
 
     @Inject
@@ -134,7 +142,7 @@ public class PackageArchMojo extends AbstractCargoMojo {
                 OutputTimestamp.parse(outputTimestamp()), bool(PropertyNames.PACKAGE_STATIC_LIBRARIES,
                         packageStaticLibraries), bool(PropertyNames.PACKAGE_NATIVE_OUTPUTS, packageNativeOutputs),
                 packageFiles, selection(), natives, bool(PropertyNames.BUNDLE_LIBRARIES, bundleLibraries),
-                archiveFormat());
+                archiveFormat(), PropertyValues.folder(PropertyNames.PROGRAM_FOLDER, programFolder));
         boolean strict = bool(PropertyNames.PREBUILT_STRICT, prebuiltStrict);
         boolean keep = bool(PropertyNames.VERIFY_REPRODUCIBLE_KEEP, verifyReproducibleKeep);
         boolean reproducibleOn = reproducibleOn();

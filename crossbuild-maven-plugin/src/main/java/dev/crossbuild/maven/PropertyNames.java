@@ -48,6 +48,7 @@ public final class PropertyNames {
     public static final String NATIVE_FORCE = "crossbuild.native.force";
 
     public static final String ARCHIVE_FORMAT = "crossbuild.archiveFormat";
+    public static final String PROGRAM_FOLDER = "crossbuild.programFolder";
     public static final String SBOM_SKIP = "crossbuild.sbom.skip";
     public static final String RELEASE_SKIP = "crossbuild.release.skip";
     public static final String RELEASE_PROGRAMS = "crossbuild.release.programs";

@@ -75,6 +75,17 @@ final class PropertyValues {
                 new ProjectException(where(property, value) + ": must be one of auto, zip, tar.gz"));
     }
 
+    /** A relative folder inside an archive: letters, digits, {@code . _ -} and {@code /}, no {@code ..}; empty for none. */
+    static String folder(String property, String value) throws ProjectException {
+        String folder = value == null ? "" : value.strip().replaceAll("^/+|/+$", "");
+        if (!folder.matches("[A-Za-z0-9._/-]*") || (java.util.Arrays.asList(folder.split("/")).contains("..") || java.util.Arrays.asList(folder.split("/")).contains("."))
+                || folder.contains("//")) {
+            throw new ProjectException(where(property, value) + ": must be a relative folder such as bin (letters,"
+                    + " digits, . _ - and /, no ..)");
+        }
+        return folder;
+    }
+
     /** A packager switch of the generated jreleaser.yml: {@code auto} or one of JReleaser's {@code active} values. */
     static JReleaserConfig.Active active(String property, String value) throws ProjectException {
         if (value == null || value.isBlank()) {

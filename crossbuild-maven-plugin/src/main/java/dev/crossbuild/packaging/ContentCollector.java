@@ -83,6 +83,16 @@ final class ContentCollector {
                             + " [[bin]] or crate-type = [\"cdylib\"] to Cargo.toml, set <packageStaticLibraries>"
                             + " for staticlib crates, or skip packaging with -Dcrossbuild.package-arch.skip");
         }
+        if (!options.programFolder().isEmpty()) {
+            // before the audit, so bundled libraries land relative to the binaries where they now are
+            Map<String, ArchiveEntry> moved = new LinkedHashMap<>();
+            entries.forEach((name, entry) -> {
+                String placed = options.programFolder() + "/" + name;
+                moved.put(placed, new ArchiveEntry(placed, entry.source(), entry.executable(), entry.kind()));
+            });
+            entries.clear();
+            entries.putAll(moved);
+        }
         addPackageFiles(entries, problems);
         // what each binary needs to start, bundled from the toolchain when asked, before the architecture proof
         Map<String, LibraryAudit.Finding> needs = new LibraryAudit(target, options.bundleLibraries(), locator)

@@ -23,22 +23,27 @@ import java.util.List;
  * @param bundleLibraries        copy libraries the binaries need but the archive lacks from the toolchain
  * @param archiveFormat          the format of every archive, or null for each target's own (zip for Windows,
  *                               tar.gz for the others)
+ * @param programFolder          the folder inside the top folder that holds the binaries and their libraries
+ *                               ({@code bin}, as JReleaser's packagers expect), or empty for the top folder itself;
+ *                               {@code packageFiles} stay at the top
  */
 public record PackageOptions(WorkLayout layout, Path baseDirectory, String finalName, Instant timestamp,
         boolean includeStaticLibraries, boolean includeNativeOutputs, List<String> packageFiles,
         CargoSelection selection, List<NativeBuildSpec> nativeBuilds, boolean bundleLibraries,
-        ArchiveFormat archiveFormat) {
+        ArchiveFormat archiveFormat, String programFolder) {
 
     /** Each target in its own archive format. */
     public PackageOptions(WorkLayout layout, Path baseDirectory, String finalName, Instant timestamp,
             boolean includeStaticLibraries, boolean includeNativeOutputs, List<String> packageFiles,
             CargoSelection selection, List<NativeBuildSpec> nativeBuilds, boolean bundleLibraries) {
         this(layout, baseDirectory, finalName, timestamp, includeStaticLibraries, includeNativeOutputs, packageFiles,
-                selection, nativeBuilds, bundleLibraries, null);
+                selection, nativeBuilds, bundleLibraries, null, "");
     }
 
     public PackageOptions {
         nativeBuilds = nativeBuilds == null ? List.of() : List.copyOf(nativeBuilds);
+        programFolder = programFolder == null ? "" : programFolder.strip().replace('\\', '/')
+                .replaceAll("^/+|/+$", "");
         packageFiles = packageFiles == null ? List.of()
                 : packageFiles.stream().filter(p -> p != null && !p.isBlank()).map(String::trim).toList();
     }

@@ -133,4 +133,18 @@ class PropertyValuesTest {
                 .isInstanceOf(ProjectException.class)
                 .hasMessageStartingWith("-Dcrossbuild.release.brew=sometimes: must be one of auto, always, never");
     }
+
+    @ParameterizedTest(name = "folder [{0}] is [{1}]")
+    @CsvSource(nullValues = "null", value = {"bin, bin", "' /bin/ ', bin", "'', ''", "null, ''", "usr/bin, usr/bin"})
+    void folders(String value, String expected) throws ProjectException {
+        assertThat(PropertyValues.folder("crossbuild.programFolder", value)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "folder [{0}] is refused")
+    @CsvSource({"../bin", "bin/..", "a b", "'.'", "a//b", "C:\\bin"})
+    void foldersThatLeaveTheArchiveOrAreNotPlain(String value) {
+        assertThatThrownBy(() -> PropertyValues.folder("crossbuild.programFolder", value))
+                .isInstanceOf(ProjectException.class)
+                .hasMessageStartingWith("-Dcrossbuild.programFolder=");
+    }
 }
