@@ -1,5 +1,7 @@
 package dev.crossbuild.sbom;
 
+import com.github.packageurl.MalformedPackageURLException;
+import com.github.packageurl.PackageURL;
 import dev.crossbuild.core.MachineException;
 import dev.crossbuild.process.ProcessRunner;
 import dev.crossbuild.process.ProcessSpec;
@@ -19,7 +21,13 @@ public final class DebianPackages {
     public record DebianPackage(String name, String version, String architecture) {
         /** {@code pkg:deb/debian/<name>@<version>?arch=<arch>}. */
         public String purl() {
-            return "pkg:deb/debian/" + name + "@" + version + "?arch=" + architecture;
+            // packageurl-java percent-encodes what a Debian version may hold (an epoch's ':', '+', '~')
+            try {
+                return new PackageURL("deb", "debian", name, version, new java.util.TreeMap<>(Map.of("arch",
+                        architecture)), null).canonicalize();
+            } catch (MalformedPackageURLException e) {
+                return "pkg:deb/debian/" + name;
+            }
         }
     }
 

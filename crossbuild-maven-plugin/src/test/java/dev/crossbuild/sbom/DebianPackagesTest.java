@@ -26,4 +26,12 @@ class DebianPackagesTest {
         Path mine = Files.writeString(dir.resolve("libmine.so"), "x");
         assertThat(packages.owner(mine)).isEmpty();
     }
+
+    @Test
+    void purlsEncodeWhatDebianVersionsHold() {
+        assertThat(new DebianPackages.DebianPackage("libssl3", "1:3.0.11-1~deb12u2", "arm64").purl())
+                .isEqualTo("pkg:deb/debian/libssl3@1%3A3.0.11-1~deb12u2?arch=arm64");
+        assertThat(new DebianPackages.DebianPackage("gcc-mingw-w64-x86-64-posix-runtime", "12.2.0-14+deb12u1+25.2+b1",
+                "amd64").purl()).isEqualTo("pkg:deb/debian/gcc-mingw-w64-x86-64-posix-runtime@12.2.0-14%2Bdeb12u1%2B25.2%2Bb1?arch=amd64");
+    }
 }
