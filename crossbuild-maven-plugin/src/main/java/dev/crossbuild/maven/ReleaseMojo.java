@@ -121,15 +121,18 @@ public class ReleaseMojo extends AbstractCrossbuildMojo {
         return () -> new ReleaseWriter(context.buildLog(), options).write(attached(project), selected);
     }
 
-    /** Every file attached to the project when this goal runs, the main artifact first when it has one. */
+    /**
+     * Every file attached to the project when this goal runs, the main artifact first when it has one. POMs are
+     * left out: Maven 4 attaches a consumer POM under a temporary name, which is Maven's metadata, not a release file.
+     */
     private static List<AttachedFile> attached(MavenProject project) {
         List<AttachedFile> files = new ArrayList<>();
         Artifact main = project.getArtifact();
-        if (main != null && main.getFile() != null && main.getFile().isFile()) {
+        if (main != null && main.getFile() != null && main.getFile().isFile() && !"pom".equals(main.getType())) {
             files.add(new AttachedFile(main.getFile().toPath(), "", main.getType()));
         }
         for (Artifact artifact : project.getAttachedArtifacts()) {
-            if (artifact.getFile() != null && artifact.getFile().isFile()) {
+            if (artifact.getFile() != null && artifact.getFile().isFile() && !"pom".equals(artifact.getType())) {
                 files.add(new AttachedFile(Path.of(artifact.getFile().getPath()), artifact.getClassifier(),
                         artifact.getType()));
             }
