@@ -109,6 +109,14 @@ public class PackageArchMojo extends AbstractCargoMojo {
     @Parameter(property = PropertyNames.VERIFY_REPRODUCIBLE_KEEP, defaultValue = "false")
     private String verifyReproducibleKeep;
 
+    /**
+     * The folder inside each archive's top folder for the binaries and their libraries, e.g. {@code bin}, the
+     * layout JReleaser's Homebrew, Scoop and Chocolatey packagers run programs from; empty: the top folder.
+     * {@code packageFiles} stay at the top. @since 0.2.0
+     */
+    @Parameter(property = PropertyNames.PROGRAM_FOLDER)
+    private String programFolder;
+
     private final MavenProjectHelper projectHelper;
 
     @Inject
@@ -133,7 +141,8 @@ public class PackageArchMojo extends AbstractCargoMojo {
         PackageOptions options = new PackageOptions(context.layout(), context.baseDirectory(), finalName,
                 OutputTimestamp.parse(outputTimestamp()), bool(PropertyNames.PACKAGE_STATIC_LIBRARIES,
                         packageStaticLibraries), bool(PropertyNames.PACKAGE_NATIVE_OUTPUTS, packageNativeOutputs),
-                packageFiles, selection(), natives, bool(PropertyNames.BUNDLE_LIBRARIES, bundleLibraries));
+                packageFiles, selection(), natives, bool(PropertyNames.BUNDLE_LIBRARIES, bundleLibraries),
+                archiveFormat(), PropertyValues.folder(PropertyNames.PROGRAM_FOLDER, programFolder));
         boolean strict = bool(PropertyNames.PREBUILT_STRICT, prebuiltStrict);
         boolean keep = bool(PropertyNames.VERIFY_REPRODUCIBLE_KEEP, verifyReproducibleKeep);
         boolean reproducibleOn = reproducibleOn();

@@ -61,6 +61,16 @@ public final class PropertyNames {
     public static final String IMAGE_INSECURE = "crossbuild.image.insecure";
     public static final String IMAGE_REVISION = "crossbuild.image.revision";
 
+    public static final String ARCHIVE_FORMAT = "crossbuild.archiveFormat";
+    public static final String PROGRAM_FOLDER = "crossbuild.programFolder";
+    public static final String SBOM_SKIP = "crossbuild.sbom.skip";
+    public static final String RELEASE_SKIP = "crossbuild.release.skip";
+    public static final String RELEASE_PROGRAMS = "crossbuild.release.programs";
+    public static final String RELEASE_TAGS = "crossbuild.release.tags";
+    public static final String RELEASE_BREW = "crossbuild.release.brew";
+    public static final String RELEASE_SCOOP = "crossbuild.release.scoop";
+    public static final String RELEASE_CHOCOLATEY = "crossbuild.release.chocolatey";
+
     private PropertyNames() {
     }
 }

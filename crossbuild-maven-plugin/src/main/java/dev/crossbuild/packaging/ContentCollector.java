@@ -91,6 +91,16 @@ public final class ContentCollector {
                     : who + ": " + rules.nothingToPackage() + ", or skip " + rules.goal() + " with -D"
                             + rules.skipProperty());
         }
+        if (!options.programFolder().isEmpty()) {
+            // before the audit, so bundled libraries land relative to the binaries where they now are
+            Map<String, ArchiveEntry> moved = new LinkedHashMap<>();
+            entries.forEach((name, entry) -> {
+                String placed = options.programFolder() + "/" + name;
+                moved.put(placed, new ArchiveEntry(placed, entry.source(), entry.executable(), entry.kind()));
+            });
+            entries.clear();
+            entries.putAll(moved);
+        }
         addPackageFiles(entries, problems);
         // what each binary needs to start, bundled from the toolchain when asked, before the architecture proof
         Map<String, LibraryAudit.Finding> needs = new LibraryAudit(target, options.bundleLibraries(), locator,
