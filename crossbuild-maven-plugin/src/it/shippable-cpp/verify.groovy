@@ -47,4 +47,18 @@ def win = report.targets.find { it.id == 'windows-x64' }.artifacts.find { it.pat
 check(win.needs.contains('libstdc++-6.dll') && win.bundled.contains('libstdc++-6.dll'), "report: ${win}")
 def host = report.targets.find { it.id == 'linux-x64' }.artifacts.find { it.path.endsWith('/greeter-app') }
 check(host.glibc != null && host.needs.contains('libc.so.6'), "report: ${host}")
+// the Windows SBOM names each bundled DLL with its sha256 and the Debian package it was copied from, and the
+// native build; the archive's copy has that sha256
+def sbomFile = new File(basedir, 'target/shippable-cpp-1.0-windows-x64.cdx.json')
+check(new org.cyclonedx.parsers.JsonParser().validate(sbomFile, org.cyclonedx.Version.VERSION_16).isEmpty(), 'SBOM schema')
+def sbom = new groovy.json.JsonSlurper().parse(sbomFile)
+def dll = sbom.components.find { it.name == 'shippable-cpp-1.0-windows-x64/libstdc++-6.dll' }
+check(dll != null, "no libstdc++-6.dll in the SBOM: ${sbom.components*.name}")
+check(dll.properties.find { it.name == 'crossbuild:file:kind' }.value == 'bundled', "kind of ${dll}")
+check(dll.purl ==~ /pkg:deb\/debian\/gcc-mingw-w64-x86-64-(posix|win32)-runtime@[^?]+\?arch=[a-z0-9]+/, "Debian package of ${dll.purl}")
+def dllReport = report.targets.find { it.id == 'windows-x64' }.artifacts.find { it.path.endsWith('/libstdc++-6.dll') }
+check(dll.hashes[0].content == dllReport.sha256, "SBOM sha256 of the DLL ${dll.hashes} is not the packaged one ${dllReport.sha256}")
+def greeter = sbom.components.find { it.name == 'greeter' && it.type == 'library' }
+check(greeter != null && greeter.properties.find { it.name == 'crossbuild:native:tool' }.value == 'cmake',
+    "native build in the SBOM: ${greeter}")
 return true

@@ -39,7 +39,7 @@ final class ElfNeeds {
     }
 
     /** A loadable segment: virtual addresses to file offsets. */
-    private record Segment(long vaddr, long offset, long size) {
+    record Segment(long vaddr, long offset, long size) {
 
         /** Whether the address is in the part of the segment that comes from the file (not its zero-filled tail). */
         boolean holds(long address) {
@@ -48,8 +48,11 @@ final class ElfNeeds {
         }
     }
 
-    static BinaryNeeds read(ByteSource source) throws IOException, MalformedBinaryException {
-        ElfHeader elf = ElfHeader.read(source);
+    /** The loadable segments and the dynamic section (null for a file without one), each checked to fit the file. */
+    record Layout(List<Segment> loads, Segment dynamic) {
+    }
+
+    static Layout layout(ByteSource source, ElfHeader elf) throws IOException, MalformedBinaryException {
         boolean is64 = elf.is64();
         boolean little = elf.little();
         List<Segment> loads = new ArrayList<>();
@@ -73,12 +76,22 @@ final class ElfNeeds {
                 dynamic = new Segment(vaddr, offset, filesz);
             }
         }
+        if (dynamic != null && dynamic.size() > MAX_DYNAMIC_BYTES) {
+            throw source.malformed("dynamic section of " + dynamic.size() + " bytes is implausibly large");
+        }
+        return new Layout(List.copyOf(loads), dynamic);
+    }
+
+    static BinaryNeeds read(ByteSource source) throws IOException, MalformedBinaryException {
+        ElfHeader elf = ElfHeader.read(source);
+        boolean is64 = elf.is64();
+        boolean little = elf.little();
+        Layout layout = layout(source, elf);
+        List<Segment> loads = layout.loads();
+        Segment dynamic = layout.dynamic();
         if (dynamic == null) {
             // static executable or object: it needs nothing from the loader
             return new BinaryNeeds(ObjectFormat.ELF, List.of(), List.of(), Map.of(), null, null);
-        }
-        if (dynamic.size() > MAX_DYNAMIC_BYTES) {
-            throw source.malformed("dynamic section of " + dynamic.size() + " bytes is implausibly large");
         }
         int entrySize = is64 ? 16 : 8;
         byte[] dyn = source.read(dynamic.offset(), dynamic.size(), "dynamic section");
@@ -208,7 +221,7 @@ final class ElfNeeds {
     }
 
     /** The file offset of a virtual address the dynamic section gives: it must be inside a loadable segment. */
-    private static long fileOffset(ByteSource source, List<Segment> loads, long address, String what)
+    static long fileOffset(ByteSource source, List<Segment> loads, long address, String what)
             throws MalformedBinaryException {
         Optional<Segment> segment = loads.stream().filter(s -> s.holds(address)).findFirst();
         if (segment.isEmpty()) {

@@ -21,6 +21,7 @@ import java.util.Optional;
 record PeHeader(int machine, int characteristics, boolean plus, long imageBase, int subsystem,
         List<Section> sections, List<Long> directories) {
 
+    static final int EXPORT_DIRECTORY = 0;
     static final int IMPORT_DIRECTORY = 1;
     static final int DELAY_IMPORT_DIRECTORY = 13;
     private static final int MAX_DIRECTORIES = 16;

@@ -59,17 +59,7 @@ public final class CargoBuilder {
         if (options.locked()) {
             args.add("--locked");
         }
-        CargoSelection selection = options.selection();
-        if (!selection.features().isEmpty()) {
-            args.add("--features");
-            args.add(String.join(",", selection.features()));
-        }
-        if (selection.allFeatures()) {
-            args.add("--all-features");
-        }
-        if (selection.noDefaultFeatures()) {
-            args.add("--no-default-features");
-        }
+        args.addAll(options.selection().featureArgs());
         args.addAll(configArgs);
         args.addAll(options.extraArgs());
         return RustCommands.cargo(targets.get(0), args);

@@ -22,4 +22,20 @@ public record CargoSelection(String profile, List<String> features, boolean allF
         return "profile `" + profile + "`, features " + features + (allFeatures ? " + --all-features" : "")
                 + (noDefaultFeatures ? " without default features" : "");
     }
+
+    /** cargo's arguments for these features: {@code --features a,b}, {@code --all-features}, {@code --no-default-features}. */
+    public List<String> featureArgs() {
+        List<String> args = new java.util.ArrayList<>();
+        if (!features.isEmpty()) {
+            args.add("--features");
+            args.add(String.join(",", features));
+        }
+        if (allFeatures) {
+            args.add("--all-features");
+        }
+        if (noDefaultFeatures) {
+            args.add("--no-default-features");
+        }
+        return args;
+    }
 }

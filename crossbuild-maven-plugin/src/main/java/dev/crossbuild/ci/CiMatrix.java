@@ -52,13 +52,19 @@ public record CiMatrix(List<Entry> include) {
      *                        runner, a larger runner); ids of targets not selected are ignored
      */
     public static CiMatrix of(List<TargetSpec> targets, Map<String, String> runnerOverrides) {
+        return of(targets, runnerOverrides, null);
+    }
+
+    /** The same, every archive in the one format chosen ({@code zip}, {@code tar.gz}), or null for each target's. */
+    public static CiMatrix of(List<TargetSpec> targets, Map<String, String> runnerOverrides, String archiveExtension) {
         Map<String, String> overrides = runnerOverrides == null ? Map.of() : runnerOverrides;
         List<Entry> entries = new ArrayList<>();
         for (TargetSpec target : targets) {
             String override = overrides.get(target.id());
             String runner = override == null || override.isBlank() ? GithubRunners.forTarget(target.triple())
                     : override.trim();
-            entries.add(new Entry(target.id(), target.triple().value(), runner, target.triple().archiveExtension()));
+            entries.add(new Entry(target.id(), target.triple().value(), runner, archiveExtension != null ? archiveExtension
+                    : target.triple().archiveExtension()));
         }
         return new CiMatrix(entries);
     }

@@ -8,6 +8,7 @@ import dev.crossbuild.model.Runners;
 import dev.crossbuild.model.TargetMatrix;
 import dev.crossbuild.model.TargetSpec;
 import dev.crossbuild.nativebuild.NativeBuildSpec;
+import dev.crossbuild.packaging.ArchiveFormat;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
@@ -80,6 +81,15 @@ abstract class AbstractCrossbuildMojo extends AbstractMojo {
     @Parameter(property = PropertyNames.COMPILER_CACHE, defaultValue = "none")
     private String compilerCache;
 
+    /**
+     * The format of every target's archive: {@code auto} (zip for Windows targets, tar.gz for the others),
+     * {@code zip} or {@code tar.gz}. Read by {@code package-arch}, the fan-in and {@code matrix} (each entry's
+     * {@code archive}). Homebrew takes only zip archives, so a project released to it sets {@code zip}.
+     * @since 0.2.0
+     */
+    @Parameter(property = PropertyNames.ARCHIVE_FORMAT, defaultValue = "auto")
+    private String archiveFormat;
+
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     private MavenProject project;
 
@@ -143,10 +153,20 @@ abstract class AbstractCrossbuildMojo extends AbstractMojo {
         return TargetMatrix.select(Target.toSpecs(targets), null, HostPlatform.current());
     }
 
+    /** Per target id, the {@code <platform>} key its native JAR has instead of the triple's. */
+    protected java.util.Map<String, String> platformOverrides() {
+        return Target.platforms(targets);
+    }
+
     /** The configured native builds, checked: ids unique, target ids known. */
     protected List<NativeBuildSpec> nativeBuilds() throws ProjectException {
         return NativeBuild.toSpecs(nativeBuilds, project.getBasedir().toPath(), Target.toSpecs(targets).stream()
                 .map(TargetSpec::id).toList());
+    }
+
+    /** The archive format chosen for every target, or null for each target's own. */
+    protected ArchiveFormat archiveFormat() throws ProjectException {
+        return PropertyValues.archiveFormat(PropertyNames.ARCHIVE_FORMAT, archiveFormat);
     }
 
     /** The project, session and log of this execution, as the core needs them. */

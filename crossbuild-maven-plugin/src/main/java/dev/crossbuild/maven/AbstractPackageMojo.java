@@ -68,6 +68,14 @@ abstract class AbstractPackageMojo extends AbstractCargoMojo {
     @Parameter(property = PropertyNames.BUNDLE_LIBRARIES, defaultValue = "false")
     private String bundleLibraries;
 
+    /**
+     * The folder inside each archive's top folder for the binaries and their libraries, e.g. {@code bin}, the
+     * layout JReleaser's Homebrew, Scoop and Chocolatey packagers run programs from; empty: the top folder.
+     * {@code packageFiles} stay at the top. @since 0.2.0
+     */
+    @Parameter(property = PropertyNames.PROGRAM_FOLDER)
+    private String programFolder;
+
     @Override
     protected boolean buildsFromSource() {
         return false;
@@ -79,7 +87,8 @@ abstract class AbstractPackageMojo extends AbstractCargoMojo {
         return new PackageOptions(context.layout(), context.baseDirectory(), finalName,
                 OutputTimestamp.parse(outputTimestamp()), bool(PropertyNames.PACKAGE_STATIC_LIBRARIES,
                         packageStaticLibraries), bool(PropertyNames.PACKAGE_NATIVE_OUTPUTS, packageNativeOutputs),
-                packageFiles, selection(), nativeBuilds(), bool(PropertyNames.BUNDLE_LIBRARIES, bundleLibraries));
+                packageFiles, selection(), nativeBuilds(), bool(PropertyNames.BUNDLE_LIBRARIES, bundleLibraries),
+                archiveFormat(), PropertyValues.folder(PropertyNames.PROGRAM_FOLDER, programFolder));
     }
 
     protected boolean prebuiltStrict() throws ProjectException {

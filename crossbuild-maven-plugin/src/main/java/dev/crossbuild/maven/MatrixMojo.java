@@ -59,7 +59,8 @@ public class MatrixMojo extends AbstractCrossbuildMojo {
     @Override
     protected Work prepare(List<TargetSpec> selected) throws ProjectException {
         CiMatrix.checkOverrides(configuredTargets(), ciRunners);
-        CiMatrix matrix = CiMatrix.of(selected, ciRunners);
+        var format = archiveFormat();
+        CiMatrix matrix = CiMatrix.of(selected, ciRunners, format == null ? null : format.extension());
         return () -> {
             if (matrixOutput == null) {
                 // the matrix is the goal's product, not a log line: plain stdout, so `mvn -q` prints only it

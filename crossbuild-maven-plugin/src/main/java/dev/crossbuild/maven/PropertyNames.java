@@ -46,8 +46,32 @@ public final class PropertyNames {
     public static final String TEST_REQUIRE_RUN = "crossbuild.test.requireRun";
     public static final String TEST_TIMEOUT = "crossbuild.test.timeout";
 
+    public static final String NATIVE_JAR_SKIP = "crossbuild.nativeJar.skip";
+    public static final String NATIVE_JAR_ALL = "crossbuild.nativeJar.all";
+    public static final String NATIVE_LIBRARY_NAME = "crossbuild.nativeLibraryName";
+    public static final String JNI_CHECK = "crossbuild.jniCheck";
+
     public static final String BUILD_NATIVE_SKIP = "crossbuild.build-native.skip";
     public static final String NATIVE_FORCE = "crossbuild.native.force";
+
+    public static final String PACKAGE_IMAGE_SKIP = "crossbuild.package-image.skip";
+    public static final String PUSH_IMAGE_SKIP = "crossbuild.push-image.skip";
+    public static final String IMAGE_NAME = "crossbuild.image.name";
+    public static final String IMAGE_BASE = "crossbuild.image.base";
+    public static final String IMAGE_USERNAME = "crossbuild.image.username";
+    public static final String IMAGE_PASSWORD = "crossbuild.image.password";
+    public static final String IMAGE_INSECURE = "crossbuild.image.insecure";
+    public static final String IMAGE_REVISION = "crossbuild.image.revision";
+
+    public static final String ARCHIVE_FORMAT = "crossbuild.archiveFormat";
+    public static final String PROGRAM_FOLDER = "crossbuild.programFolder";
+    public static final String SBOM_SKIP = "crossbuild.sbom.skip";
+    public static final String RELEASE_SKIP = "crossbuild.release.skip";
+    public static final String RELEASE_PROGRAMS = "crossbuild.release.programs";
+    public static final String RELEASE_TAGS = "crossbuild.release.tags";
+    public static final String RELEASE_BREW = "crossbuild.release.brew";
+    public static final String RELEASE_SCOOP = "crossbuild.release.scoop";
+    public static final String RELEASE_CHOCOLATEY = "crossbuild.release.chocolatey";
 
     private PropertyNames() {
     }

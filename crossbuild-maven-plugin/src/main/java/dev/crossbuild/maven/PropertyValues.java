@@ -1,6 +1,8 @@
 package dev.crossbuild.maven;
 
 import dev.crossbuild.core.ProjectException;
+import dev.crossbuild.packaging.ArchiveFormat;
+import dev.crossbuild.release.JReleaserConfig;
 import dev.crossbuild.tools.CompilerCache;
 import java.util.Locale;
 
@@ -62,6 +64,39 @@ final class PropertyValues {
     static CompilerCache compilerCache(String property, String value) throws ProjectException {
         return CompilerCache.parse(value).orElseThrow(() -> new ProjectException(where(property, value)
                 + ": must be one of sccache, ccache, none"));
+    }
+
+    /** {@code auto} (each target's own: zip for Windows, tar.gz for the others; null), {@code zip} or {@code tar.gz}. */
+    static ArchiveFormat archiveFormat(String property, String value) throws ProjectException {
+        if (value == null || value.isBlank() || value.strip().equalsIgnoreCase("auto")) {
+            return null;
+        }
+        return ArchiveFormat.ofExtension(value.strip().toLowerCase(java.util.Locale.ROOT)).orElseThrow(() ->
+                new ProjectException(where(property, value) + ": must be one of auto, zip, tar.gz"));
+    }
+
+    /** A relative folder inside an archive: letters, digits, {@code . _ -} and {@code /}, no {@code ..}; empty for none. */
+    static String folder(String property, String value) throws ProjectException {
+        String folder = value == null ? "" : value.strip().replaceAll("^/+|/+$", "");
+        if (!folder.matches("[A-Za-z0-9._/-]*") || (java.util.Arrays.asList(folder.split("/")).contains("..") || java.util.Arrays.asList(folder.split("/")).contains("."))
+                || folder.contains("//")) {
+            throw new ProjectException(where(property, value) + ": must be a relative folder such as bin (letters,"
+                    + " digits, . _ - and /, no ..)");
+        }
+        return folder;
+    }
+
+    /** A packager switch of the generated jreleaser.yml: {@code auto} or one of JReleaser's {@code active} values. */
+    static JReleaserConfig.Active active(String property, String value) throws ProjectException {
+        if (value == null || value.isBlank()) {
+            return JReleaserConfig.Active.AUTO;
+        }
+        try {
+            return JReleaserConfig.Active.valueOf(value.strip().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new ProjectException(where(property, value) + ": must be one of auto, always, never, release,"
+                    + " prerelease, release_prerelease, snapshot");
+        }
     }
 
     private static String where(String property, String value) {

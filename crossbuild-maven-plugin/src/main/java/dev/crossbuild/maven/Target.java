@@ -66,6 +66,25 @@ public class Target {
     /** Arguments for every test binary of this target, e.g. {@code --nocapture} ({@code cargo test -- …}). */
     private List<String> testArgs;
 
+    /**
+     * The platform key of the target's native JAR (its classifier and folder), instead of the one derived from the
+     * triple ({@code linux-x86_64}, {@code windows-aarch_64}, {@code linux-x86_64-musl}, …). @since 0.3.0
+     */
+    private String platform;
+
+    /** Per target id, the {@code <platform>} the pom sets; targets without one are not in it. */
+    static java.util.Map<String, String> platforms(List<Target> targets) {
+        java.util.Map<String, String> platforms = new java.util.LinkedHashMap<>();
+        for (int i = 0; targets != null && i < targets.size(); i++) {
+            Target target = targets.get(i);
+            String key = blankToNull(target.platform);
+            if (key != null && target.id != null) {
+                platforms.put(target.id.trim(), key);
+            }
+        }
+        return platforms;
+    }
+
     /** Every configured target converted, in order; none configured is an empty list. */
     static List<TargetSpec> toSpecs(List<Target> targets) throws ProjectException {
         List<TargetSpec> specs = new java.util.ArrayList<>();

@@ -61,4 +61,27 @@ public final class LinuxPlatforms {
         }
         return multiarchTuple(target);
     }
+
+    /**
+     * The file name of the dynamic loader a dynamically linked program of a Linux target names as its
+     * interpreter: glibc's ({@code ld-linux-x86-64.so.2}) or, on a musl target, musl's ({@code ld-musl-x86_64.so.1}).
+     */
+    public static Optional<String> dynamicLoader(TargetTriple target) {
+        if (!target.isLinux()) {
+            return Optional.empty();
+        }
+        if (!PlatformKeys.isMusl(target)) {
+            return Runners.glibcLoader(target);
+        }
+        return Optional.ofNullable(switch (cpu(target)) {
+            case "x86_64" -> "ld-musl-x86_64.so.1";
+            case "aarch64" -> "ld-musl-aarch64.so.1";
+            case "x86" -> "ld-musl-i386.so.1";
+            case "arm" -> target.env().endsWith("hf") ? "ld-musl-armhf.so.1" : "ld-musl-arm.so.1";
+            case "riscv64" -> "ld-musl-riscv64.so.1";
+            case "powerpc64" -> target.arch().endsWith("le") ? "ld-musl-powerpc64le.so.1" : "ld-musl-powerpc64.so.1";
+            case "s390x" -> "ld-musl-s390x.so.1";
+            default -> null;
+        });
+    }
 }

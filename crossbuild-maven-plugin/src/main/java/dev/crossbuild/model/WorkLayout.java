@@ -98,6 +98,11 @@ public record WorkLayout(Path buildDirectory) {
         return target(targetId).resolve("archive.stamp");
     }
 
+    /** The release hand-off: {@code target/crossbuild/release} (dist-manifest.json, checksums.txt, jreleaser.yml). */
+    public Path releaseDirectory() {
+        return root().resolve("release");
+    }
+
     /** The lock one build of this project holds while it works here. */
     public Path lockFile() {
         return root().resolve(".lock");

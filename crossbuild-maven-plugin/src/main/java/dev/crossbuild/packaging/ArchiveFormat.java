@@ -18,6 +18,16 @@ public enum ArchiveFormat {
         return extension;
     }
 
+    /** The format of an extension ({@code zip}, {@code tar.gz}), or empty for another. */
+    public static java.util.Optional<ArchiveFormat> ofExtension(String extension) {
+        for (ArchiveFormat format : values()) {
+            if (format.extension.equals(extension)) {
+                return java.util.Optional.of(format);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     public static ArchiveFormat of(TargetTriple triple) {
         return triple.archiveExtension().equals("zip") ? ZIP : TAR_GZ;
     }

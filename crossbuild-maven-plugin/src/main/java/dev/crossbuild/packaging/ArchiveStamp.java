@@ -17,10 +17,10 @@ import java.util.Optional;
  * @param archive the archive's path, size and modification time when it was written
  * @param files   the SHA-256 of each packaged file, by its name in the archive
  */
-record ArchiveStamp(String inputs, String archive, String sha256, Map<String, String> files) {
+public record ArchiveStamp(String inputs, String archive, String sha256, Map<String, String> files) {
 
     /** The stamp, when it describes this archive written from these inputs. */
-    static Optional<ArchiveStamp> current(Path stamp, Path archive, String inputs) throws IOException {
+    public static Optional<ArchiveStamp> current(Path stamp, Path archive, String inputs) throws IOException {
         if (!Files.isRegularFile(archive) || !Files.isRegularFile(stamp)) {
             return Optional.empty();
         }
@@ -35,11 +35,11 @@ record ArchiveStamp(String inputs, String archive, String sha256, Map<String, St
     }
 
     /** {@code path:size:mtime}: what tells a file changed without reading it. */
-    static String describe(Path file) throws IOException {
+    public static String describe(Path file) throws IOException {
         return file.toAbsolutePath() + ":" + Files.size(file) + ":" + Files.getLastModifiedTime(file).toMillis();
     }
 
-    void write(Path stamp) throws MachineException {
+    public void write(Path stamp) throws MachineException {
         Json.write(stamp, this);
     }
 }

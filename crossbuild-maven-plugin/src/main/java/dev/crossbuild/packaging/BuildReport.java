@@ -42,9 +42,10 @@ public record BuildReport(List<TargetReport> targets) {
      * @param bundled      the libraries bundled into the archive for it
      * @param glibc        the newest glibc symbol version it needs, or null
      * @param macosMin     its minimum macOS, or null
+     * @param origin       the file on this machine a bundled library was copied from, or null
      */
     public record FileReport(String path, String kind, String architecture, long size, String sha256,
-            List<String> needs, List<String> bundled, String glibc, String macosMin) {
+            List<String> needs, List<String> bundled, String glibc, String macosMin, String origin) {
 
         public FileReport {
             needs = needs == null ? List.of() : List.copyOf(needs);
@@ -53,7 +54,7 @@ public record BuildReport(List<TargetReport> targets) {
 
         /** A file whose needs were not read (an archive, a plain file). */
         public FileReport(String path, String kind, String architecture, long size, String sha256) {
-            this(path, kind, architecture, size, sha256, List.of(), List.of(), null, null);
+            this(path, kind, architecture, size, sha256, List.of(), List.of(), null, null, null);
         }
     }
 

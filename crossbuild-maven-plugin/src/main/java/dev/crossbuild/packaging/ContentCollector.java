@@ -30,7 +30,7 @@ import java.util.stream.Stream;
  * Gathers a target's files (cargo's executables and libraries, native build outputs when asked, the
  * configured extra files) and proves from each binary's header that it was built for the target.
  */
-final class ContentCollector {
+public final class ContentCollector {
 
     /** Build-system bookkeeping inside native output directories: sanity-check programs, never products. */
     private static final Set<String> NATIVE_SKIPPED_DIRECTORIES = Set.of("meson-private", "meson-logs",
@@ -39,14 +39,22 @@ final class ContentCollector {
     private final PackageOptions options;
     private final BuildLog log;
     private final LibraryLocator locator;
+    private final ContentRules rules;
 
     ContentCollector(PackageOptions options, BuildLog log, LibraryLocator locator) {
+        this(options, log, locator, ContentRules.ARCHIVE);
+    }
+
+    /** @param rules what the goal takes from the build, and how the audit finds what they need */
+    public ContentCollector(PackageOptions options, BuildLog log, LibraryLocator locator, ContentRules rules) {
         this.options = options;
         this.log = log;
         this.locator = locator;
+        this.rules = rules;
     }
 
-    TargetContents collect(TargetSpec target) throws CrossbuildException {
+    /** The target's files, audited and proven to be for its machine; what is wrong is in the problems. */
+    public TargetContents collect(TargetSpec target) throws CrossbuildException {
         Map<String, ArchiveEntry> entries = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
         String who = "target `" + target.id() + "` (" + target.triple() + ")";
@@ -77,16 +85,26 @@ final class ContentCollector {
         if (problems.isEmpty() && entries.isEmpty()) {
             problems.add(record.isEmpty()
                     ? who + ": nothing to package: there is no cargo build record "
-                            + options.layout().cargoRecord(target.id()) + "; run cargo-build before package-arch"
-                            + " (list both goals in one <execution>), or skip packaging with -Dcrossbuild.package-arch.skip"
-                    : who + ": cargo built no executable or library to package (only Rust libraries); add a"
-                            + " [[bin]] or crate-type = [\"cdylib\"] to Cargo.toml, set <packageStaticLibraries>"
-                            + " for staticlib crates, or skip packaging with -Dcrossbuild.package-arch.skip");
+                            + options.layout().cargoRecord(target.id()) + "; run cargo-build"
+                            + " before " + rules.goal() + " (list both goals in one <execution>), or skip it with -D"
+                            + rules.skipProperty()
+                    : who + ": " + rules.nothingToPackage() + ", or skip " + rules.goal() + " with -D"
+                            + rules.skipProperty());
+        }
+        if (!options.programFolder().isEmpty()) {
+            // before the audit, so bundled libraries land relative to the binaries where they now are
+            Map<String, ArchiveEntry> moved = new LinkedHashMap<>();
+            entries.forEach((name, entry) -> {
+                String placed = options.programFolder() + "/" + name;
+                moved.put(placed, new ArchiveEntry(placed, entry.source(), entry.executable(), entry.kind()));
+            });
+            entries.clear();
+            entries.putAll(moved);
         }
         addPackageFiles(entries, problems);
         // what each binary needs to start, bundled from the toolchain when asked, before the architecture proof
-        Map<String, LibraryAudit.Finding> needs = new LibraryAudit(target, options.bundleLibraries(), locator)
-                .audit(entries, problems);
+        Map<String, LibraryAudit.Finding> needs = new LibraryAudit(target, options.bundleLibraries(), locator,
+                rules.preloadedSiblings()).audit(entries, problems);
 
         Map<String, BinaryHeader> headers = new LinkedHashMap<>();
         verify(target, entries, headers, problems, who);
@@ -106,8 +124,10 @@ final class ContentCollector {
                 continue;
             }
             boolean loadable = !artifact.kind().equals("staticlib") && !isImportLibrary(file);
-            add(entries, new ArchiveEntry(file.getFileName().toString(), file, loadable, artifact.kind()), problems,
-                    who);
+            ArchiveEntry entry = new ArchiveEntry(file.getFileName().toString(), file, loadable, artifact.kind());
+            if (rules.keep().test(entry)) {
+                add(entries, entry, problems, who);
+            }
         }
     }
 
@@ -138,9 +158,10 @@ final class ContentCollector {
             }
             BinaryKind kind = header.get().kind();
             boolean library = kind == BinaryKind.STATIC_LIBRARY || kind == BinaryKind.IMPORT_LIBRARY;
-            if (kind.isLoadable() || library && options.includeStaticLibraries()) {
-                add(entries, new ArchiveEntry(file.getFileName().toString(), file, kind.isLoadable(),
-                        "native:" + buildId), problems, who);
+            ArchiveEntry entry = new ArchiveEntry(file.getFileName().toString(), file, kind.isLoadable(),
+                    "native:" + buildId);
+            if ((kind.isLoadable() || library && options.includeStaticLibraries()) && rules.keep().test(entry)) {
+                add(entries, entry, problems, who);
             }
         }
     }

@@ -35,11 +35,36 @@ public final class LibraryAudit {
     private final TargetSpec target;
     private final boolean bundle;
     private final LibraryLocator locator;
+    private final boolean preloadedSiblings;
 
     LibraryAudit(TargetSpec target, boolean bundle, LibraryLocator locator) {
+        this(target, bundle, locator, false);
+    }
+
+    /**
+     * @param preloadedSiblings the libraries are loaded by a loader that loads every library of the folder first,
+     *                          dependencies first (a native JAR's): a library in the same folder is found, on every
+     *                          platform, and bundled libraries go there
+     */
+    LibraryAudit(TargetSpec target, boolean bundle, LibraryLocator locator, boolean preloadedSiblings) {
         this.target = target;
         this.bundle = bundle;
         this.locator = locator;
+        this.preloadedSiblings = preloadedSiblings;
+    }
+
+    /**
+     * Audits the libraries of one folder that a loader loads in order, dependencies first (a native JAR's), with
+     * nothing bundled: what each library needs must be a system library, in the folder, or allowed.
+     *
+     * @param libraries file name to file
+     * @return per file name, what each library needs
+     */
+    public static Map<String, Finding> auditFolder(TargetSpec target, Map<String, Path> libraries,
+            List<String> problems) throws CrossbuildException {
+        Map<String, ArchiveEntry> entries = new LinkedHashMap<>();
+        libraries.forEach((name, file) -> entries.put(name, new ArchiveEntry(name, file, true, "prebuilt")));
+        return new LibraryAudit(target, false, LibraryLocator.NONE, true).audit(entries, problems);
     }
 
     /**
@@ -127,6 +152,15 @@ public final class LibraryAudit {
     /** Where the loader finds the library inside the archive, if it is packaged there. */
     private Optional<String> reachable(String binary, String library, BinaryNeeds needs,
             Map<String, ArchiveEntry> entries) {
+        if (preloadedSiblings && needs.format() == ObjectFormat.ELF) {
+            // loaded first by path, a library answers to its soname: libfoo.so.1 is the file libfoo.so.1.2.3
+            String sibling = join(parent(binary), fileName(library));
+            Optional<String> versioned = entries.keySet().stream().filter(n -> n.startsWith(sibling + ".")
+                    && n.substring(sibling.length()).matches("(\\.\\d+)+")).sorted().findFirst();
+            if (versioned.isPresent()) {
+                return versioned;
+            }
+        }
         for (String candidate : candidates(binary, library, needs)) {
             if (target.triple().isWindows()) {
                 if (entries.keySet().stream().anyMatch(n -> n.equalsIgnoreCase(candidate))) {
@@ -143,7 +177,10 @@ public final class LibraryAudit {
     private List<String> candidates(String binary, String library, BinaryNeeds needs) {
         String dir = parent(binary);
         List<String> paths = new ArrayList<>();
-        if (needs.format() == ObjectFormat.PE_COFF) {
+        if (preloadedSiblings) {
+            paths.add(join(dir, fileName(library)));
+        }
+        if (needs.format() == ObjectFormat.PE_COFF && !preloadedSiblings) {
             paths.add(join(dir, library));
         } else if (needs.format() == ObjectFormat.ELF) {
             for (String path : needs.searchPaths()) {

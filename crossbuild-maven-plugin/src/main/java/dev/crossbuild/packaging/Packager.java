@@ -79,7 +79,7 @@ public final class Packager {
             TargetSpec target = entry.getKey();
             TargetContents found = entry.getValue();
             long start = System.nanoTime();
-            ArchiveFormat format = ArchiveFormat.of(target.triple());
+            ArchiveFormat format = options.format(target.triple());
             Path archive = options.archive(target.id(), format);
             try {
                 String inputs = inputs(format, options.topFolder(target.id()), found.entries());
@@ -175,7 +175,8 @@ public final class Packager {
                     header == null ? null : header.description(), Files.size(entry.source()),
                     sums.get(entry.name()), needs == null ? List.of() : needs.libraries(),
                     needs == null ? List.of() : needs.bundled(), needs == null ? null : needs.glibc(),
-                    needs == null ? null : needs.minimumOs()));
+                    needs == null ? null : needs.minimumOs(),
+                    entry.kind().equals("bundled") ? entry.source().toAbsolutePath().toString() : null));
         }
         return files;
     }

@@ -84,7 +84,7 @@ public final class PrebuiltArchives {
         Map<TargetSpec, Path> chosen = new LinkedHashMap<>();
         Set<String> expected = new TreeSet<>();
         for (TargetSpec target : targets) {
-            String name = options.archive(target.id(), ArchiveFormat.of(target.triple())).getFileName().toString();
+            String name = options.archive(target.id(), options.format(target.triple())).getFileName().toString();
             expected.add(name);
             List<Path> candidates = found.getOrDefault(name, List.of());
             String who = "target `" + target.id() + "`";
@@ -139,7 +139,7 @@ public final class PrebuiltArchives {
             String top = options.topFolder(target.id());
             List<String> names;
             try {
-                names = ArchiveReader.extract(archive, ArchiveFormat.of(target.triple()), unpacked);
+                names = ArchiveReader.extract(archive, options.format(target.triple()), unpacked);
             } catch (ArchiveRefusedException e) {
                 FileTrees.delete(unpacked);
                 return List.of("target `" + target.id() + "`: " + e.getMessage());
@@ -207,7 +207,7 @@ public final class PrebuiltArchives {
             Files.createDirectories(buildDirectory);
             for (Map.Entry<TargetSpec, Path> entry : chosen.entrySet()) {
                 TargetSpec target = entry.getKey();
-                ArchiveFormat format = ArchiveFormat.of(target.triple());
+                ArchiveFormat format = options.format(target.triple());
                 Path archive = buildDirectory.resolve(entry.getValue().getFileName());
                 if (!Files.isSameFile(buildDirectory, entry.getValue().getParent())) {
                     Files.copy(entry.getValue(), archive, StandardCopyOption.REPLACE_EXISTING);

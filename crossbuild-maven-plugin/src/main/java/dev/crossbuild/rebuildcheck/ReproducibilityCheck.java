@@ -132,7 +132,7 @@ public final class ReproducibilityCheck {
         PackageOptions p = first.packaging();
         Packager.Result result = new Packager(new PackageOptions(layout, copy, p.finalName(), p.timestamp(),
                 p.includeStaticLibraries(), p.includeNativeOutputs(), p.packageFiles(), p.selection(), natives,
-                p.bundleLibraries()), second, new CompilerLibraryLocator(runner, env, first.natives().resolver(), layout))
+                p.bundleLibraries(), p.archiveFormat(), p.programFolder()), second, new CompilerLibraryLocator(runner, env, first.natives().resolver(), layout))
                 .packageTargets(targets);
         List<String> problems = new ArrayList<>();
         for (int i = 0; i < targets.size(); i++) {

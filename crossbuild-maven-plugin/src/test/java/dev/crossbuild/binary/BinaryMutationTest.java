@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Real binaries (built here by the real toolchains, the machine's own {@code ls} and {@code libjvm.so}) and the
  * hand-made PE and Mach-O images, each cut at every length of its first 4 KiB and at a spread of lengths after,
  * and with seeded random bytes changed, mostly in the headers and tables the readers look at. Header detection,
- * needs reading and the architecture check must each end in a normal result or in a
+ * needs reading, export reading and the architecture check must each end in a normal result or in a
  * {@link MalformedBinaryException} naming the file; any other exception, or a hang, fails the test. A cut file
  * that still reads must read as the whole file did: a reader may not answer from part of a table.
  */
@@ -107,7 +107,34 @@ class BinaryMutationTest {
                         dir -> HandMadeWasm.module(List.of("wasi_snapshot_preview1", "env"), true, false)),
                 new Subject("rustc wasm32-wasi command", "wasm32-wasi",
                         dir -> Files.readAllBytes(dev.crossbuild.WasmBuilds.rustc(dir, "wasm32-wasi",
-                                "fn main() { println!(\"hi\"); }"))));
+                                "fn main() { println!(\"hi\"); }"))),
+                // libraries with exports, for the export reader
+                new Subject("gcc JNI library (DT_GNU_HASH)", "x86_64-unknown-linux-gnu",
+                        dir -> Files.readAllBytes(NativeFixtures.jniLibrary(dir, "gcc", "libjni.so", "-DON_LOAD"))),
+                new Subject("gcc JNI library (DT_HASH only)", "x86_64-unknown-linux-gnu",
+                        dir -> Files.readAllBytes(NativeFixtures.jniLibrary(dir, "gcc", "libjni.so",
+                                "-Wl,--hash-style=sysv"))),
+                new Subject("aarch64 JNI library", "aarch64-unknown-linux-gnu",
+                        dir -> Files.readAllBytes(NativeFixtures.jniLibrary(dir, "aarch64-linux-gnu-gcc",
+                                "libjni.so"))),
+                new Subject("mingw JNI DLL", "x86_64-pc-windows-gnu",
+                        dir -> Files.readAllBytes(NativeFixtures.jniLibrary(dir, "x86_64-w64-mingw32-gcc", "jni.dll"))),
+                new Subject("32-bit mingw JNI DLL", "i686-pc-windows-gnu",
+                        dir -> Files.readAllBytes(NativeFixtures.jniLibrary(dir, "i686-w64-mingw32-gcc", "jni.dll"))),
+                new Subject("hand-made ELF with DT_HASH exports", "x86_64-unknown-linux-gnu",
+                        dir -> HandMadeExports.elf(List.of("Java_a_B_c", "Java_a_B_d", "JNI_OnLoad"), false)),
+                new Subject("hand-made ELF with DT_GNU_HASH exports", "x86_64-unknown-linux-gnu",
+                        dir -> HandMadeExports.elf(List.of("Java_a_B_c", "Java_a_B_d", "JNI_OnLoad"), true)),
+                new Subject("hand-made PE32 with exports", "i686-pc-windows-msvc",
+                        dir -> HandMadeExports.pe32(List.of("_Java_a_B_c@8", "JNI_OnLoad", "Java_a_B_d"))),
+                new Subject("Mach-O dylib from ld64.lld", "aarch64-apple-darwin",
+                        dir -> Files.readAllBytes(NativeFixtures.machODylib(dir, "arm64-apple-macos11",
+                                "libjni.dylib"))),
+                new Subject("hand-made Mach-O with an export trie", "aarch64-apple-darwin",
+                        dir -> HandMadeExports.machO(List.of("_Java_a_B_c", "_Java_a_B_d", "_Java_a_C_e",
+                                "_JNI_OnLoad"), true)),
+                new Subject("hand-made Mach-O with a symbol table", "aarch64-apple-darwin",
+                        dir -> HandMadeExports.machO(List.of("_Java_a_B_c", "_JNI_OnLoad"), false)));
     }
 
     private static byte[] machO() {
@@ -127,7 +154,8 @@ class BinaryMutationTest {
     }
 
     /** What the readers made of one version of the file. */
-    private record Result(Optional<BinaryHeader> header, Optional<BinaryNeeds> needs) {
+    private record Result(Optional<BinaryHeader> header, Optional<BinaryNeeds> needs,
+            Optional<BinaryExports> exports) {
     }
 
     private Outcomes mutate(Subject subject, byte[] data) throws Exception {
@@ -154,7 +182,7 @@ class BinaryMutationTest {
                 outcomes.errors++;
             } else if (length < recognizedFrom) {
                 assertThat(result.get()).as(name + " is no binary").isEqualTo(new Result(Optional.empty(),
-                        Optional.empty()));
+                        Optional.empty(), Optional.empty()));
             } else if (!archive) {
                 // an archive cut between members is a smaller, whole archive; anything else must be refused
                 // or read exactly as before
@@ -193,7 +221,7 @@ class BinaryMutationTest {
     }
 
     /**
-     * Runs the three readers; empty when the file was refused with a {@link MalformedBinaryException} that names
+     * Runs the four readers; empty when the file was refused with a {@link MalformedBinaryException} that names
      * it. Any other exception fails the test, naming the case.
      */
     private static Optional<Result> read(ByteSource source, ArchitectureCheck.Expectation expected, String name) {
@@ -202,7 +230,8 @@ class BinaryMutationTest {
             header.ifPresent(h -> ArchitectureCheck.mismatch(h, expected));
             Optional<BinaryNeeds> needs = BinaryNeedsReader.read(source);
             needs.ifPresent(BinaryNeeds::newestGlibc);
-            return Optional.of(new Result(header, needs));
+            Optional<BinaryExports> exports = BinaryExportsReader.read(source);
+            return Optional.of(new Result(header, needs, exports));
         } catch (MalformedBinaryException e) {
             if (!e.getMessage().startsWith(source.name() + ":") && !e.file().startsWith(source.name() + " ")) {
                 fail(name + ": the error does not name the file: " + e.getMessage());

@@ -35,6 +35,12 @@ class CiMatrixTest {
     }
 
     @Test
+    void oneArchiveFormatForEveryTargetWhenChosen() {
+        assertThat(CiMatrix.of(targets, null, "zip").include()).extracting(CiMatrix.Entry::archive)
+                .containsExactly("zip", "zip");
+    }
+
+    @Test
     void aHandPickedRunnerReplacesTheSuggestedOne() {
         CiMatrix matrix = CiMatrix.of(targets, Map.of("windows-arm64", " self-hosted-arm64 ", "not-selected", "x"));
 

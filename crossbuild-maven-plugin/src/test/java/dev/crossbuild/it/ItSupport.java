@@ -45,7 +45,7 @@ public final class ItSupport {
      * Prints a line on Maven's console. Invoker points {@code System.out} of a selector script at the scenario's
      * own log file, where nobody reads why it was skipped; the process's standard output is the console.
      */
-    static void console(String line) {
+    public static void console(String line) {
         java.io.PrintStream out = new java.io.PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out),
                 true, StandardCharsets.UTF_8);
         out.println(line);
@@ -125,6 +125,11 @@ public final class ItSupport {
      * steps need files an earlier step made: what it printed and its exit code, as {@code [exit, output]}.
      */
     public static List<Object> mvn(File directory, Object localRepository, String... args) {
+        return mvn(directory, localRepository, true, args);
+    }
+
+    /** The same, online when {@code offline} is false (a goal that refuses {@code -o}, such as push-image). */
+    public static List<Object> mvn(File directory, Object localRepository, boolean offline, String... args) {
         try {
             String mvn = mavenUnderTest(directory).resolve("bin").resolve("mvn").toString();
             // offline, the scenarios' repository is never asked; its id must still be known, because the local
@@ -135,8 +140,11 @@ public final class ItSupport {
                     + "<id>local.central</id><url>file:///nonexistent</url></repository></repositories>"
                     + "<pluginRepositories><pluginRepository><id>local.central</id><url>file:///nonexistent</url>"
                     + "</pluginRepository></pluginRepositories></profile></profiles></settings>");
-            List<String> command = new ArrayList<>(List.of(mvn, "-B", "-o", "-s", settings.toString(),
+            List<String> command = new ArrayList<>(List.of(mvn, "-B", "-s", settings.toString(),
                     "-Dmaven.repo.local=" + localRepository));
+            if (offline) {
+                command.add(2, "-o");
+            }
             command.addAll(Arrays.asList(args));
             ProcessBuilder builder = new ProcessBuilder(command).directory(directory).redirectErrorStream(true);
             builder.environment().remove("MAVEN_OPTS");
@@ -247,5 +255,163 @@ public final class ItSupport {
         if (!text.contains(expected)) {
             throw new AssertionError("expected to find:\n  " + expected + "\nin:\n" + text);
         }
+    }
+
+    /**
+     * Starts Debian's {@code docker-registry} (distribution v2) on 127.0.0.1 at a free port, storing under
+     * {@code dir}, and waits until it answers; a shutdown hook stops it if the caller cannot. Returns
+     * {@code [process, port]}; stop it with {@link #stopRegistry}.
+     */
+    public static List<Object> startRegistry(File dir) throws IOException, InterruptedException {
+        return startRegistry(dir, null, null);
+    }
+
+    /** The same, asking for Basic authentication as {@code user} (an htpasswd file made with apache2-utils). */
+    public static List<Object> startRegistry(File dir, String user, String password) throws IOException,
+            InterruptedException {
+        int port;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = socket.getLocalPort();
+        }
+        Files.createDirectories(dir.toPath());
+        Path config = dir.toPath().resolve("config.yml");
+        Files.writeString(config, "version: 0.1\nlog:\n  level: warn\nstorage:\n  filesystem:\n    rootdirectory: "
+                + dir.toPath().resolve("data") + "\nhttp:\n  addr: 127.0.0.1:" + port + "\n"
+                + (user == null ? "" : "auth:\n  htpasswd:\n    realm: it\n    path: " + dir.toPath().resolve("htpasswd")
+                + "\n"));
+        if (user != null) {
+            run(List.of("htpasswd", "-Bbc", dir.toPath().resolve("htpasswd").toString(), user, password), dir);
+        }
+        Process process = new ProcessBuilder("docker-registry", "serve", config.toString())
+                .redirectErrorStream(true).redirectOutput(dir.toPath().resolve("registry.log").toFile()).start();
+        Thread hook = new Thread(process::destroyForcibly);
+        Runtime.getRuntime().addShutdownHook(hook);
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        for (int i = 0; i < 100; i++) {
+            try {
+                int status = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:"
+                        + port + "/v2/")).build(), java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+                if (status == 200 || user != null && status == 401) {
+                    return List.of(process, port);
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            if (!process.isAlive()) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+        process.destroyForcibly();
+        throw new IllegalStateException("docker-registry did not start on 127.0.0.1:" + port + ": "
+                + Files.readString(dir.toPath().resolve("registry.log")));
+    }
+
+    /** Stops a registry {@link #startRegistry} started, and waits for it to end. */
+    public static void stopRegistry(Object started) throws InterruptedException {
+        Process process = (Process) ((List<?>) started).get(0);
+        process.destroy();
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+
+    /**
+     * Starts {@code docker-registry} with token authentication, as ghcr.io and Docker Hub ask for it: a Bearer
+     * challenge naming a token service, here an HTTP server of the test's own on another free port that hands a
+     * JWT (RS256, signed with a key made by openssl, its certificate the registry's root bundle) to a client
+     * that sends {@code user}/{@code password} with Basic, and 401 to any other. Returns
+     * {@code [registry process, port, token server]}; stop it with {@link #stopTokenRegistry}.
+     */
+    public static List<Object> startTokenRegistry(File dir, String user, String password) throws Exception {
+        Path home = dir.toPath();
+        Files.createDirectories(home);
+        run(List.of("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "key.pem", "-out",
+                "cert.pem", "-subj", "/CN=crossbuild-it-token", "-days", "2"), dir);
+        String pem = Files.readString(home.resolve("key.pem")).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+        java.security.PrivateKey key = java.security.KeyFactory.getInstance("RSA").generatePrivate(
+                new java.security.spec.PKCS8EncodedKeySpec(java.util.Base64.getDecoder().decode(pem)));
+        String certificate = Files.readString(home.resolve("cert.pem")).replaceAll("-----[A-Z ]+-----", "")
+                .replaceAll("\\s", "");
+        String expected = "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + password)
+                .getBytes(StandardCharsets.UTF_8));
+        com.sun.net.httpserver.HttpServer tokens = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        tokens.createContext("/token", exchange -> {
+            String query = exchange.getRequestURI().getRawQuery();
+            String scope = "";
+            for (String part : query == null ? new String[0] : query.split("&")) {
+                if (part.startsWith("scope=")) {
+                    scope = java.net.URLDecoder.decode(part.substring(6), StandardCharsets.UTF_8);
+                }
+            }
+            byte[] body;
+            int status;
+            if (!expected.equals(exchange.getRequestHeaders().getFirst("Authorization")) || !scope.startsWith("repository:")) {
+                status = 401;
+                body = "{\"errors\":[{\"code\":\"UNAUTHORIZED\"}]}".getBytes(StandardCharsets.UTF_8);
+            } else {
+                String[] parts = scope.split(":");
+                String actions = "\"" + String.join("\",\"", parts[2].split(",")) + "\"";
+                long now = System.currentTimeMillis() / 1000;
+                java.util.Base64.Encoder url = java.util.Base64.getUrlEncoder().withoutPadding();
+                String header = url.encodeToString(("{\"typ\":\"JWT\",\"alg\":\"RS256\",\"x5c\":[\"" + certificate
+                        + "\"]}").getBytes(StandardCharsets.UTF_8));
+                String claims = url.encodeToString(("{\"iss\":\"crossbuild-it\",\"sub\":\"" + user + "\",\"aud\":"
+                        + "\"crossbuild-it-registry\",\"exp\":" + (now + 600) + ",\"nbf\":" + (now - 60) + ",\"iat\":"
+                        + now + ",\"jti\":\"" + java.util.UUID.randomUUID() + "\",\"access\":[{\"type\":\"repository\","
+                        + "\"name\":\"" + parts[1] + "\",\"actions\":[" + actions + "]}]}").getBytes(StandardCharsets.UTF_8));
+                try {
+                    java.security.Signature signature = java.security.Signature.getInstance("SHA256withRSA");
+                    signature.initSign(key);
+                    signature.update((header + "." + claims).getBytes(StandardCharsets.US_ASCII));
+                    String jwt = header + "." + claims + "." + url.encodeToString(signature.sign());
+                    body = ("{\"token\":\"" + jwt + "\"}").getBytes(StandardCharsets.UTF_8);
+                    status = 200;
+                } catch (java.security.GeneralSecurityException e) {
+                    throw new IOException(e);
+                }
+            }
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(status, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        tokens.start();
+        int port;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = socket.getLocalPort();
+        }
+        Path config = home.resolve("config.yml");
+        Files.writeString(config, "version: 0.1\nlog:\n  level: warn\nstorage:\n  filesystem:\n    rootdirectory: "
+                + home.resolve("data") + "\nhttp:\n  addr: 127.0.0.1:" + port + "\nauth:\n  token:\n    realm: http://127.0.0.1:"
+                + tokens.getAddress().getPort() + "/token\n    service: crossbuild-it-registry\n    issuer: crossbuild-it\n"
+                + "    rootcertbundle: " + home.resolve("cert.pem") + "\n");
+        Process process = new ProcessBuilder("docker-registry", "serve", config.toString())
+                .redirectErrorStream(true).redirectOutput(home.resolve("registry.log").toFile()).start();
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        for (int i = 0; i < 100 && process.isAlive(); i++) {
+            try {
+                int status = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:"
+                        + port + "/v2/")).build(), java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+                if (status == 401) {
+                    return List.of(process, port, tokens);
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(100);
+        }
+        process.destroyForcibly();
+        tokens.stop(0);
+        throw new IllegalStateException("docker-registry with token auth did not start on 127.0.0.1:" + port + ": "
+                + Files.readString(home.resolve("registry.log")));
+    }
+
+    /** Stops what {@link #startTokenRegistry} started. */
+    public static void stopTokenRegistry(Object started) throws InterruptedException {
+        stopRegistry(started);
+        ((com.sun.net.httpserver.HttpServer) ((List<?>) started).get(2)).stop(0);
     }
 }

@@ -103,4 +103,48 @@ class PropertyValuesTest {
     void skipReasons(String value, String reason) throws ProjectException {
         assertThat(PropertyValues.skipReason("crossbuild.skip", value)).isEqualTo(reason);
     }
+
+    @ParameterizedTest(name = "archive format [{0}] is {1}")
+    @CsvSource(nullValues = "null", value = {"auto, null", "AUTO, null", "'', null", "null, null", "zip, ZIP",
+        "' ZIP ', ZIP", "tar.gz, TAR_GZ"})
+    void archiveFormats(String value, dev.crossbuild.packaging.ArchiveFormat expected) throws ProjectException {
+        assertThat(PropertyValues.archiveFormat("crossbuild.archiveFormat", value)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "archive format [{0}] is refused")
+    @CsvSource({"tgz", "7z", "tar"})
+    void unknownArchiveFormatsNameTheProperty(String value) {
+        assertThatThrownBy(() -> PropertyValues.archiveFormat("crossbuild.archiveFormat", value))
+                .isInstanceOf(ProjectException.class)
+                .hasMessage("-Dcrossbuild.archiveFormat=" + value + ": must be one of auto, zip, tar.gz");
+    }
+
+    @ParameterizedTest(name = "packager switch [{0}] is {1}")
+    @CsvSource(nullValues = "null", value = {"auto, AUTO", "null, AUTO", "always, ALWAYS", "NEVER, NEVER",
+        "release_prerelease, RELEASE_PRERELEASE"})
+    void packagerSwitches(String value, dev.crossbuild.release.JReleaserConfig.Active expected)
+            throws ProjectException {
+        assertThat(PropertyValues.active("crossbuild.release.brew", value)).isEqualTo(expected);
+    }
+
+    @org.junit.jupiter.api.Test
+    void unknownPackagerSwitchNamesTheProperty() {
+        assertThatThrownBy(() -> PropertyValues.active("crossbuild.release.brew", "sometimes"))
+                .isInstanceOf(ProjectException.class)
+                .hasMessageStartingWith("-Dcrossbuild.release.brew=sometimes: must be one of auto, always, never");
+    }
+
+    @ParameterizedTest(name = "folder [{0}] is [{1}]")
+    @CsvSource(nullValues = "null", value = {"bin, bin", "' /bin/ ', bin", "'', ''", "null, ''", "usr/bin, usr/bin"})
+    void folders(String value, String expected) throws ProjectException {
+        assertThat(PropertyValues.folder("crossbuild.programFolder", value)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "folder [{0}] is refused")
+    @CsvSource({"../bin", "bin/..", "a b", "'.'", "a//b", "C:\\bin"})
+    void foldersThatLeaveTheArchiveOrAreNotPlain(String value) {
+        assertThatThrownBy(() -> PropertyValues.folder("crossbuild.programFolder", value))
+                .isInstanceOf(ProjectException.class)
+                .hasMessageStartingWith("-Dcrossbuild.programFolder=");
+    }
 }

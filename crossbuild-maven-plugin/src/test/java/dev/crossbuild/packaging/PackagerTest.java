@@ -86,6 +86,22 @@ class PackagerTest {
     }
 
     @Test
+    void programsInAFolderOfTheirOwnAndOneArchiveFormatForAll() throws Exception {
+        record(arm64, arm64Binary);
+        PackageOptions binZip = new PackageOptions(new WorkLayout(build), project, "app-1.0", OutputTimestamp.FIXED,
+                false, false, List.of("README.md"), RELEASE, List.of(), false, ArchiveFormat.ZIP, "bin");
+
+        Packager.Result result = new Packager(binZip, BuildLog.SILENT).packageTargets(List.of(arm64));
+
+        assertThat(result.archives().get(0).archive().getFileName().toString()).isEqualTo("app-1.0-linux-arm64.zip");
+        Path unpacked = project.resolve("unpacked");
+        List<String> names = ArchiveReader.extract(result.archives().get(0).archive(), ArchiveFormat.ZIP, unpacked);
+        assertThat(names).contains("app-1.0-linux-arm64/bin/hello", "app-1.0-linux-arm64/README.md")
+                .doesNotContain("app-1.0-linux-arm64/hello");
+        assertThat(unpacked.resolve("app-1.0-linux-arm64/bin/hello")).hasSameBinaryContentAs(arm64Binary);
+    }
+
+    @Test
     void refusesTheHostBinaryInTheArm64TargetNamingFileArchAndExpectedArch() throws Exception {
         record(host, hostBinary);
         record(arm64, hostBinary);

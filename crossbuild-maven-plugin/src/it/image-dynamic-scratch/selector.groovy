@@ -1,0 +1,1 @@
+return dev.crossbuild.it.ItSupport.requireTools(strict, 'image-dynamic-scratch', 'cargo')

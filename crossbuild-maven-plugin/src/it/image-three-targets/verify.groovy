@@ -1,0 +1,134 @@
+import static dev.crossbuild.it.ItSupport.*
+import groovy.json.JsonSlurper
+import java.nio.file.Files
+
+def sh = { List command, File dir -> run(command.collect { it.toString() }, dir) }
+def json = new JsonSlurper()
+def log = buildLog(basedir)
+noStackTrace(log)
+def layout = new File(basedir, 'target/crossbuild/image')
+def blob = { String digest -> json.parse(new File(layout, 'blobs/sha256/' + digest.substring(7))) }
+def platformsOf = { index -> index.manifests.collect { m -> [m.platform.os, m.platform.architecture, m.platform.variant].findAll().join('/') }.sort() }
+
+// the layout: index.json tags the image index and one manifest per platform
+def top = json.parse(new File(layout, 'index.json'))
+def refs = top.manifests.collectEntries { [(it.annotations['org.opencontainers.image.ref.name']): it] }
+check(refs.keySet() == ['1.0', '1.0-amd64', '1.0-arm64'] as Set, "refs in index.json: ${refs.keySet()}")
+check(refs['1.0'].mediaType == 'application/vnd.oci.image.index.v1+json', 'the tag does not name an image index')
+def index = blob(refs['1.0'].digest)
+check(platformsOf(index) == ['linux/amd64', 'linux/arm64/v8'], "platforms: ${platformsOf(index)}")
+// skopeo reads the same index
+def raw = json.parseText(sh(['skopeo', 'inspect', '--raw', "oci:${layout}:1.0"], basedir))
+check(platformsOf(raw) == ['linux/amd64', 'linux/arm64/v8'], "skopeo's platforms: ${platformsOf(raw)}")
+contains(log, '[windows-x64-gnu] left out of the image: x86_64-pc-windows-gnu is not a Linux platform')
+
+// each platform: the busybox base's layer, then the program's; config from the pom
+index.manifests.each { m ->
+    def manifest = blob(m.digest)
+    check(manifest.layers.size() == 2, "${m.platform.architecture}: layers ${manifest.layers.size()}")
+    def config = blob(manifest.config.digest)
+    check(config.architecture == m.platform.architecture, "config architecture ${config.architecture}")
+    check(config.config.Entrypoint == ['/app/hello'], "entrypoint ${config.config.Entrypoint}")
+    check(config.config.Env.contains('GREETING=hello'), "env ${config.config.Env}")
+    check(config.config.ExposedPorts.containsKey('8080/tcp'), 'port 8080 not exposed')
+    check(config.created == '2024-01-01T00:00:00Z', "created ${config.created}")
+    def labels = config.config.Labels
+    check(labels['org.opencontainers.image.version'] == '1.0', "labels ${labels}")
+    check(labels['org.opencontainers.image.licenses'] == 'MIT', "labels ${labels}")
+    check(labels['org.opencontainers.image.source'] == 'https://example.org/hello', "labels ${labels}")
+    check(labels['org.opencontainers.image.title'] == 'hello image', "labels ${labels}")
+    check(labels.team == 'tools', "labels ${labels}")
+    check(config.rootfs.diff_ids.size() == 2, 'diff_ids')
+}
+
+// umoci unpacks each platform's ref; busybox and the program are there, and the program runs
+[amd64: 'arch=x86_64 os=linux', arm64: 'arch=aarch64 os=linux'].each { arch, expected ->
+    def bundle = new File(basedir, "unpacked-${arch}")
+    sh(['umoci', 'unpack', '--rootless', '--image', "${layout}:1.0-${arch}", bundle.path], basedir)
+    check(new File(bundle, 'rootfs/bin/busybox').isFile(), "${arch}: no /bin/busybox")
+    def program = new File(bundle, 'rootfs/app/hello')
+    check(program.canExecute(), "${arch}: /app/hello is not an executable file")
+    def out = arch == 'amd64' ? sh([program.path], basedir) : sh(['qemu-aarch64', program.path], basedir)
+    contains(out, "hello says ${expected}")
+}
+
+// the OCI archive is attached; an unchanged image is not written again
+def archive = new File(basedir, 'target/image-three-targets-1.0-image.tar')
+check(archive.isFile(), 'no OCI archive')
+def again = mvn(basedir, localRepositoryPath, 'package')
+check(again[0] == 0, "second package failed:\n${again[1]}")
+contains(again[1], 'image example.org/acme/hello:1.0 is up to date')
+
+// the same bytes from another directory
+def copy = new File(basedir.parentFile, basedir.name + '-elsewhere')
+copy.deleteDir()
+copyTree(basedir, copy)
+new File(copy, 'target').deleteDir()
+def elsewhere = mvn(copy, localRepositoryPath, 'package')
+check(elsewhere[0] == 0, "package in ${copy} failed:\n${elsewhere[1]}")
+def other = new File(copy, 'target/image-three-targets-1.0-image.tar')
+check(Files.mismatch(archive.toPath(), other.toPath()) == -1L, "${other} differs from ${archive}")
+
+// what the registry will hold, per platform: the layers under each manifest
+def layersOf = index.manifests.collectEntries { m -> [(m.platform.architecture): blob(m.digest).layers*.digest] }
+
+// push to a registry on loopback, started and stopped here
+def registry = startRegistry(new File(basedir, 'registry'))
+try {
+    def port = registry[1]
+    def push = { -> mvn(basedir, localRepositoryPath, false, 'install', '-Dcrossbuild.push-image.skip=false',
+            "-Dcrossbuild.image.name=127.0.0.1:${port}/acme/hello:1.0".toString(), '-Dcrossbuild.image.insecure=true') }
+    def first = push()
+    check(first[0] == 0, "push failed:\n${first[1]}")
+    check((first[1] =~ /push-image: uploaded [1-9]\d* blobs/).find(), "the first push uploaded nothing:\n${first[1]}")
+    contains(first[1], "pushed 127.0.0.1:${port}/acme/hello:latest")
+    def pushed = json.parseText(sh(['skopeo', 'inspect', '--raw', '--tls-verify=false',
+            "docker://127.0.0.1:${port}/acme/hello:1.0"], basedir))
+    check(platformsOf(pushed) == ['linux/amd64', 'linux/arm64/v8'], "registry's platforms: ${platformsOf(pushed)}")
+    def second = push()
+    check(second[0] == 0, "second push failed:\n${second[1]}")
+    contains(second[1], 'push-image: uploaded 0 blobs (0 bytes)')
+    // the pushed image as the base of another: pulled from the registry, a new program layer on its two
+    def rebased = mvn(basedir, localRepositoryPath, false, 'package', '-Dcrossbuild.image.insecure=true',
+            "-Dcrossbuild.image.base=127.0.0.1:${port}/acme/hello:1.0".toString(), '-Dcrossbuild.image.name=acme/hello:2.0')
+    check(rebased[0] == 0, "package on the registry's image failed:\n${rebased[1]}")
+    def top2 = json.parse(new File(layout, 'index.json'))
+    def index2 = blob(top2.manifests.find { it.annotations['org.opencontainers.image.ref.name'] == '2.0' }.digest)
+    check(platformsOf(index2) == ['linux/amd64', 'linux/arm64/v8'], "rebased platforms: ${platformsOf(index2)}")
+    index2.manifests.each { m ->
+        def layers = blob(m.digest).layers*.digest
+        def pushedLayers = layersOf[m.platform.architecture]
+        check(layers.size() == 3 && layers.subList(0, 2) == pushedLayers, "${m.platform.architecture}: ${layers} on ${pushedLayers}")
+        // the same program layer again on top
+        check(layers[2] == pushedLayers[1], "${m.platform.architecture}: the program layer changed")
+    }
+    // -o refuses to push
+    def offline = mvn(basedir, localRepositoryPath, true, 'install', '-Dcrossbuild.push-image.skip=false',
+            "-Dcrossbuild.image.name=127.0.0.1:${port}/acme/hello:1.0".toString())
+    check(offline[0] != 0, 'push-image pushed under -o')
+    contains(offline[1], 'Maven is offline (-o)')
+    noStackTrace(offline[1])
+} finally {
+    stopRegistry(registry)
+}
+// a registry with token authentication (a Bearer challenge, a token service): as ghcr.io and Docker Hub ask
+def tokenRegistry = startTokenRegistry(new File(basedir, 'token-registry'), 'pusher', 's3cret')
+try {
+    def port = tokenRegistry[1]
+    def push = { String... extra -> mvn(basedir, localRepositoryPath, false, (['install', '-Dcrossbuild.push-image.skip=false',
+            "-Dcrossbuild.image.name=127.0.0.1:${port}/acme/hello:1.0".toString(), '-Dcrossbuild.image.insecure=true']
+            + extra.toList()) as String[]) }
+    def refused = push('-Dcrossbuild.image.username=pusher', '-Dcrossbuild.image.password=wrong')
+    check(refused[0] != 0, 'pushed with a wrong password')
+    noStackTrace(refused[1])
+    contains(refused[1], "the token service of 127.0.0.1:${port} refused the credentials for push to acme/hello")
+    def pushed = push('-Dcrossbuild.image.username=pusher', '-Dcrossbuild.image.password=s3cret')
+    check(pushed[0] == 0, "push with a token failed:\n${pushed[1]}")
+    check((pushed[1] =~ /push-image: uploaded [1-9]\d* blobs/).find(), "the token push uploaded nothing:\n${pushed[1]}")
+    def read = json.parseText(sh(['skopeo', 'inspect', '--raw', '--tls-verify=false', '--creds', 'pusher:s3cret',
+            "docker://127.0.0.1:${port}/acme/hello:1.0"], basedir))
+    check(platformsOf(read).size() == 2, "token registry's platforms: ${platformsOf(read)}")
+} finally {
+    stopTokenRegistry(tokenRegistry)
+}
+return true

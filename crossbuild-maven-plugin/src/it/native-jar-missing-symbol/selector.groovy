@@ -1,0 +1,1 @@
+return dev.crossbuild.it.ItSupport.requireTools(strict, 'native-jar-missing-symbol', 'cargo')

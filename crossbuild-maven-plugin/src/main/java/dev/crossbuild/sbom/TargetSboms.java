@@ -1,0 +1,163 @@
+package dev.crossbuild.sbom;
+
+import dev.crossbuild.core.BuildLog;
+import dev.crossbuild.core.CrossbuildException;
+import dev.crossbuild.core.Json;
+import dev.crossbuild.core.MachineException;
+import dev.crossbuild.core.ProjectException;
+import dev.crossbuild.env.TargetEnvironments;
+import dev.crossbuild.model.TargetSpec;
+import dev.crossbuild.model.WorkLayout;
+import dev.crossbuild.nativebuild.NativeBuildSpec;
+import dev.crossbuild.packaging.BuildReport;
+import dev.crossbuild.process.ProcessRunner;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Writes one SBOM per target, {@code <finalName>-<id>.cdx.json} in the build directory: the crates cargo
+ * resolves for the triple, the native builds that apply to it, and the files {@code package-arch} packaged
+ * (its {@code report.json}), each bundled library with the Debian package it was copied from.
+ */
+public final class TargetSboms {
+
+    public static final String EXTENSION = "cdx.json";
+
+    /**
+     * @param manifest     the crate's Cargo.toml
+     * @param featureArgs  cargo's feature flags of this build
+     * @param offline      cargo runs with {@code --offline}
+     * @param nativeBuilds the configured native builds
+     */
+    public record Options(WorkLayout layout, Path baseDirectory, String finalName, Instant timestamp,
+            SbomSpec.Project project, Path manifest, List<String> featureArgs, boolean offline,
+            List<NativeBuildSpec> nativeBuilds) {
+        public Options {
+            featureArgs = List.copyOf(featureArgs);
+            nativeBuilds = List.copyOf(nativeBuilds);
+        }
+
+        public Path sbom(String targetId) {
+            return layout.buildDirectory().resolve(finalName + "-" + targetId + "." + EXTENSION);
+        }
+    }
+
+    /** An SBOM to attach with the target id as classifier. */
+    public record Written(String targetId, Path file) {
+    }
+
+    private final ProcessRunner runner;
+    private final TargetEnvironments environments;
+    private final BuildLog log;
+    private final Options options;
+
+    public TargetSboms(ProcessRunner runner, TargetEnvironments environments, BuildLog log, Options options) {
+        this.runner = runner;
+        this.environments = environments;
+        this.log = log;
+        this.options = options;
+    }
+
+    public List<Written> write(List<TargetSpec> targets) throws CrossbuildException {
+        BuildReport report = Files.isRegularFile(options.layout().packageReport())
+                ? Json.read(options.layout().packageReport(), BuildReport.class) : null;
+        CargoResolution resolution = new CargoResolution(runner);
+        List<Written> written = new ArrayList<>();
+        for (TargetSpec target : targets) {
+            var env = environments.baseEnvironment(target);
+            List<CargoCrate> crates = resolution.resolve(target, new CargoResolution.Request(options.manifest(),
+                    options.featureArgs(), options.offline(), env));
+            Optional<BuildReport.TargetReport> packaged = report == null ? Optional.empty()
+                    : report.targets().stream().filter(t -> t.id().equals(target.id())
+                            && BuildReport.SUCCESS.equals(t.result())).findFirst();
+            if (packaged.isEmpty()) {
+                log.warn("[" + target.id() + "] no packaged files in " + options.layout().packageReport()
+                        + ": its SBOM lists crates and native builds only (run package-arch before sbom)");
+            }
+            DebianPackages debian = new DebianPackages(runner, env);
+            List<SbomSpec.PackagedFile> files = new ArrayList<>();
+            for (BuildReport.FileReport file : packaged.map(BuildReport.TargetReport::artifacts).orElse(List.of())) {
+                DebianPackages.DebianPackage owner = file.origin() == null ? null
+                        : debian.owner(Path.of(file.origin())).orElse(null);
+                files.add(new SbomSpec.PackagedFile(file.path(), file.kind(), file.sha256(), owner));
+            }
+            files.sort(Comparator.comparing(SbomSpec.PackagedFile::path));
+            String archiveType = packaged.map(BuildReport.TargetReport::archive).map(a -> a.path().endsWith(".zip")
+                    ? "zip" : "tar.gz").orElse(null);
+            List<SbomSpec.NativePart> natives = options.nativeBuilds().stream().filter(b -> b.appliesTo(target))
+                    .map(b -> new SbomSpec.NativePart(b.id(), b.tool().name().toLowerCase(Locale.ROOT),
+                            relative(b.directory())))
+                    .sorted(Comparator.comparing(SbomSpec.NativePart::id)).toList();
+            SbomSpec spec = new SbomSpec(options.project(), target.id(), target.triple().value(), archiveType,
+                    options.timestamp(), crates, natives, files);
+            Path file = options.sbom(target.id());
+            SbomWriter.write(spec, file);
+            log.info("[" + target.id() + "] SBOM " + file.getFileName() + ": " + crates.stream()
+                    .filter(c -> !c.buildOnly()).count() + " crates linked, " + crates.stream()
+                    .filter(CargoCrate::buildOnly).count() + " build-only, " + natives.size() + " native builds, "
+                    + files.size() + " packaged files");
+            written.add(new Written(target.id(), file));
+        }
+        return written;
+    }
+
+    /**
+     * The fan-in job's SBOMs: each target's {@code <finalName>-<id>.cdx.json}, found anywhere under the folder
+     * the jobs' files were downloaded to, copied into the build directory.
+     *
+     * @param strict a target without its SBOM is an error, not a warning
+     */
+    public List<Written> gather(List<TargetSpec> targets, Path prebuilt, boolean strict) throws CrossbuildException {
+        List<Path> all;
+        try (Stream<Path> walk = Files.walk(prebuilt)) {
+            all = walk.filter(Files::isRegularFile).sorted().toList();
+        } catch (IOException e) {
+            throw new MachineException("could not list " + prebuilt + ": " + e.getMessage(), e);
+        }
+        List<Written> written = new ArrayList<>();
+        for (TargetSpec target : targets) {
+            Path wanted = options.sbom(target.id());
+            String name = wanted.getFileName().toString();
+            Optional<Path> found = all.stream().filter(p -> p.getFileName().toString().equals(name)).findFirst();
+            if (found.isEmpty()) {
+                String problem = "target `" + target.id() + "`: no " + name + " under " + prebuilt
+                        + "; upload target/" + name + " from the job that built it";
+                if (strict) {
+                    throw new ProjectException(problem);
+                }
+                log.warn(problem);
+                continue;
+            }
+            try {
+                Files.createDirectories(wanted.getParent());
+                if (!found.get().toAbsolutePath().normalize().equals(wanted.toAbsolutePath().normalize())) {
+                    Path temp = Files.createTempFile(wanted.getParent(), name, ".tmp");
+                    Files.copy(found.get(), temp, StandardCopyOption.REPLACE_EXISTING);
+                    Files.move(temp, wanted, StandardCopyOption.REPLACE_EXISTING);
+                }
+            } catch (IOException e) {
+                throw new MachineException("could not copy " + found.get() + " to " + wanted + ": "
+                        + e.getMessage(), e);
+            }
+            written.add(new Written(target.id(), wanted));
+        }
+        return written;
+    }
+
+    private String relative(Path directory) {
+        Path base = options.baseDirectory().toAbsolutePath().normalize();
+        Path dir = directory.toAbsolutePath().normalize();
+        String relative = (dir.startsWith(base) ? base.relativize(dir).toString() : dir.getFileName().toString())
+                .replace('\\', '/');
+        return relative.isEmpty() ? "." : relative;
+    }
+}

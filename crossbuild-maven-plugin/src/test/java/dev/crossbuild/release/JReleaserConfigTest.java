@@ -1,0 +1,78 @@
+package dev.crossbuild.release;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class JReleaserConfigTest {
+
+    private static final ReleaseProject PROJECT = new ReleaseProject("tray", "1.2.0", "A tray icon", "MIT", null,
+            List.of(), "scm:git:git@github.com:acme/tray.git", List.of(), "2023");
+
+    private static ReleaseArtifact archive(String id, String type, String jreleaser) {
+        return new ReleaseArtifact("tray-1.2.0-" + id + "." + type, "target/tray-1.2.0-" + id + "." + type, id, type,
+                "archive", id, "t", new ReleaseArtifact.Platforms(jreleaser, jreleaser, null), 1, "0".repeat(64));
+    }
+
+    private static DistManifest manifest(ReleaseArtifact... artifacts) {
+        return new DistManifest(DistManifest.FORMAT, new DistManifest.Coordinates("g", "tray", "1.2.0"),
+                List.of(artifacts));
+    }
+
+    private static final JReleaserConfig.Packagers AUTO = new JReleaserConfig.Packagers(JReleaserConfig.Active.AUTO,
+            JReleaserConfig.Active.AUTO, JReleaserConfig.Active.AUTO);
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> distribution(Map<String, Object> model, String name) {
+        return (Map<String, Object>) ((Map<String, Object>) model.get("distributions")).get(name);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object active(Map<String, Object> distribution, String packager) {
+        return ((Map<String, Object>) distribution.get(packager)).get("active");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void homebrewOnlyWithZipArchivesOfMacOsOrLinux() {
+        var tarGz = JReleaserConfig.model(PROJECT, List.of("tray"), manifest(archive("linux", "tar.gz", "linux-x86_64"),
+                archive("win", "zip", "windows-x86_64")), AUTO);
+        assertThat(active(distribution(tarGz, "tray"), "brew")).isEqualTo("NEVER");
+        assertThat(active(distribution(tarGz, "tray"), "scoop")).isEqualTo("ALWAYS");
+        assertThat(active(distribution(tarGz, "tray"), "chocolatey")).isEqualTo("ALWAYS");
+        assertThat((List<Map<String, Object>>) distribution(tarGz, "tray").get("artifacts"))
+                .extracting(a -> a.get("platform")).containsExactly("linux-x86_64", "windows-x86_64");
+
+        var zip = JReleaserConfig.model(PROJECT, List.of("tray", "trayctl"), manifest(archive("mac", "zip", "osx-aarch_64")),
+                AUTO);
+        assertThat(active(distribution(zip, "tray"), "brew")).isEqualTo("ALWAYS");
+        assertThat(active(distribution(zip, "trayctl"), "brew")).isEqualTo("ALWAYS");
+        assertThat(active(distribution(zip, "tray"), "scoop")).isEqualTo("NEVER");
+
+        var chosen = JReleaserConfig.model(PROJECT, List.of("tray"), manifest(archive("mac", "zip", "osx-aarch_64")),
+                new JReleaserConfig.Packagers(JReleaserConfig.Active.NEVER, JReleaserConfig.Active.RELEASE,
+                        JReleaserConfig.Active.AUTO));
+        assertThat(active(distribution(chosen, "tray"), "brew")).isEqualTo("NEVER");
+        assertThat(active(distribution(chosen, "tray"), "scoop")).isEqualTo("RELEASE");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void projectAndGithubReleaseFromThePom() {
+        var model = JReleaserConfig.model(PROJECT, List.of("tray"), manifest(), AUTO);
+        Map<String, Object> project = (Map<String, Object>) model.get("project");
+        assertThat(project.get("authors")).isEqualTo(List.of("acme"));
+        assertThat(project.get("copyright")).isEqualTo("Copyright 2023 acme");
+        assertThat(project.get("tags")).isEqualTo(List.of("tray"));
+        assertThat(((Map<String, Object>) project.get("links")).get("homepage")).isEqualTo("https://github.com/acme/tray");
+        Map<String, Object> github = (Map<String, Object>) ((Map<String, Object>) model.get("release")).get("github");
+        assertThat(github.get("owner")).isEqualTo("acme");
+        assertThat(github.get("name")).isEqualTo("tray");
+
+        var noGithub = JReleaserConfig.model(new ReleaseProject("tray", "1", null, null, null, List.of("Ada"),
+                "https://gitlab.com/acme/tray", List.of(), null), List.of("tray"), manifest(), AUTO);
+        assertThat(noGithub).doesNotContainKey("release");
+    }
+}

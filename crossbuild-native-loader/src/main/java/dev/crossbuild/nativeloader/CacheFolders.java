@@ -1,0 +1,195 @@
+package dev.crossbuild.nativeloader;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+
+/**
+ * Where extracted libraries go: the per-user cache of the OS, then fallbacks for a cache folder that cannot
+ * be written or executed from. The choice of folders is a pure function of the OS, the environment and the
+ * system properties; {@link #noexec} is a pure function of {@code /proc/self/mountinfo}'s text.
+ */
+final class CacheFolders {
+
+    /** The folder under a cache root that holds this loader's files. */
+    static final String SUBFOLDER = "crossbuild-native";
+
+    /** The system property that sets the cache root (no fallback then). */
+    static final String DIR_PROPERTY = "crossbuild.native.dir";
+
+    private CacheFolders() {
+    }
+
+    /** A folder to try, and whether it is one of the shared temp dir (checked for its owner). */
+    static final class Candidate {
+        final Path root;
+        final String why;
+        final boolean shared;
+
+        Candidate(Path root, String why, boolean shared) {
+            this.root = root;
+            this.why = why;
+            this.shared = shared;
+        }
+
+        @Override
+        public String toString() {
+            return root + " (" + why + ")";
+        }
+    }
+
+    /**
+     * The cache roots to try, in order; the libraries of {@code <name>} go to {@code <root>/<name>/<hash>/}.
+     * With {@code crossbuild.native.dir} set, that folder alone. Otherwise the OS's per-user cache
+     * ({@code $XDG_CACHE_HOME} or {@code ~/.cache} on Linux and other Unixes, {@code ~/Library/Caches} on
+     * macOS, {@code %LOCALAPPDATA%} on Windows, each with {@code /crossbuild-native}), then
+     * {@code ~/.crossbuild-native}, then {@code <java.io.tmpdir>/crossbuild-native-<user.name>}.
+     *
+     * @param os the OS part of the platform key ({@code linux}, {@code osx}, {@code windows}, …)
+     */
+    static List<Candidate> candidates(String os, Map<String, String> env, Properties props) {
+        List<Candidate> list = new ArrayList<Candidate>();
+        String forced = props.getProperty(DIR_PROPERTY);
+        if (forced != null && !forced.trim().isEmpty()) {
+            list.add(new Candidate(Paths.get(forced.trim()).toAbsolutePath(), "-D" + DIR_PROPERTY, false));
+            return list;
+        }
+        String home = props.getProperty("user.home");
+        Path homePath = usable(home) ? Paths.get(home) : null;
+        if (os.equals("windows")) {
+            String local = env.get("LOCALAPPDATA");
+            if (usable(local) && Paths.get(local).isAbsolute()) {
+                list.add(new Candidate(Paths.get(local, SUBFOLDER), "%LOCALAPPDATA%", false));
+            } else if (homePath != null) {
+                list.add(new Candidate(homePath.resolve("AppData").resolve("Local").resolve(SUBFOLDER),
+                        "the user's local application data", false));
+            }
+        } else if (os.equals("osx")) {
+            if (homePath != null) {
+                list.add(new Candidate(homePath.resolve("Library").resolve("Caches").resolve(SUBFOLDER),
+                        "~/Library/Caches", false));
+            }
+        } else {
+            String xdg = env.get("XDG_CACHE_HOME");
+            // the XDG spec: a relative path is invalid and is ignored
+            if (usable(xdg) && Paths.get(xdg).isAbsolute()) {
+                list.add(new Candidate(Paths.get(xdg, SUBFOLDER), "$XDG_CACHE_HOME", false));
+            } else if (homePath != null) {
+                list.add(new Candidate(homePath.resolve(".cache").resolve(SUBFOLDER), "~/.cache", false));
+            }
+        }
+        if (homePath != null) {
+            list.add(new Candidate(homePath.resolve("." + SUBFOLDER), "fallback in the home folder", false));
+        }
+        String tmp = props.getProperty("java.io.tmpdir");
+        if (usable(tmp)) {
+            String user = props.getProperty("user.name", "user").replaceAll("[^A-Za-z0-9._-]", "_");
+            list.add(new Candidate(Paths.get(tmp).resolve(SUBFOLDER + "-" + user), "fallback in java.io.tmpdir",
+                    true));
+        }
+        // one folder once, whatever way it was reached
+        Set<Path> seen = new LinkedHashSet<Path>();
+        List<Candidate> unique = new ArrayList<Candidate>();
+        for (Candidate c : list) {
+            if (seen.add(c.root.toAbsolutePath().normalize())) {
+                unique.add(c);
+            }
+        }
+        return unique;
+    }
+
+    private static boolean usable(String value) {
+        return value != null && !value.trim().isEmpty() && !value.equals("?");
+    }
+
+    /**
+     * Whether the file system holding {@code path} (a real path, links resolved) is mounted {@code noexec},
+     * from the text of {@code /proc/self/mountinfo}: the mount whose mount point is the longest prefix of the
+     * path wins, and of two on one mount point the later one (it is mounted over the earlier).
+     */
+    static boolean noexec(String mountinfo, String path) {
+        String best = null;
+        boolean bestNoexec = false;
+        for (String line : mountinfo.split("\n")) {
+            // 36 35 98:0 /mnt1 /mnt2 rw,noatime master:1 - ext3 /dev/root rw,errors=continue
+            String[] fields = line.split(" ");
+            if (fields.length < 6) {
+                continue;
+            }
+            String point = unescape(fields[4]);
+            if (!contains(point, path)) {
+                continue;
+            }
+            if (best == null || point.length() >= best.length()) {
+                best = point;
+                bestNoexec = false;
+                for (String option : fields[5].split(",")) {
+                    if (option.equals("noexec")) {
+                        bestNoexec = true;
+                    }
+                }
+            }
+        }
+        return bestNoexec;
+    }
+
+    private static boolean contains(String point, String path) {
+        if (point.equals("/")) {
+            return path.startsWith("/");
+        }
+        return path.equals(point) || path.startsWith(point + "/");
+    }
+
+    /** mountinfo writes space, tab, newline and backslash as {@code \040}, {@code \011}, {@code \012}, {@code \134}. */
+    static String unescape(String field) {
+        if (field.indexOf('\\') < 0) {
+            return field;
+        }
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < field.length(); i++) {
+            char c = field.charAt(i);
+            if (c == '\\' && isOctal(field, i + 1)) {
+                out.append((char) Integer.parseInt(field.substring(i + 1, i + 4), 8));
+                i += 3;
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    private static boolean isOctal(String s, int from) {
+        if (from + 3 > s.length()) {
+            return false;
+        }
+        for (int i = from; i < from + 3; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '7') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether a folder cannot hold libraries the JVM loads: on Linux, a {@code noexec} mount. */
+    static boolean noexec(Path folder) {
+        Path info = Paths.get("/proc/self/mountinfo");
+        if (!Files.isReadable(info)) {
+            return false;
+        }
+        try {
+            String text = new String(Files.readAllBytes(info), StandardCharsets.UTF_8);
+            return noexec(text, folder.toRealPath().toString());
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+}
