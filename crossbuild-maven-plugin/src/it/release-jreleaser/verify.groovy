@@ -47,7 +47,8 @@ ids.each { id ->
 // the manifest lists every attached file with the sha256 and size of the file itself
 def releaseDir = new File(target, 'crossbuild/release')
 def manifest = new JsonSlurper().parse(new File(releaseDir, 'dist-manifest.json'))
-check(manifest.artifacts.size() == 9, "expected 3 archives, 3 checksums and 3 SBOMs: ${manifest.artifacts*.file}")
+check(manifest.artifacts.size() == 17, "expected 3 archives, 3 SBOMs, 4 Linux packages and their 7 checksums:"
+    + " ${manifest.artifacts*.file}")
 manifest.artifacts.each { a ->
   def f = new File(basedir, a.path)
   check(f.isFile(), "manifest names ${a.path}, which does not exist")
@@ -60,9 +61,17 @@ check(arm.kind == 'archive' && arm.triple == 'aarch64-unknown-linux-gnu', "arm64
 check(arm.platforms.java == 'linux-aarch_64' && arm.platforms.jreleaser == 'linux-aarch_64' && arm.platforms.oci == 'linux/arm64/v8',
     "arm64 platforms ${arm.platforms}")
 check(manifest.artifacts.findAll { it.kind == 'sbom' }.size() == 3, 'three SBOMs in the manifest')
+// the Linux packages of package-linux, a .deb and an .rpm per Linux target, with their platforms
+def packages = manifest.artifacts.findAll { it.kind == 'package' }
+check(packages*.file.sort() == ['linux-arm64', 'linux-x64'].collectMany { id -> ['deb', 'rpm'].collect { "relapp-1.0.0-${id}.${it}" } }.sort(),
+    "Linux packages in the manifest: ${packages*.file}")
+check(packages.find { it.file == 'relapp-1.0.0-linux-arm64.deb' }.platforms.jreleaser == 'linux-aarch_64', 'arm64 .deb platform')
+// and go up with the release as files of jreleaser.yml
+def yml = new File(releaseDir, 'jreleaser.yml').text
+['linux-x64', 'linux-arm64'].each { id -> ['deb', 'rpm'].each { contains(yml, "path: target/relapp-1.0.0-${id}.${it}") } }
 // checksums.txt is sha256sum's own format
 def sums = run(['sha256sum', '-c', new File(releaseDir, 'checksums.txt').absolutePath], target)
-check(sums.readLines().findAll { it.endsWith(': OK') }.size() == 6, "sha256sum -c checksums.txt: ${sums}")
+check(sums.readLines().findAll { it.endsWith(': OK') }.size() == 10, "sha256sum -c checksums.txt: ${sums}")
 
 // JReleaser accepted the generated file and wrote the channels' manifests with our checksums
 contains(log, 'jreleaser')

@@ -97,6 +97,11 @@ public record DistManifest(String format, Coordinates project, List<ReleaseArtif
                 && a.platforms().jreleaser() != null).toList();
     }
 
+    /** The Linux packages ({@code .deb}, {@code .rpm}), which the release uploads beside the archives. */
+    public List<ReleaseArtifact> packages() {
+        return artifacts.stream().filter(a -> a.kind().equals("package")).toList();
+    }
+
     /** {@code <sha256>  <file>} for every artifact except the checksum files themselves, as sha256sum prints. */
     public String checksums() {
         StringBuilder text = new StringBuilder();

@@ -15,7 +15,8 @@ import org.yaml.snakeyaml.Yaml;
  * GitHub release defaults from {@code <scm>}, one BINARY distribution per program whose artifacts are the
  * target archives with their JReleaser platforms, and the Homebrew, Scoop and Chocolatey packagers, each on when
  * an archive it can take exists (Homebrew takes zip archives of macOS and Linux, Scoop and Chocolatey zip
- * archives of Windows) unless the pom says otherwise. Credentials are never written: JReleaser reads them from
+ * archives of Windows) unless the pom says otherwise; the Linux packages of {@code package-linux}, when attached,
+ * as release {@code files}. Credentials are never written: JReleaser reads them from
  * its environment variables.
  */
 public final class JReleaserConfig {
@@ -129,6 +130,19 @@ public final class JReleaserConfig {
             distributions.put(program, d);
         }
         root.put("distributions", distributions);
+        // the Linux packages of package-linux go up with the release as files, each with its target's platform
+        List<Map<String, Object>> packages = new ArrayList<>();
+        for (ReleaseArtifact pkg : manifest.packages()) {
+            Map<String, Object> a = new LinkedHashMap<>();
+            a.put("path", pkg.path());
+            if (pkg.platforms() != null && pkg.platforms().jreleaser() != null) {
+                a.put("platform", pkg.platforms().jreleaser());
+            }
+            packages.add(a);
+        }
+        if (!packages.isEmpty()) {
+            root.put("files", Map.of("artifacts", packages));
+        }
         return root;
     }
 

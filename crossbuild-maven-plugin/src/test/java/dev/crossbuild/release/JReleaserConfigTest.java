@@ -60,6 +60,25 @@ class JReleaserConfigTest {
 
     @Test
     @SuppressWarnings("unchecked")
+    void theLinuxPackagesGoUpAsFilesWithTheirPlatform() {
+        ReleaseArtifact deb = new ReleaseArtifact("tray-1.2.0-linux.deb", "target/tray-1.2.0-linux.deb", "linux", "deb",
+                "package", "linux", "t", new ReleaseArtifact.Platforms("linux-x86_64", "linux-x86_64", "linux/amd64"), 1,
+                "0".repeat(64));
+        ReleaseArtifact rpm = new ReleaseArtifact("tray-1.2.0-linux.rpm", "target/tray-1.2.0-linux.rpm", "linux", "rpm",
+                "package", "linux", "t", new ReleaseArtifact.Platforms("linux-x86_64", "linux-x86_64", "linux/amd64"), 1,
+                "0".repeat(64));
+        var model = JReleaserConfig.model(PROJECT, List.of("tray"), manifest(archive("linux", "zip", "linux-x86_64"),
+                deb, rpm), AUTO);
+        assertThat((List<Map<String, Object>>) ((Map<String, Object>) model.get("files")).get("artifacts"))
+                .containsExactly(Map.of("path", "target/tray-1.2.0-linux.deb", "platform", "linux-x86_64"),
+                        Map.of("path", "target/tray-1.2.0-linux.rpm", "platform", "linux-x86_64"));
+        // the packages are no artifacts of the BINARY distribution, which takes archives
+        assertThat((List<Map<String, Object>>) distribution(model, "tray").get("artifacts")).hasSize(1);
+        assertThat(JReleaserConfig.model(PROJECT, List.of("tray"), manifest(), AUTO)).doesNotContainKey("files");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
     void projectAndGithubReleaseFromThePom() {
         var model = JReleaserConfig.model(PROJECT, List.of("tray"), manifest(), AUTO);
         Map<String, Object> project = (Map<String, Object>) model.get("project");
