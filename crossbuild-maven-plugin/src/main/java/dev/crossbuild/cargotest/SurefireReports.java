@@ -30,7 +30,9 @@ public final class SurefireReports {
             Files.createDirectories(directory);
             Path temp = Files.createTempFile(directory, "." + file.getFileName(), ".tmp");
             try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
-                XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
+                // the JDK's own writer, not whichever StAX implementation the plugin's class path brings
+                // (woodstox, through CycloneDX's Jackson): the reports are the same bytes wherever they are written
+                XMLStreamWriter xml = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(out);
                 xml.writeStartDocument("UTF-8", "1.0");
                 xml.writeCharacters("\n");
                 xml.writeStartElement("testsuite");
