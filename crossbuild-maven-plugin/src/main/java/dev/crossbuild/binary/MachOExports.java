@@ -44,36 +44,23 @@ final class MachOExports {
     static Set<String> read(ByteSource source) throws IOException, MalformedBinaryException {
         MachOHeader header = MachOHeader.read(source);
         boolean little = header.little();
-        long at = header.commandsAt();
-        long end = header.commandsAt() + header.commandBytes();
-        long[] trie = null;
-        long[] symtab = null;
-        for (long i = 0; i < header.commands(); i++) {
-            if (end - at < 8) {
-                throw source.malformed("Mach-O load command " + i + " of " + header.commands() + " starts past the"
-                        + " load commands' " + header.commandBytes() + " bytes");
-            }
-            byte[] prefix = source.read(at, 8, "Mach-O load command " + i);
-            long cmd = u32(prefix, 0, little);
-            long size = u32(prefix, 4, little);
-            if (size < 8 || size > end - at) {
-                throw source.malformed("Mach-O load command " + i + " has a size of " + size + " bytes, which does not"
-                        + " fit the load commands (" + (end - at) + " bytes left)");
-            }
+        long[][] found = new long[2][]; // the export trie's offset and size; the symbol table's four fields
+        header.forEachCommand(source, (i, cmd, at, size) -> {
             if (cmd == LC_DYLD_EXPORTS_TRIE) {
-                byte[] c = command(source, at, size, LINKEDIT_DATA_COMMAND, i);
-                trie = new long[] {u32(c, 8, little), u32(c, 12, little)};
-            } else if ((cmd == LC_DYLD_INFO || cmd == LC_DYLD_INFO_ONLY) && trie == null) {
-                byte[] c = command(source, at, size, DYLD_INFO_COMMAND, i);
+                byte[] c = MachOHeader.command(source, at, size, LINKEDIT_DATA_COMMAND, i);
+                found[0] = new long[] {u32(c, 8, little), u32(c, 12, little)};
+            } else if ((cmd == LC_DYLD_INFO || cmd == LC_DYLD_INFO_ONLY) && found[0] == null) {
+                byte[] c = MachOHeader.command(source, at, size, DYLD_INFO_COMMAND, i);
                 if (u32(c, 44, little) != 0) {
-                    trie = new long[] {u32(c, 40, little), u32(c, 44, little)};
+                    found[0] = new long[] {u32(c, 40, little), u32(c, 44, little)};
                 }
             } else if (cmd == LC_SYMTAB) {
-                byte[] c = command(source, at, size, SYMTAB_COMMAND, i);
-                symtab = new long[] {u32(c, 8, little), u32(c, 12, little), u32(c, 16, little), u32(c, 20, little)};
+                byte[] c = MachOHeader.command(source, at, size, SYMTAB_COMMAND, i);
+                found[1] = new long[] {u32(c, 8, little), u32(c, 12, little), u32(c, 16, little), u32(c, 20, little)};
             }
-            at += size;
-        }
+        });
+        long[] trie = found[0];
+        long[] symtab = found[1];
         if (trie != null) {
             return trie(source, source.read(trie[0], trie[1], "Mach-O export trie"));
         }
@@ -81,15 +68,6 @@ final class MachOExports {
             return symbols(source, header.is64(), little, symtab[0], symtab[1], symtab[2], symtab[3]);
         }
         return new TreeSet<>();
-    }
-
-    private static byte[] command(ByteSource source, long at, long size, int fixed, long index)
-            throws IOException, MalformedBinaryException {
-        if (size < fixed) {
-            throw source.malformed("Mach-O load command " + index + " of " + size + " bytes is shorter than its"
-                    + " " + fixed + "-byte structure");
-        }
-        return source.read(at, fixed, "Mach-O load command " + index);
     }
 
     /** A node to visit: its offset in the trie and the name so far. */

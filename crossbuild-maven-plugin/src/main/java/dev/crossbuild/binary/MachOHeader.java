@@ -44,6 +44,42 @@ record MachOHeader(boolean little, boolean is64, int cpuType, int fileType, long
                 commandBytes);
     }
 
+    /** One load command: its index, its type, where it starts and its size (at least 8, inside the commands). */
+    interface CommandVisitor {
+        void visit(long index, long cmd, long at, long size) throws IOException, MalformedBinaryException;
+    }
+
+    /** Visits every load command in order, each checked to start and end inside the load commands. */
+    void forEachCommand(ByteSource source, CommandVisitor visitor) throws IOException, MalformedBinaryException {
+        long at = commandsAt;
+        long end = commandsAt + commandBytes;
+        for (long i = 0; i < commands; i++) {
+            if (end - at < 8) {
+                throw source.malformed("Mach-O load command " + i + " of " + commands + " starts past the"
+                        + " load commands' " + commandBytes + " bytes");
+            }
+            byte[] prefix = source.read(at, 8, "Mach-O load command " + i);
+            long cmd = u32(prefix, 0, little);
+            long size = u32(prefix, 4, little);
+            if (size < 8 || size > end - at) {
+                throw source.malformed("Mach-O load command " + i + " has a size of " + size + " bytes, which does not"
+                        + " fit the load commands (" + (end - at) + " bytes left)");
+            }
+            visitor.visit(i, cmd, at, size);
+            at += size;
+        }
+    }
+
+    /** The fixed part of a command, which its size must cover. */
+    static byte[] command(ByteSource source, long at, long size, int fixed, long index)
+            throws IOException, MalformedBinaryException {
+        if (size < fixed) {
+            throw source.malformed("Mach-O load command " + index + " of " + size + " bytes is shorter than its"
+                    + " " + fixed + "-byte structure");
+        }
+        return source.read(at, fixed, "Mach-O load command " + index);
+    }
+
     BinaryKind kind() {
         return switch (fileType) {
             case 1 -> BinaryKind.OBJECT;

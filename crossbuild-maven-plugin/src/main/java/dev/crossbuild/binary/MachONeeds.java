@@ -39,41 +39,28 @@ final class MachONeeds {
     static BinaryNeeds read(ByteSource source) throws IOException, MalformedBinaryException {
         MachOHeader header = MachOHeader.read(source);
         boolean little = header.little();
-        long at = header.commandsAt();
-        long end = header.commandsAt() + header.commandBytes();
         List<String> libraries = new ArrayList<>();
         List<String> paths = new ArrayList<>();
-        String minimum = null;
-        for (long i = 0; i < header.commands(); i++) {
-            if (end - at < 8) {
-                throw source.malformed("Mach-O load command " + i + " of " + header.commands() + " starts past the"
-                        + " load commands' " + header.commandBytes() + " bytes");
-            }
-            byte[] prefix = source.read(at, 8, "Mach-O load command " + i);
-            long cmd = u32(prefix, 0, little);
-            long size = u32(prefix, 4, little);
-            if (size < 8 || size > end - at) {
-                throw source.malformed("Mach-O load command " + i + " has a size of " + size + " bytes, which does not"
-                        + " fit the load commands (" + (end - at) + " bytes left)");
-            }
+        String[] minimum = new String[1];
+        header.forEachCommand(source, (i, cmd, at, size) -> {
             if (cmd == LC_LOAD_DYLIB || cmd == LC_LOAD_WEAK_DYLIB || cmd == LC_REEXPORT_DYLIB) {
                 libraries.add(name(source, at, size, DYLIB_COMMAND, little, i, "dylib name"));
             } else if (cmd == LC_RPATH) {
                 paths.add(name(source, at, size, RPATH_COMMAND, little, i, "rpath"));
             } else if (cmd == LC_BUILD_VERSION) {
-                minimum = version(u32(command(source, at, size, BUILD_VERSION_COMMAND, i), 12, little));
-            } else if (cmd == LC_VERSION_MIN_MACOSX && minimum == null) {
-                minimum = version(u32(command(source, at, size, VERSION_MIN_COMMAND, i), 8, little));
+                minimum[0] = version(u32(MachOHeader.command(source, at, size, BUILD_VERSION_COMMAND, i), 12,
+                        little));
+            } else if (cmd == LC_VERSION_MIN_MACOSX && minimum[0] == null) {
+                minimum[0] = version(u32(MachOHeader.command(source, at, size, VERSION_MIN_COMMAND, i), 8, little));
             } else if (cmd == LC_SEGMENT_64) {
-                byte[] segment = command(source, at, size, SEGMENT_64_COMMAND, i);
+                byte[] segment = MachOHeader.command(source, at, size, SEGMENT_64_COMMAND, i);
                 source.requireRange(u64(segment, 40, little), u64(segment, 48, little), segmentName(segment));
             } else if (cmd == LC_SEGMENT) {
-                byte[] segment = command(source, at, size, SEGMENT_COMMAND, i);
+                byte[] segment = MachOHeader.command(source, at, size, SEGMENT_COMMAND, i);
                 source.requireRange(u32(segment, 32, little), u32(segment, 36, little), segmentName(segment));
             }
-            at += size;
-        }
-        return new BinaryNeeds(ObjectFormat.MACH_O, libraries, paths, Map.of(), null, minimum);
+        });
+        return new BinaryNeeds(ObjectFormat.MACH_O, libraries, paths, Map.of(), null, minimum[0]);
     }
 
     private static String segmentName(byte[] segment) {
@@ -82,20 +69,11 @@ final class MachONeeds {
         return "Mach-O segment `" + (end < 0 ? name : name.substring(0, end)) + "`";
     }
 
-    /** The fixed part of a command, which its size must cover. */
-    private static byte[] command(ByteSource source, long at, long size, int fixed, long index)
-            throws IOException, MalformedBinaryException {
-        if (size < fixed) {
-            throw source.malformed("Mach-O load command " + index + " of " + size + " bytes is shorter than its"
-                    + " " + fixed + "-byte structure");
-        }
-        return source.read(at, fixed, "Mach-O load command " + index);
-    }
 
     /** An {@code lc_str}: a NUL-terminated string at an offset from the command's start, inside the command. */
     private static String name(ByteSource source, long at, long size, int fixed, boolean little, long index,
             String kind) throws IOException, MalformedBinaryException {
-        byte[] command = command(source, at, size, fixed, index);
+        byte[] command = MachOHeader.command(source, at, size, fixed, index);
         long offset = u32(command, 8, little);
         String what = kind + " of Mach-O load command " + index;
         if (offset < fixed || offset >= size) {
