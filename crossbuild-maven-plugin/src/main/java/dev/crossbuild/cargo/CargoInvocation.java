@@ -55,14 +55,28 @@ final class CargoInvocation {
         this.log = log;
     }
 
-    Outcome run(CargoGroup group, CargoOptions options) throws CrossbuildException {
-        String prefix = "[" + group.label() + "] ";
+    /** The command of a group's cargo build and what the plugin added to its environment. */
+    record Prepared(ProcessSpec spec, Map<String, String> added) {
+    }
+
+    Prepared prepare(CargoGroup group, CargoOptions options) throws CrossbuildException {
         CargoEnvironment environment = CargoEnvironment.of(environments, group.members(), options);
         Path crateDir = options.manifest().toAbsolutePath().getParent();
-        ProcessSpec spec = new ProcessSpec(CargoBuilder.command("build", group.members(), group.targetDir(), options,
-                environment.configArgs()),
-                crateDir, environment.env(), null,
-                options.timeout() == null ? ProcessSpec.DEFAULT_TIMEOUT : options.timeout());
+        return new Prepared(new ProcessSpec(CargoBuilder.command("build", group.members(), group.targetDir(), options,
+                environment.configArgs()), crateDir, environment.env(), null,
+                options.timeout() == null ? ProcessSpec.DEFAULT_TIMEOUT : options.timeout()), environment.added());
+    }
+
+    Outcome run(CargoGroup group, CargoOptions options) throws CrossbuildException {
+        return run(group, options, prepare(group, options), new CargoUpToDate.Observed());
+    }
+
+    /** Runs the prepared build; {@code observed} sees every line of cargo's JSON. */
+    Outcome run(CargoGroup group, CargoOptions options, Prepared prepared, CargoUpToDate.Observed observed)
+            throws CrossbuildException {
+        String prefix = "[" + group.label() + "] ";
+        ProcessSpec spec = prepared.spec();
+        Path crateDir = spec.directory();
         log.info(prefix + spec.commandLine());
         List<CargoArtifact> artifacts = new ArrayList<>();
         AtomicReference<Diagnostic> firstError = new AtomicReference<>();
@@ -71,9 +85,11 @@ final class CargoInvocation {
         String who = group.grouped() ? "targets " + group.members().stream().map(t -> "`" + t.id() + "`").toList()
                 + " (one cargo build)" : "target `" + group.label() + "` (" + group.members().get(0).triple() + ")";
         try {
-            ProcessResult result = runner.run(spec, line -> onStdout(line, prefix, root, options, artifacts,
-                    firstError), line -> log.info(prefix + line));
-            return new Outcome(spec, environment.added(), result, artifacts, firstError.get(),
+            ProcessResult result = runner.run(spec, line -> {
+                observed.observe(line);
+                onStdout(line, prefix, root, options, artifacts, firstError);
+            }, line -> log.info(prefix + line));
+            return new Outcome(spec, prepared.added(), result, artifacts, firstError.get(),
                     Duration.ofNanos(System.nanoTime() - start).toMillis());
         } catch (ToolNotFoundException missing) {
             throw new ProjectException(who + ": " + missing.getMessage()

@@ -137,7 +137,7 @@ public final class CargoMessages {
                 string(inner, "rendered")));
     }
 
-    private static String string(JsonObject object, String key) {
+    static String string(JsonObject object, String key) {
         JsonElement value = object.get(key);
         return value == null || value.isJsonNull() ? null : value.getAsString();
     }

@@ -38,6 +38,16 @@ public class CargoBuildMojo extends AbstractCargoMojo {
     @Parameter(property = PropertyNames.CARGO_BUILD_SKIP, defaultValue = "false")
     private String skipCargoBuild;
 
+    /**
+     * Runs cargo even when nothing the last build depended on changed (its command, environment, toolchain, the
+     * files its dep-info lists, the manifests and cargo's config files); by default such a build is reported
+     * {@code UP TO DATE} and cargo is not started.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = PropertyNames.CARGO_FORCE, defaultValue = "false")
+    private String force;
+
     @Override
     protected String goalSkipReason() throws ProjectException {
         return PropertyValues.skipReason(PropertyNames.CARGO_BUILD_SKIP, skipCargoBuild);
@@ -48,7 +58,8 @@ public class CargoBuildMojo extends AbstractCargoMojo {
         CargoOptions options = cargoOptions(buildTimeout(), PropertyValues.bool(PropertyNames.GITHUB_ANNOTATIONS,
                 githubAnnotations));
         List<NativeBuildSpec> natives = nativeBuilds();
-        return () -> new CargoBuilder(new ProcessRunner(), context().environments(), context().buildLog())
+        boolean forced = PropertyValues.bool(PropertyNames.CARGO_FORCE, force);
+        return () -> new CargoBuilder(new ProcessRunner(), context().environments(), context().buildLog(), forced)
                 .buildAll(selected, options, natives);
     }
 }

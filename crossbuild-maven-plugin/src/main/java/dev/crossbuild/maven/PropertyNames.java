@@ -13,6 +13,7 @@ public final class PropertyNames {
     public static final String INSTALL_TARGETS = "crossbuild.installTargets";
 
     public static final String CARGO_BUILD_SKIP = "crossbuild.cargo-build.skip";
+    public static final String CARGO_FORCE = dev.crossbuild.cargo.CargoBuilder.FORCE_PROPERTY;
     public static final String LOCKED = "crossbuild.locked";
     public static final String FEATURES = "crossbuild.features";
     public static final String ALL_FEATURES = "crossbuild.allFeatures";

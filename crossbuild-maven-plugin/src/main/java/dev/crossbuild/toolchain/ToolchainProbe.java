@@ -40,6 +40,14 @@ public final class ToolchainProbe {
         this.cache = cacheDirectory == null ? null : new ToolchainFactsCache(cacheDirectory);
     }
 
+    /**
+     * What the answers of rustup, cargo and rustc depend on in an environment, as a short hex text: it changes with
+     * the resolved programs, rustup's settings and its toolchains (a {@code rustup update}).
+     */
+    public static String toolchainStamp(TargetSpec target, Map<String, String> env) {
+        return ToolchainFactsCache.key(target, env);
+    }
+
     public ToolchainFacts probe(TargetSpec target, Map<String, String> env) throws MachineException {
         return probe(target, env, null);
     }
