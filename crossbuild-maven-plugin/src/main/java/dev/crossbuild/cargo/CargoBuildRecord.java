@@ -37,7 +37,7 @@ public record CargoBuildRecord(int format, String id, String triple, CargoSelect
         if (!target.triple().value().equals(triple)) {
             return Optional.of("it was built for " + triple + ", but the target is now " + target.triple());
         }
-        if (!wanted.equals(selection)) {
+        if (!wanted.sameAs(selection)) {
             return Optional.of("it was built with " + (selection == null ? "unknown settings" : selection.describe())
                     + ", but this build packages " + wanted.describe());
         }

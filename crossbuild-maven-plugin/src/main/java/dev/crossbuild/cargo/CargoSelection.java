@@ -17,6 +17,15 @@ public record CargoSelection(String profile, List<String> features, boolean allF
                 .filter(f -> !f.isBlank()).toList()));
     }
 
+    /**
+     * The same profile and features, field by field: a record's own equals costs a bootstrap on its first call,
+     * which a build with nothing to do feels (bench/noop.sh).
+     */
+    public boolean sameAs(CargoSelection other) {
+        return other != null && allFeatures == other.allFeatures && noDefaultFeatures == other.noDefaultFeatures
+                && profile.equals(other.profile) && features.equals(other.features);
+    }
+
     /** As a person reads it: {@code profile `release`, features [] (default features)}. */
     public String describe() {
         return "profile `" + profile + "`, features " + features + (allFeatures ? " + --all-features" : "")
