@@ -60,7 +60,7 @@ public final class CargoTester {
     public static List<String> command(TargetSpec target, Path targetDir, CargoOptions cargo, String filter,
             boolean run) {
         List<String> config = new ArrayList<>(CargoRustflags.configArguments(List.of(target), cargo.reproducible()));
-        if (run && target.runnerCommand().filter(Runners::isBuiltInWasi).isPresent()) {
+        if (run && target.runsInBuiltInWasi()) {
             // a TOML array, so that a class path with spaces stays one argument
             config.add("--config");
             config.add(CargoRustflags.targetConfig(target.triple().value(), "runner",

@@ -58,6 +58,16 @@ public record TargetSpec(
                 : java.util.Optional.of(runner.trim());
     }
 
+    /** Whether the tests run in the plugin's own WASI runtime ({@link Runners#WASI}), which is no program on PATH. */
+    public boolean runsInBuiltInWasi() {
+        return runnerCommand().filter(Runners::isBuiltInWasi).isPresent();
+    }
+
+    /** The runner as a program to find on PATH and check: none for the plugin's own WASI runtime. */
+    public java.util.Optional<String> runnerProgram() {
+        return runnerCommand().filter(r -> !Runners.isBuiltInWasi(r));
+    }
+
     /** Whether the pom says {@code <runner>none</runner>}: built, never run. */
     public boolean runnerDisabled() {
         return runner != null && runner.trim().equals(Runners.NONE);

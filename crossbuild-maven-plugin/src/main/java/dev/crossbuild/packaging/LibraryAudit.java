@@ -189,7 +189,7 @@ public final class LibraryAudit {
         } else {
             String rest = library;
             if (rest.startsWith("@loader_path/") || rest.startsWith("@executable_path/")) {
-                paths.add(normalize(join(dir, rest.substring(rest.indexOf('/') + 1))));
+                normalize(join(dir, rest.substring(rest.indexOf('/') + 1))).ifPresent(paths::add);
             } else if (rest.startsWith("@rpath/")) {
                 for (String rpath : needs.searchPaths()) {
                     String base = rpath.replace("@loader_path", "$ORIGIN").replace("@executable_path", "$ORIGIN");
@@ -207,9 +207,11 @@ public final class LibraryAudit {
     }
 
     private String noOrigin(String binary) {
-        return target.triple().isApple() ? binary + " has no @rpath or @loader_path reference to it"
-                : binary + " has no $ORIGIN runpath the loader would look in; link it with -C link-arg=-Wl,-rpath,"
-                        + "$ORIGIN/lib in <rustflags>";
+        return target.triple().isApple() ? binary + " has no @rpath or @loader_path reference to it inside the"
+                + " archive's folder" : binary + " has no $ORIGIN runpath the loader would look in inside the archive's"
+                + " folder (one through .. above it leads out of the unpacked archive); link it with -C link-arg="
+                + "-Wl,-rpath,$ORIGIN/lib in <rustflags>, or keep $ORIGIN/../lib and put the programs in a folder"
+                + " of their own (-Dcrossbuild.programFolder=bin)";
     }
 
     private String fix(String library) {
@@ -219,14 +221,17 @@ public final class LibraryAudit {
                 + "</library></allowedLibraries> to the target when its machines provide it";
     }
 
-    /** {@code $ORIGIN/lib} as a folder in the archive relative to the binary's folder; empty for absolute paths. */
+    /**
+     * {@code $ORIGIN/lib} as a folder in the archive relative to the binary's folder; empty for absolute paths and
+     * for a folder outside the archive's top folder ({@code $ORIGIN/../lib} of a program at the top).
+     */
     private static Optional<String> origin(String path, String dir) {
         String p = path.replace("${ORIGIN}", "$ORIGIN");
         if (!p.startsWith("$ORIGIN")) {
             return Optional.empty();
         }
         String rest = p.substring("$ORIGIN".length());
-        return Optional.of(normalize(join(dir, rest.startsWith("/") ? rest.substring(1) : rest)));
+        return normalize(join(dir, rest.startsWith("/") ? rest.substring(1) : rest));
     }
 
     private static String parent(String name) {
@@ -238,21 +243,26 @@ public final class LibraryAudit {
         return dir.isEmpty() ? name : name.isEmpty() ? dir : dir + "/" + name;
     }
 
-    private static String normalize(String path) {
+    /**
+     * The path with {@code .} and {@code ..} resolved, or empty when a {@code ..} climbs above the archive's top
+     * folder: unpacked, the loader would look beside the archive's folder, where nothing of it is.
+     */
+    static Optional<String> normalize(String path) {
         Deque<String> parts = new ArrayDeque<>();
         for (String part : path.split("/")) {
             if (part.isEmpty() || part.equals(".")) {
                 continue;
             }
             if (part.equals("..")) {
-                if (!parts.isEmpty()) {
-                    parts.removeLast();
+                if (parts.isEmpty()) {
+                    return Optional.empty();
                 }
+                parts.removeLast();
             } else {
                 parts.addLast(part);
             }
         }
-        return String.join("/", parts);
+        return Optional.of(String.join("/", parts));
     }
 
     static String fileName(String library) {

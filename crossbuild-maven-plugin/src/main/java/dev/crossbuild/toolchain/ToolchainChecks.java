@@ -1,6 +1,5 @@
 package dev.crossbuild.toolchain;
 
-import dev.crossbuild.model.Runners;
 import dev.crossbuild.model.TargetSpec;
 import dev.crossbuild.nativebuild.NativeBuildSpec;
 import dev.crossbuild.tools.CompilerCache;
@@ -138,7 +137,7 @@ public final class ToolchainChecks {
         configured.put("cc", target.cc());
         configured.put("cxx", target.cxx());
         configured.put("ar", target.ar());
-        configured.put("runner", target.runnerCommand().filter(r -> !Runners.isBuiltInWasi(r)).orElse(null));
+        configured.put("runner", target.runnerProgram().orElse(null));
         configured.forEach((element, value) -> ToolCommand.parse(value).ifPresent(tool -> {
             Optional<Path> found = find.apply(tool.program());
             tools.put(element, found.map(Path::toString).orElse("missing"));

@@ -126,7 +126,7 @@ public final class ToolchainValidator {
         if (target.runnerDisabled()) {
             return "tests: built, not run (<runner>none</runner>)";
         }
-        if (target.runnerCommand().filter(Runners::isBuiltInWasi).isPresent()) {
+        if (target.runsInBuiltInWasi()) {
             return "tests run with: " + Runners.WASI + " (the plugin's own WASI runtime, Chicory, in a JVM)";
         }
         if (target.runnerCommand().isPresent()) {

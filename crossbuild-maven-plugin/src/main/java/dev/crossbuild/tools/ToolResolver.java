@@ -1,6 +1,5 @@
 package dev.crossbuild.tools;
 
-import dev.crossbuild.model.Runners;
 import dev.crossbuild.model.TargetSpec;
 import dev.crossbuild.model.TargetTriple;
 import dev.crossbuild.process.Executables;
@@ -59,8 +58,7 @@ public final class ToolResolver {
                 .map(ToolCommand::of);
         Optional<ToolCommand> linker = first(target.linker(),
                 env.get("CARGO_TARGET_" + target.triple().cargoEnvKey() + "_LINKER"));
-        return new TargetTools(cc, cxx, ar, strip, linker, ToolCommand.parse(target.runnerCommand()
-                .filter(r -> !Runners.isBuiltInWasi(r)).orElse(null)));
+        return new TargetTools(cc, cxx, ar, strip, linker, ToolCommand.parse(target.runnerProgram().orElse(null)));
     }
 
     /**
@@ -88,7 +86,7 @@ public final class ToolResolver {
         // a wrapper script (or -C link-arg in <rustflags>)
         ToolCommand.parse(target.linker()).ifPresent(l -> vars.put(cargoKey + "LINKER", l.program()));
         // the plugin's own WASI runtime reaches cargo as --config target.<triple>.runner (see CargoTester)
-        ToolCommand.parse(target.runnerCommand().filter(r -> !Runners.isBuiltInWasi(r)).orElse(null))
+        ToolCommand.parse(target.runnerProgram().orElse(null))
                 .ifPresent(r -> vars.put(cargoKey + "RUNNER", String.join(" ", r.words())));
         ToolCommand.parse(target.cc()).ifPresent(c -> vars.put("CC_" + ccKey, c.commandLine()));
         ToolCommand.parse(target.cxx()).ifPresent(c -> vars.put("CXX_" + ccKey, c.commandLine()));

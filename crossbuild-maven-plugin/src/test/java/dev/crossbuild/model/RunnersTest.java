@@ -104,6 +104,19 @@ class RunnersTest {
         assertThat(targets.get(2).runnerDisabled()).isTrue();
     }
 
+    /** The plugin's own WASI runtime is a runner, but no program: nothing looks for it on PATH. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', nullValues = "-", value = {
+            "crossbuild-wasi      | true  | -",
+            "wasmtime run         | false | wasmtime run",
+            "none                 | false | -",
+            "-                    | false | -"})
+    void theBuiltInWasiRuntimeIsARunnerButNoProgram(String runner, boolean builtIn, String program) {
+        TargetSpec target = spec("w", "wasm32-wasip1", runner);
+        assertThat(target.runsInBuiltInWasi()).isEqualTo(builtIn);
+        assertThat(target.runnerProgram().orElse(null)).isEqualTo(program);
+    }
+
     @ParameterizedTest
     @CsvSource({
             "x86_64-unknown-linux-gnu, amd64, x86_64-linux-gnu",

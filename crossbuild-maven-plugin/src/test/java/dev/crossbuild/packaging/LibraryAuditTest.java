@@ -91,11 +91,38 @@ class LibraryAuditTest {
         assertThat(problems).isEmpty();
         assertThat(entries).containsKey("lib/libgreet.so");
 
+        // $ORIGIN/../lib: from a program folder it stays in the archive; from the top it leads out of it, where the
+        // unpacked program would look beside the archive's folder (it used to be read as the top's own lib/)
+        run("gcc", "-o", "climbs", "main.c", "-L.", "-lgreet", "-Wl,-rpath,$ORIGIN/../lib");
+        Path climbs = dir.resolve("climbs");
+        assertThat(audit(host, Map.of("bin/climbs", climbs, "lib/libgreet.so", lib), false, LibraryLocator.NONE))
+                .isEmpty();
+        assertThat(audit(host, Map.of("climbs", climbs, "lib/libgreet.so", lib), false, LibraryLocator.NONE))
+                .singleElement().asString().contains("climbs needs libgreet.so, which is not in the archive where"
+                        + " the loader looks");
+        assertThat(audit(host, Map.of("climbs", climbs), true, (t, name) -> Optional.of(lib)))
+                .singleElement().asString().contains("cannot be bundled: climbs has no $ORIGIN runpath the loader"
+                        + " would look in inside the archive's folder").contains("-Dcrossbuild.programFolder=bin");
+        Map<String, ArchiveEntry> inFolder = entries(Map.of("bin/climbs", climbs));
+        problems.clear();
+        new LibraryAudit(host, true, (t, name) -> Optional.of(lib)).audit(inFolder, problems);
+        assertThat(problems).isEmpty();
+        assertThat(inFolder).containsKey("lib/libgreet.so");
+
         // a glibc floor older than what the binary needs
         TargetSpec old = target("x86_64-unknown-linux-gnu", null, List.of(), "2.17");
         assertThat(audit(old, Map.of("with-origin", dir.resolve("with-origin"), "lib/libgreet.so", lib), false,
                 LibraryLocator.NONE)).anyMatch(p -> p.matches("(?s).*with-origin needs GLIBC_2\\.\\d+, newer than"
                         + " <glibc>2\\.17</glibc>.*"));
+    }
+
+    @Test
+    void dotDotNeverClimbsAboveTheArchivesFolder() {
+        assertThat(LibraryAudit.normalize("bin/../lib/./x.so")).contains("lib/x.so");
+        assertThat(LibraryAudit.normalize("a/b/../../c")).contains("c");
+        assertThat(LibraryAudit.normalize("../lib/x.so")).isEmpty();
+        assertThat(LibraryAudit.normalize("bin/../../lib")).isEmpty();
+        assertThat(LibraryAudit.normalize("")).contains("");
     }
 
     private List<String> audit(TargetSpec target, Map<String, Path> files, boolean bundle, LibraryLocator locator)
