@@ -118,7 +118,8 @@ public class ReleaseMojo extends AbstractCrossbuildMojo {
         ReleaseWriter.Options options = new ReleaseWriter.Options(context.layout(), context.baseDirectory(),
                 project.getGroupId(), release, releasePrograms == null ? List.of() : releasePrograms,
                 manifestPath.toPath().toAbsolutePath(), packagers, System.getenv());
-        return () -> new ReleaseWriter(context.buildLog(), options).write(attached(project), selected);
+        java.util.Map<String, String> javaPlatforms = platformOverrides();
+        return () -> new ReleaseWriter(context.buildLog(), options).write(attached(project), selected, javaPlatforms);
     }
 
     /**

@@ -17,8 +17,9 @@ import java.util.Optional;
 /**
  * The release manifest: every file the build attached, each with its target, platform keys, size and sha256,
  * written as {@code dist-manifest.json}, with a {@code checksums.txt} in {@code sha256sum} format beside it.
- * A classifier names its target by the target's id or by its os-maven-plugin platform key; any other
- * classifier (a file of every target) has no target.
+ * A classifier names its target by the target's id or by its Java platform key (a native JAR's classifier: the
+ * target's {@code <platform>}, else the os-maven-plugin key of its triple); any other classifier (a file of every
+ * target) has no target.
  */
 public record DistManifest(String format, Coordinates project, List<ReleaseArtifact> artifacts) {
 
@@ -41,15 +42,16 @@ public record DistManifest(String format, Coordinates project, List<ReleaseArtif
     /**
      * @param baseDirectory the project directory, which paths in the manifest are relative to
      * @param targets       the selected targets, which classifiers are mapped back to
+     * @param javaPlatforms per target id, the {@code <platform>} key its native JAR has instead of the triple's
      */
     public static DistManifest of(Coordinates project, List<AttachedFile> files, List<TargetSpec> targets,
-            Path baseDirectory) throws MachineException {
+            Map<String, String> javaPlatforms, Path baseDirectory) throws MachineException {
         List<ReleaseArtifact> artifacts = new ArrayList<>();
         for (AttachedFile attached : files) {
             Path file = attached.file().toAbsolutePath().normalize();
-            Optional<TargetSpec> target = targetOf(attached.classifier(), targets);
+            Optional<TargetSpec> target = targetOf(attached.classifier(), targets, javaPlatforms);
             ReleaseArtifact.Platforms platforms = target.map(t -> new ReleaseArtifact.Platforms(
-                    PlatformKeys.javaPlatform(t.triple()).orElse(null),
+                    javaPlatform(t, javaPlatforms).orElse(null),
                     PlatformKeys.jreleaserPlatform(t.triple()).orElse(null),
                     PlatformKeys.ociPlatform(t.triple()).map(Object::toString).orElse(null))).orElse(null);
             try {
@@ -73,7 +75,8 @@ public record DistManifest(String format, Coordinates project, List<ReleaseArtif
     }
 
     /** The target a classifier names: its id, or its Java platform key (a native JAR's classifier). */
-    static Optional<TargetSpec> targetOf(String classifier, List<TargetSpec> targets) {
+    static Optional<TargetSpec> targetOf(String classifier, List<TargetSpec> targets,
+            Map<String, String> javaPlatforms) {
         if (classifier.isEmpty()) {
             return Optional.empty();
         }
@@ -81,8 +84,14 @@ public record DistManifest(String format, Coordinates project, List<ReleaseArtif
         if (byId.isPresent()) {
             return byId;
         }
-        return targets.stream().filter(t -> PlatformKeys.javaPlatform(t.triple()).map(classifier::equals)
-                .orElse(false)).findFirst();
+        return targets.stream().filter(t -> javaPlatform(t, javaPlatforms).map(classifier::equals).orElse(false))
+                .findFirst();
+    }
+
+    /** The key of the target's native JAR: its {@code <platform>}, else the one of its triple. */
+    private static Optional<String> javaPlatform(TargetSpec target, Map<String, String> javaPlatforms) {
+        String set = javaPlatforms.get(target.id());
+        return set != null ? Optional.of(set) : PlatformKeys.javaPlatform(target.triple());
     }
 
     private static String relative(Path base, Path file) {

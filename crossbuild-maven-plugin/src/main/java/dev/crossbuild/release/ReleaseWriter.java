@@ -39,10 +39,14 @@ public final class ReleaseWriter {
         this.options = options;
     }
 
-    public DistManifest write(List<AttachedFile> attached, List<TargetSpec> targets) throws CrossbuildException {
+    /**
+     * @param javaPlatforms per target id, the {@code <platform>} key its native JAR has instead of the triple's
+     */
+    public DistManifest write(List<AttachedFile> attached, List<TargetSpec> targets,
+            java.util.Map<String, String> javaPlatforms) throws CrossbuildException {
         ReleaseProject project = options.project();
         DistManifest manifest = DistManifest.of(new DistManifest.Coordinates(options.groupId(), project.name(),
-                project.version()), attached, targets, options.baseDirectory());
+                project.version()), attached, targets, javaPlatforms, options.baseDirectory());
         Path folder = options.layout().releaseDirectory();
         manifest.write(folder);
         if (options.programs().isEmpty() && !java.nio.file.Files.isRegularFile(options.manifest())) {

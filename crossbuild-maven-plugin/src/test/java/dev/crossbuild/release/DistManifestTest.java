@@ -43,7 +43,8 @@ class DistManifestTest {
                 file("app-1.0-linux-arm64.deb", "linux-arm64", "deb"),
                 file("app-1.0-image.tar", "image", "tar"),
                 file("app-1.0.pom", "", "pom"));
-        DistManifest manifest = DistManifest.of(new DistManifest.Coordinates("g", "app", "1.0"), files, targets, base);
+        DistManifest manifest = DistManifest.of(new DistManifest.Coordinates("g", "app", "1.0"), files, targets, Map.of(),
+                base);
 
         assertThat(manifest.artifacts()).extracting(ReleaseArtifact::file).isSorted().hasSize(8);
         ReleaseArtifact arm = find(manifest, "app-1.0-linux-arm64.tar.gz");
@@ -76,6 +77,25 @@ class DistManifestTest {
                 folder.resolve(DistManifest.CHECKSUMS).toString()), base.resolve("target"), System.getenv()));
         assertThat(check.result().exitCode()).as(check.stdout() + check.stderr()).isZero();
         assertThat(Files.readString(folder.resolve(DistManifest.FILE))).contains("\"format\": \"crossbuild-dist-manifest/1\"");
+    }
+
+    @Test
+    void aTargetsOwnPlatformKeyNamesItsNativeJar() throws Exception {
+        List<TargetSpec> targets = List.of(target("linux-arm64", "aarch64-unknown-linux-gnu"),
+                target("linux-x64", "x86_64-unknown-linux-gnu"));
+        List<AttachedFile> files = List.of(file("app-1.0-linux-aarch_64-graviton.jar", "linux-aarch_64-graviton", "jar"),
+                file("app-1.0-linux-x86_64.jar", "linux-x86_64", "jar"),
+                file("app-1.0-linux-aarch_64.jar", "linux-aarch_64", "jar"));
+        DistManifest manifest = DistManifest.of(new DistManifest.Coordinates("g", "app", "1.0"), files, targets,
+                Map.of("linux-arm64", "linux-aarch_64-graviton"), base);
+
+        ReleaseArtifact own = find(manifest, "app-1.0-linux-aarch_64-graviton.jar");
+        assertThat(own.target()).isEqualTo("linux-arm64");
+        assertThat(own.platforms()).isEqualTo(new ReleaseArtifact.Platforms("linux-aarch_64-graviton",
+                "linux-aarch_64", "linux/arm64/v8"));
+        assertThat(find(manifest, "app-1.0-linux-x86_64.jar").target()).isEqualTo("linux-x64");
+        // the triple's key is no longer that target's classifier: such a file is not its native JAR
+        assertThat(find(manifest, "app-1.0-linux-aarch_64.jar").target()).isNull();
     }
 
     private static ReleaseArtifact find(DistManifest manifest, String file) {
