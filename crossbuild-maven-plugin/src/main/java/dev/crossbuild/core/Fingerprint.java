@@ -1,19 +1,20 @@
 package dev.crossbuild.core;
 
-import dev.crossbuild.core.MachineException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
 /** A SHA-256 over the inputs of a native build, to decide whether it must run again. */
 public final class Fingerprint {
@@ -54,7 +55,8 @@ public final class Fingerprint {
     }
 
     /**
-     * Every file below a directory: relative path, size and modification time.
+     * Every file below a directory: relative path, size and modification time. The excluded folder and the ignored
+     * ones are not entered at all (a project's build directory may hold a cargo target dir of many thousand files).
      *
      * @param excluded a folder left out, e.g. the build directory when the sources are the project itself
      */
@@ -62,9 +64,28 @@ public final class Fingerprint {
         if (root == null || !Files.isDirectory(root)) {
             return add("no-tree");
         }
-        try (Stream<Path> files = Files.walk(root)) {
-            for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)
-                    .filter(p -> !ignored(root.relativize(p)) && !p.startsWith(excluded)).sorted()::iterator) {
+        List<Path> found = new ArrayList<>();
+        try {
+            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
+                    return !dir.equals(root) && (dir.startsWith(excluded)
+                            || IGNORED_FOLDERS.contains(dir.getFileName().toString())) ? FileVisitResult.SKIP_SUBTREE
+                            : FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                    // a link to a file counts as the file, as the tools read it
+                    if ((attributes.isRegularFile() || attributes.isSymbolicLink() && Files.isRegularFile(file))
+                            && !file.startsWith(excluded) && !ignored(root.relativize(file))) {
+                        found.add(file);
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+            found.sort(null);
+            for (Path file : found) {
                 BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
                 add(root.relativize(file).toString().replace('\\', '/'));
                 add(attributes.size() + ":" + attributes.lastModifiedTime().toMillis());
