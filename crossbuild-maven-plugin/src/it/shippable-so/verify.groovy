@@ -4,7 +4,9 @@ def log = buildLog(basedir)
 noStackTrace(log)
 ['linux-x64': 'x86_64-unknown-linux-gnu', 'linux-arm64': 'aarch64-unknown-linux-gnu'].each { id, triple ->
     contains(log, "target `${id}` (${triple}): greeter needs libgreet.so, which cannot be bundled: greeter has no"
-            + ' $ORIGIN runpath the loader would look in; link it with -C link-arg=-Wl,-rpath,$ORIGIN/lib in <rustflags>')
+            + ' $ORIGIN runpath the loader would look in inside the archive\'s folder (one through .. above it leads out'
+            + ' of the unpacked archive); link it with -C link-arg=-Wl,-rpath,$ORIGIN/lib in <rustflags>, or keep'
+            + ' $ORIGIN/../lib and put the programs in a folder of their own (-Dcrossbuild.programFolder=bin)')
 }
 def clean = new File(basedir, 'clean-machine')
 clean.deleteDir()
