@@ -76,9 +76,12 @@ public final class Fingerprint {
 
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-                    // a link to a file counts as the file, as the tools read it
-                    if ((attributes.isRegularFile() || attributes.isSymbolicLink() && Files.isRegularFile(file))
-                            && !file.startsWith(excluded) && !ignored(root.relativize(file))) {
+                    // a link to a file counts as the file, as the tools read it; a `.git` file (a submodule's) is
+                    // version control too; the excluded folder may hold the root itself
+                    boolean isFile = attributes.isRegularFile()
+                            || attributes.isSymbolicLink() && Files.isRegularFile(file);
+                    if (isFile && !file.startsWith(excluded)
+                            && !IGNORED_FOLDERS.contains(file.getFileName().toString())) {
                         found.add(file);
                     }
                     return FileVisitResult.CONTINUE;

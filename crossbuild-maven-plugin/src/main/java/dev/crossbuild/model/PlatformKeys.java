@@ -1,5 +1,6 @@
 package dev.crossbuild.model;
 
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -52,6 +53,16 @@ public final class PlatformKeys {
             case "loongarch64" -> "loongarch_64";
             default -> null;
         });
+    }
+
+    /**
+     * The platform key of the target's native JAR: the {@code <platform>} the pom sets for it, else its triple's.
+     *
+     * @param overrides per target id, the {@code <platform>} the pom sets
+     */
+    public static Optional<String> javaPlatform(TargetSpec target, Map<String, String> overrides) {
+        String set = overrides.get(target.id());
+        return set != null ? Optional.of(set) : javaPlatform(target.triple());
     }
 
     /**

@@ -111,8 +111,7 @@ public final class NativeJars {
             }
         }
         for (TargetSpec target : targets) {
-            String override = overrides.get(target.id());
-            Optional<String> key = override != null ? Optional.of(override) : PlatformKeys.javaPlatform(target.triple());
+            Optional<String> key = PlatformKeys.javaPlatform(target, overrides);
             if (key.isEmpty()) {
                 problems.add("target `" + target.id() + "` (" + target.triple() + ") has no Java platform key the"
                         + " plugin knows; set one in the target, e.g. <platform>linux-riscv64</platform>");

@@ -51,7 +51,7 @@ public record DistManifest(String format, Coordinates project, List<ReleaseArtif
             Path file = attached.file().toAbsolutePath().normalize();
             Optional<TargetSpec> target = targetOf(attached.classifier(), targets, javaPlatforms);
             ReleaseArtifact.Platforms platforms = target.map(t -> new ReleaseArtifact.Platforms(
-                    javaPlatform(t, javaPlatforms).orElse(null),
+                    PlatformKeys.javaPlatform(t, javaPlatforms).orElse(null),
                     PlatformKeys.jreleaserPlatform(t.triple()).orElse(null),
                     PlatformKeys.ociPlatform(t.triple()).map(Object::toString).orElse(null))).orElse(null);
             try {
@@ -84,14 +84,8 @@ public record DistManifest(String format, Coordinates project, List<ReleaseArtif
         if (byId.isPresent()) {
             return byId;
         }
-        return targets.stream().filter(t -> javaPlatform(t, javaPlatforms).map(classifier::equals).orElse(false))
-                .findFirst();
-    }
-
-    /** The key of the target's native JAR: its {@code <platform>}, else the one of its triple. */
-    private static Optional<String> javaPlatform(TargetSpec target, Map<String, String> javaPlatforms) {
-        String set = javaPlatforms.get(target.id());
-        return set != null ? Optional.of(set) : PlatformKeys.javaPlatform(target.triple());
+        return targets.stream().filter(t -> PlatformKeys.javaPlatform(t, javaPlatforms).map(classifier::equals)
+                .orElse(false)).findFirst();
     }
 
     private static String relative(Path base, Path file) {
