@@ -104,7 +104,7 @@ public final class LinuxPackager {
             if (debArch.isEmpty() || rpmArch.isEmpty()) {
                 problems.add(who + ": no " + (debArch.isEmpty() ? "Debian" : "RPM") + " package architecture is"
                         + " known for " + target.triple() + "; leave the target out of package-linux"
-                        + " (-Dcrossbuild.targets=…) or skip the goal (-Dcrossbuild.packageLinux.skip=true)");
+                        + " (-Dcrossbuild.targets=…) or skip the goal (-Dcrossbuild.package-linux.skip=true)");
                 continue;
             }
             planned.add(plan(target, input.contents(), debArch.get(), rpmArch.get(), common, problems, who));
@@ -154,7 +154,7 @@ public final class LinuxPackager {
         if (binaries.stream().noneMatch(PackageLayout.Binary::program)) {
             problems.add(who + ": there is no program to package for Linux: the target's contents hold "
                     + (contents.entries().isEmpty() ? "nothing" : "no executable") + "; build a [[bin]], or skip"
-                    + " package-linux (-Dcrossbuild.packageLinux.skip=true)");
+                    + " package-linux (-Dcrossbuild.package-linux.skip=true)");
         }
         PackageLayout.Plan plan = PackageLayout.plan(name, binaries, problems, who);
         Map<String, PackagedFile> files = new LinkedHashMap<>();

@@ -139,6 +139,20 @@ abstract class AbstractCrossbuildMojo extends AbstractMojo {
     /** The goal's own skip switch, as the reason to print, or null to run. */
     protected abstract String goalSkipReason() throws ProjectException;
 
+    /**
+     * The skip reason of a goal whose switch was renamed to {@code crossbuild.<goal>.skip}: the new spelling
+     * decides when it is set; the old one still skips, with a warning naming the new spelling.
+     */
+    protected String skipReason(String property, String value, String oldProperty, String oldValue)
+            throws ProjectException {
+        String reason = PropertyValues.skipReason(property, value);
+        if (reason == null && oldValue != null && PropertyValues.bool(oldProperty, oldValue)) {
+            getLog().warn(oldProperty + " is deprecated: use " + property + " (the goal's own name)");
+            return oldProperty + " is true";
+        }
+        return reason;
+    }
+
     /** Reads and checks every parameter of the goal, so that a bad value fails before anything runs. */
     protected abstract Work prepare(List<TargetSpec> selected) throws ProjectException;
 

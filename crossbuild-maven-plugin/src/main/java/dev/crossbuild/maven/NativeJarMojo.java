@@ -113,6 +113,17 @@ public class NativeJarMojo extends AbstractCargoMojo {
     @Parameter(property = PropertyNames.NATIVE_JAR_SKIP, defaultValue = "false")
     private String skipNativeJar;
 
+    /**
+     * The old spelling of this goal's skip switch, {@code crossbuild.nativeJar.skip}: still skips the goal, with a warning
+     * naming the new spelling.
+     *
+     * @since 0.1.0
+     * @deprecated use the goal's own {@code crossbuild.<goal>.skip}
+     */
+    @Deprecated
+    @Parameter(property = PropertyNames.NATIVE_JAR_SKIP_OLD)
+    private String skipNativeJarOld;
+
     private final MavenProjectHelper projectHelper;
 
     @Inject
@@ -127,7 +138,7 @@ public class NativeJarMojo extends AbstractCargoMojo {
 
     @Override
     protected String goalSkipReason() throws ProjectException {
-        return PropertyValues.skipReason(PropertyNames.NATIVE_JAR_SKIP, skipNativeJar);
+        return skipReason(PropertyNames.NATIVE_JAR_SKIP, skipNativeJar, PropertyNames.NATIVE_JAR_SKIP_OLD, skipNativeJarOld);
     }
 
     @Override

@@ -50,6 +50,17 @@ public class PackageLinuxMojo extends AbstractPackageMojo {
     @Parameter(property = PropertyNames.PACKAGE_LINUX_SKIP, defaultValue = "false")
     private String skipPackageLinux;
 
+    /**
+     * The old spelling of this goal's skip switch, {@code crossbuild.packageLinux.skip}: still skips the goal, with a warning
+     * naming the new spelling.
+     *
+     * @since 0.1.0
+     * @deprecated use the goal's own {@code crossbuild.<goal>.skip}
+     */
+    @Deprecated
+    @Parameter(property = PropertyNames.PACKAGE_LINUX_SKIP_OLD)
+    private String skipPackageLinuxOld;
+
     private final MavenProjectHelper projectHelper;
 
     @Inject
@@ -59,7 +70,7 @@ public class PackageLinuxMojo extends AbstractPackageMojo {
 
     @Override
     protected String goalSkipReason() throws ProjectException {
-        return PropertyValues.skipReason(PropertyNames.PACKAGE_LINUX_SKIP, skipPackageLinux);
+        return skipReason(PropertyNames.PACKAGE_LINUX_SKIP, skipPackageLinux, PropertyNames.PACKAGE_LINUX_SKIP_OLD, skipPackageLinuxOld);
     }
 
     @Override

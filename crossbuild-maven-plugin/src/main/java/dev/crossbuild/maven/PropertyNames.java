@@ -26,7 +26,9 @@ public final class PropertyNames {
     public static final String PACKAGE_STATIC_LIBRARIES = "crossbuild.packageStaticLibraries";
     public static final String PACKAGE_NATIVE_OUTPUTS = "crossbuild.packageNativeOutputs";
 
-    public static final String PACKAGE_LINUX_SKIP = "crossbuild.packageLinux.skip";
+    public static final String PACKAGE_LINUX_SKIP = "crossbuild.package-linux.skip";
+    /** Deprecated spelling of {@link #PACKAGE_LINUX_SKIP}, still honoured with a warning. */
+    public static final String PACKAGE_LINUX_SKIP_OLD = "crossbuild.packageLinux.skip";
 
     public static final String COMPILER_CACHE = "crossbuild.compilerCache";
     public static final String GROUP = "crossbuild.group";
@@ -47,7 +49,9 @@ public final class PropertyNames {
     public static final String TEST_REQUIRE_RUN = "crossbuild.test.requireRun";
     public static final String TEST_TIMEOUT = "crossbuild.test.timeout";
 
-    public static final String NATIVE_JAR_SKIP = "crossbuild.nativeJar.skip";
+    public static final String NATIVE_JAR_SKIP = "crossbuild.native-jar.skip";
+    /** Deprecated spelling of {@link #NATIVE_JAR_SKIP}, still honoured with a warning. */
+    public static final String NATIVE_JAR_SKIP_OLD = "crossbuild.nativeJar.skip";
     public static final String NATIVE_JAR_ALL = "crossbuild.nativeJar.all";
     public static final String NATIVE_LIBRARY_NAME = "crossbuild.nativeLibraryName";
     public static final String JNI_CHECK = "crossbuild.jniCheck";
@@ -67,7 +71,9 @@ public final class PropertyNames {
     public static final String ARCHIVE_FORMAT = "crossbuild.archiveFormat";
     public static final String PROGRAM_FOLDER = "crossbuild.programFolder";
     public static final String SBOM_SKIP = "crossbuild.sbom.skip";
-    public static final String RELEASE_SKIP = "crossbuild.release.skip";
+    public static final String RELEASE_SKIP = "crossbuild.release-manifest.skip";
+    /** Deprecated spelling of {@link #RELEASE_SKIP}, still honoured with a warning. */
+    public static final String RELEASE_SKIP_OLD = "crossbuild.release.skip";
     public static final String RELEASE_PROGRAMS = "crossbuild.release.programs";
     public static final String RELEASE_TAGS = "crossbuild.release.tags";
     public static final String RELEASE_BREW = "crossbuild.release.brew";

@@ -39,6 +39,17 @@ public class ReleaseMojo extends AbstractCrossbuildMojo {
     private String skipRelease;
 
     /**
+     * The old spelling of this goal's skip switch, {@code crossbuild.release.skip}: still skips the goal, with a warning
+     * naming the new spelling.
+     *
+     * @since 0.1.0
+     * @deprecated use the goal's own {@code crossbuild.<goal>.skip}
+     */
+    @Deprecated
+    @Parameter(property = PropertyNames.RELEASE_SKIP_OLD)
+    private String skipReleaseOld;
+
+    /**
      * The programs to distribute, one JReleaser distribution each; the binary targets of the crate
      * ({@code cargo metadata --no-deps}) when empty.
      *
@@ -97,7 +108,7 @@ public class ReleaseMojo extends AbstractCrossbuildMojo {
 
     @Override
     protected String goalSkipReason() throws ProjectException {
-        return PropertyValues.skipReason(PropertyNames.RELEASE_SKIP, skipRelease);
+        return skipReason(PropertyNames.RELEASE_SKIP, skipRelease, PropertyNames.RELEASE_SKIP_OLD, skipReleaseOld);
     }
 
     @Override

@@ -142,7 +142,7 @@ public final class NativeJars {
         ContentRules rules = new ContentRules("native-jar", this::keep, true,
                 "cargo built no cdylib and the pom lists no <nativeLibraries>; set crate-type = [\"cdylib\"] in the"
                         + " [lib] of Cargo.toml, or list the native builds' shared libraries in <nativeLibraries>",
-                "crossbuild.nativeJar.skip");
+                "crossbuild.native-jar.skip");
         ContentCollector collector = new ContentCollector(options.packaging(), log, locator, rules);
         List<String> problems = new ArrayList<>();
         List<PlatformJar> plans = new ArrayList<>();
