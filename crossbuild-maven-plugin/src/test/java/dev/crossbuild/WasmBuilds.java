@@ -15,6 +15,7 @@ public final class WasmBuilds {
 
     /** Compiles one Rust source file for a wasm triple; skipped (failed in strict mode) where it cannot. */
     public static Path rustc(Path dir, String triple, String source) throws Exception {
+        dev.crossbuild.Toolchains.requireDebianToolchain();
         require(Files.isDirectory(Path.of("/usr/lib/rustlib", triple)), "Debian's " + triple + " standard library"
                 + " (libstd-rust-dev-wasm32) is needed");
         require(Files.isExecutable(Path.of("/usr/bin/rust-lld")), "rust-lld (Debian: lld) is needed");

@@ -262,6 +262,7 @@ class JniLinkCheckTest {
                 }
                 """);
         Path target = dir.resolve("cargo-target");
+        dev.crossbuild.Toolchains.requireDebianToolchain();
         dev.crossbuild.binary.NativeFixtures.run(crate, List.of("cargo", "+debian", "build", "--release", "--offline",
                 "--target-dir", target.toString()));
         Path library = target.resolve("release/libhello.so");

@@ -39,7 +39,7 @@ class DpkgLibraryPackagesTest {
 
     @Test
     void findsTheHostsGccRuntimeOnADebianMachine() throws Exception {
-        boolean debian = Files.isExecutable(Path.of("/usr/bin/dpkg-query"))
+        boolean debian = dev.crossbuild.Toolchains.onPath("dpkg-query")
                 && Files.exists(Path.of("/usr/lib/x86_64-linux-gnu/libgcc_s.so.1"));
         require(debian, "a Debian amd64 machine with dpkg-query is needed");
         Map<String, String> found = new DpkgLibraryPackages(new ProcessRunner()).find("amd64", "x86_64-linux-gnu",

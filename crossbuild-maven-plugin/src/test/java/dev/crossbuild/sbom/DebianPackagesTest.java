@@ -15,7 +15,8 @@ class DebianPackagesTest {
     @Test
     void ownerOfAnInstalledFile(@TempDir Path dir) throws Exception {
         Path libgcc = Path.of("/usr/aarch64-linux-gnu/lib/libgcc_s.so.1");
-        Toolchains.require(Files.isRegularFile(libgcc), "gcc-aarch64-linux-gnu (dpkg)");
+        Toolchains.require(Files.isRegularFile(libgcc) && Toolchains.onPath("dpkg-query"),
+                "gcc-aarch64-linux-gnu and dpkg-query (a Debian machine)");
         DebianPackages packages = new DebianPackages(new ProcessRunner(), System.getenv());
         var owner = packages.owner(libgcc);
         assertThat(owner).isPresent();
