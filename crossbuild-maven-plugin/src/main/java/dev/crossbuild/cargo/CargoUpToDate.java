@@ -202,11 +202,11 @@ final class CargoUpToDate {
             }
             for (CargoArtifact artifact : record.artifacts()) {
                 Path path = Path.of(artifact.path());
-                Optional<Path> depInfo = depInfo(path);
+                Optional<Path> depInfo = DepInfo.beside(path);
                 if (depInfo.isEmpty()) {
                     return Optional.of("no dep-info file beside " + path);
                 }
-                Optional<List<Path>> listed = dependencies(depInfo.get());
+                Optional<List<Path>> listed = DepInfo.dependencies(depInfo.get());
                 if (listed.isEmpty()) {
                     return Optional.of(depInfo.get() + " cannot be followed (unreadable, or relative paths)");
                 }
@@ -267,82 +267,6 @@ final class CargoUpToDate {
     /** Forgets the stamp before cargo runs, so an interrupted or failed build never leaves one. */
     static void forget(Path stampFile) {
         FileTrees.deleteQuietly(stampFile);
-    }
-
-    /** cargo writes {@code <name>.d} beside each artifact it uplifts: {@code app} and {@code app.exe} → {@code app.d}. */
-    static Optional<Path> depInfo(Path artifact) {
-        String name = artifact.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        for (String stem : dot > 0 ? List.of(name.substring(0, dot), name) : List.of(name)) {
-            Path candidate = artifact.resolveSibling(stem + ".d");
-            if (Files.isRegularFile(candidate)) {
-                return Optional.of(candidate);
-            }
-        }
-        return Optional.empty();
-    }
-
-    /**
-     * The files a dep-info file lists after each {@code <output>:}, spaces escaped as {@code \ }; empty when it
-     * cannot be read or lists a relative path (written relative to a {@code dep-info-basedir} this does not know).
-     */
-    static Optional<List<Path>> dependencies(Path depInfo) {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(depInfo, StandardCharsets.UTF_8);
-        } catch (IOException | RuntimeException unreadable) {
-            return Optional.empty();
-        }
-        List<Path> files = new ArrayList<>();
-        for (String line : lines) {
-            if (line.isBlank()) {
-                continue;
-            }
-            int colon = line.indexOf(": ");
-            if (colon < 0) {
-                if (line.endsWith(":")) {
-                    continue;
-                }
-                return Optional.empty();
-            }
-            for (String word : words(line.substring(colon + 2))) {
-                Path path;
-                try {
-                    path = Path.of(word);
-                } catch (RuntimeException invalid) {
-                    return Optional.empty();
-                }
-                if (!path.isAbsolute()) {
-                    return Optional.empty();
-                }
-                files.add(path);
-            }
-        }
-        return Optional.of(files);
-    }
-
-    /** The words of a dep-info rule's right side: separated by spaces, a space inside a path written {@code \ }. */
-    static List<String> words(String text) {
-        List<String> words = new ArrayList<>();
-        StringBuilder word = new StringBuilder();
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\\' && i + 1 < text.length() && text.charAt(i + 1) == ' ') {
-                word.append(' ');
-                i++;
-            } else if (c == ' ' || c == '\t') {
-                if (!word.isEmpty()) {
-                    words.add(word.toString());
-                    word.setLength(0);
-                }
-            } else {
-                word.append(c);
-            }
-        }
-        if (!word.isEmpty()) {
-            words.add(word.toString());
-        }
-        return words;
     }
 
     /**

@@ -124,13 +124,13 @@ class CargoUpToDateTest {
     void depInfoIsReadWithItsEscapedSpaces() throws Exception {
         Path depInfo = project.resolve("app.d");
         Files.writeString(depInfo, "/out/app: /src/my\\ dir/main.rs /src/lib.rs\n\n/src/lib.rs:\n");
-        assertThat(CargoUpToDate.dependencies(depInfo)).contains(List.of(Path.of("/src/my dir/main.rs"),
+        assertThat(DepInfo.dependencies(depInfo)).contains(List.of(Path.of("/src/my dir/main.rs"),
                 Path.of("/src/lib.rs")));
         Files.writeString(depInfo, "app: src/main.rs\n");
-        assertThat(CargoUpToDate.dependencies(depInfo)).isEmpty();
+        assertThat(DepInfo.dependencies(depInfo)).isEmpty();
         Files.writeString(project.resolve("app.exe"), "");
-        assertThat(CargoUpToDate.depInfo(project.resolve("app.exe"))).contains(depInfo);
-        assertThat(CargoUpToDate.depInfo(project.resolve("other"))).isEmpty();
+        assertThat(DepInfo.beside(project.resolve("app.exe"))).contains(depInfo);
+        assertThat(DepInfo.beside(project.resolve("other"))).isEmpty();
     }
 
     /** A build script that writes the data file the crate includes, after {@code first}. */
