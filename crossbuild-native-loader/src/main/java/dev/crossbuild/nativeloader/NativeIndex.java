@@ -52,11 +52,24 @@ public final class NativeIndex {
                     || file.equals(".") || file.equals("..") || file.indexOf('\n') >= 0) {
                 throw new IllegalArgumentException("not a plain file name: " + file);
             }
-            if (sha256 == null || !sha256.matches("[0-9a-f]{64}")) {
+            if (!lowerHex64(sha256)) {
                 throw new IllegalArgumentException("not a sha256 in lowercase hex: " + sha256);
             }
             this.file = file;
             this.sha256 = sha256;
+        }
+
+        private static boolean lowerHex64(String s) {
+            if (s == null || s.length() != 64) {
+                return false;
+            }
+            for (int i = 0; i < 64; i++) {
+                char c = s.charAt(i);
+                if ((c < '0' || c > '9') && (c < 'a' || c > 'f')) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         public String file() {
