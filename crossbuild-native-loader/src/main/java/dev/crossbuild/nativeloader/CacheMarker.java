@@ -90,7 +90,7 @@ final class CacheMarker {
             }
             text.append(line(library, s)).append(' ').append(library.file()).append('\n');
         }
-        Path temp = Files.createTempFile(folder, "." + FILE + ".", ".tmp", PrivateFolders.PRIVATE_FILE);
+        Path temp = Files.createTempFile(folder, "." + FILE + ".", ".tmp", PrivateFolders.Created.FILE);
         boolean moved = false;
         try {
             try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.WRITE,

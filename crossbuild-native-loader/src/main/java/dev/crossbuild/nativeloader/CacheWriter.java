@@ -45,6 +45,9 @@ final class CacheWriter {
 
 
 
+    /** The bytes hashed by this copy of the class: none on a start that reuses the cache (a test reads it). */
+    static final java.util.concurrent.atomic.AtomicLong HASHED = new java.util.concurrent.atomic.AtomicLong();
+
     /** One monitor per folder, for the threads of this copy of the class (the file lock covers the rest). */
     private static final ConcurrentHashMap<Path, Object> MONITORS = new ConcurrentHashMap<Path, Object>();
 
@@ -108,16 +111,40 @@ final class CacheWriter {
         }
     }
 
-    /** Opens a lock or slot file, created owner-only, never through a link. */
+    /**
+     * Opens a lock or slot file, created owner-only, never through a link: one that is a link or not this
+     * user's private file (left by an older loader or planted while the folder was open) is replaced.
+     */
     static FileChannel open(Path file, boolean read) throws IOException {
         Set<OpenOption> options = new HashSet<OpenOption>();
-        options.add(StandardOpenOption.CREATE);
         options.add(StandardOpenOption.WRITE);
         options.add(LinkOption.NOFOLLOW_LINKS);
         if (read) {
             options.add(StandardOpenOption.READ);
         }
-        return FileChannel.open(file, options, PrivateFolders.PRIVATE_FILE);
+        try {
+            return FileChannel.open(file, options);
+        } catch (NoSuchFileException e) {
+            return create(file, options);
+        } catch (IOException e) {
+            PrivateFolders.Stat s = PrivateFolders.stat(file);
+            if (s == null || PrivateFolders.privateFile(file, s)) {
+                throw e;
+            }
+            Files.delete(file);
+            return create(file, options);
+        }
+    }
+
+    private static FileChannel create(Path file, Set<OpenOption> options) throws IOException {
+        options.add(StandardOpenOption.CREATE_NEW);
+        try {
+            return FileChannel.open(file, options, PrivateFolders.Created.FILE);
+        } catch (FileAlreadyExistsException e) {
+            // made by another process meanwhile
+            options.remove(StandardOpenOption.CREATE_NEW);
+            return FileChannel.open(file, options);
+        }
     }
 
     private static void verifyInPlace(Path folder, NativeIndex index, String why, IOException cause)
@@ -150,6 +177,7 @@ final class CacheWriter {
             int n;
             while ((n = in.read(buffer)) >= 0) {
                 sha.update(buffer, 0, n);
+                HASHED.addAndGet(n);
             }
         }
         return sha.hex();
@@ -186,7 +214,7 @@ final class CacheWriter {
     }
 
     private static void writeOne(Path folder, NativeIndex.Library library, URL source) throws IOException {
-        Path temp = Files.createTempFile(folder, "." + library.file() + ".", ".tmp", PrivateFolders.PRIVATE_LIBRARY);
+        Path temp = Files.createTempFile(folder, "." + library.file() + ".", ".tmp", PrivateFolders.Created.LIBRARY);
         boolean moved = false;
         try {
             Sha256 sha = new Sha256();
@@ -212,6 +240,7 @@ final class CacheWriter {
                         break;
                     }
                     sha.update(buffer, 0, n);
+                    HASHED.addAndGet(n);
                     out.write(buffer, 0, n);
                 }
             }

@@ -2,7 +2,6 @@ package dev.crossbuild.nativeloader;
 
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -26,14 +25,24 @@ import java.util.concurrent.TimeUnit;
  */
 final class PrivateFolders {
 
-    static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
-    static final FileAttribute<?>[] PRIVATE_FOLDER = POSIX ? new FileAttribute<?>[] {
-        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"))} : new FileAttribute<?>[0];
-    /** Libraries: read, write and execute for the owner alone. */
-    static final FileAttribute<?>[] PRIVATE_LIBRARY = PRIVATE_FOLDER;
-    /** Lock, slot and marker files. */
-    static final FileAttribute<?>[] PRIVATE_FILE = POSIX ? new FileAttribute<?>[] {
-        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))} : new FileAttribute<?>[0];
+    /** Whether files have a POSIX owner and mode (every OS but Windows). */
+    static final boolean POSIX = java.io.File.separatorChar == '/';
+
+    /** The modes files and folders are created with, loaded only when the loader creates one. */
+    static final class Created {
+        static final FileAttribute<?>[] FOLDER = POSIX ? new FileAttribute<?>[] {
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"))}
+            : new FileAttribute<?>[0];
+        /** Libraries: read, write and execute for the owner alone. */
+        static final FileAttribute<?>[] LIBRARY = FOLDER;
+        /** Lock, slot and marker files. */
+        static final FileAttribute<?>[] FILE = POSIX ? new FileAttribute<?>[] {
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))}
+            : new FileAttribute<?>[0];
+
+        private Created() {
+        }
+    }
 
     private static final int S_IFMT = 0170000;
     private static final int S_IFDIR = 0040000;
@@ -150,7 +159,7 @@ final class PrivateFolders {
             throw new CacheWriter.Refused("it is the root of a file system; name a folder of its own", null);
         }
         if (!Files.isDirectory(parent)) {
-            Files.createDirectories(parent, PRIVATE_FOLDER);
+            Files.createDirectories(parent, Created.FOLDER);
         }
         Path real = parent.toRealPath();
         for (Path p = real; p != null; p = p.getParent()) {
@@ -171,7 +180,7 @@ final class PrivateFolders {
         Stat s = stat(result);
         if (s == null) {
             try {
-                Files.createDirectory(result, PRIVATE_FOLDER);
+                Files.createDirectory(result, Created.FOLDER);
             } catch (FileAlreadyExistsException e) {
                 // made by another process meanwhile; checked below
             }
@@ -204,7 +213,7 @@ final class PrivateFolders {
         Stat s = stat(folder);
         if (s == null) {
             try {
-                Files.createDirectory(folder, PRIVATE_FOLDER);
+                Files.createDirectory(folder, Created.FOLDER);
             } catch (FileAlreadyExistsException e) {
                 // made by another process meanwhile; checked below
             }

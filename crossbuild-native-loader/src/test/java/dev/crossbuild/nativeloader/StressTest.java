@@ -351,7 +351,7 @@ class StressTest {
 
     private static Boolean unshare;
 
-    private static synchronized boolean canUnshareMounts() throws Exception {
+    static synchronized boolean canUnshareMounts() throws Exception {
         if (unshare == null) {
             unshare = false;
             // -Dloader.test.unshare=false tries the tests' other ways, as on a machine without mount namespaces
