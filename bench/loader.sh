@@ -133,7 +133,7 @@ own() { prun "$1-own"; }
 cbfirst() { rm -rf "$pcache"; prun "$1"; }
 cblater() { prun "$1" >/dev/null; prun "$1"; }
 for lib in zstd sqlite; do own $lib >/dev/null; cbfirst $lib >/dev/null; cblater $lib >/dev/null; done   # warm the OS's file cache
-declare -A times
+declare -A times cpus
 for i in $(seq "$rounds"); do
   for lib in zstd sqlite; do
     case $(( i % 3 )) in
@@ -141,17 +141,26 @@ for i in $(seq "$rounds"); do
       2) f=$(cbfirst $lib); l=$(cblater $lib); o=$(own $lib) ;;
       0) l=$(cblater $lib); o=$(own $lib); f=$(cbfirst $lib) ;;
     esac
-    times[$lib-own]+=" $o"; times[$lib-first]+=" $f"; times[$lib-later]+=" $l"
-    printf 'round %d %s: own loader %s ms, crossbuild first call %s ms, later call %s ms\n' "$i" "$lib" "$o" "$f" "$l"
+    # each is "<wall ms> <cpu ms>"
+    times[$lib-own]+=" ${o% *}"; times[$lib-first]+=" ${f% *}"; times[$lib-later]+=" ${l% *}"
+    cpus[$lib-own]+=" ${o#* }"; cpus[$lib-first]+=" ${f#* }"; cpus[$lib-later]+=" ${l#* }"
+    printf 'round %d %s: own loader %s ms, crossbuild first call %s ms, later call %s ms (wall, CPU)\n' "$i" "$lib" "$o" "$f" "$l"
   done
   rm -rf "$ptmp"
 done
-printf 'side by side, medians of %d rounds (each load in a fresh JVM, the load alone timed):\n' "$rounds"
+printf 'side by side, medians of %d rounds (each load in a fresh JVM, the load alone timed; load average %s):\n' \
+  "$rounds" "$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null)"
 for lib in zstd sqlite; do
-  # shellcheck disable=SC2086
-  mo=$(median ${times[$lib-own]}); mf=$(median ${times[$lib-first]}); ml=$(median ${times[$lib-later]})
   if [[ $lib == zstd ]]; then name="zstd-jni $zstd_version"; size=$zstd_size; else name="sqlite-jdbc $sqlite_version"; size=$sqlite_size; fi
-  awk -v n="$name" -v s="$size" -v o="$mo" -v f="$mf" -v l="$ml" 'BEGIN {
-    printf "  %s (%d bytes): own loader %.1f ms; crossbuild first call %.1f ms (%.2fx), later call %.1f ms (%.2fx)\n", n, s, o, f, f / o, l, l / o
-  }'
+  for kind in wall CPU; do
+    # shellcheck disable=SC2086
+    if [[ $kind == wall ]]; then
+      mo=$(median ${times[$lib-own]}); mf=$(median ${times[$lib-first]}); ml=$(median ${times[$lib-later]})
+    else
+      mo=$(median ${cpus[$lib-own]}); mf=$(median ${cpus[$lib-first]}); ml=$(median ${cpus[$lib-later]})
+    fi
+    awk -v n="$name" -v s="$size" -v k="$kind" -v o="$mo" -v f="$mf" -v l="$ml" 'BEGIN {
+      printf "  %s (%d bytes), %s: own loader %.1f ms; crossbuild first call %.1f ms (%.2fx), later call %.1f ms (%.2fx)\n", n, s, k, o, f, f / o, l, l / o
+    }'
+  done
 done

@@ -7,11 +7,14 @@ import dev.crossbuild.nativeloader.NativeLibraries;
  * {@code <name>} for {@code NativeLibraries.extract} then {@code System.load} of the same library packed as
  * a crossbuild native JAR. The peers are called by reflection so that this class compiles without them.
  * Each loader's entry class is loaded before the timed part and initialized inside it, the same for all.
- * Prints the load's time in milliseconds.
+ * Prints the load's time in milliseconds, wall clock then the main thread's CPU time (which a busy
+ * machine's other processes inflate far less than the wall clock; java.management is loaded before the
+ * timed part, the same for every kind).
  */
 public final class PeerBench {
     public static void main(String[] args) throws Exception {
         String mode = args[0];
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
         ClassLoader loader = PeerBench.class.getClassLoader();
         Class<?> peer = Class.forName("dev.crossbuild.nativeloader.NativeLibraries", false, loader);
         if (mode.equals("zstd-own")) {
@@ -19,6 +22,7 @@ public final class PeerBench {
         } else if (mode.equals("sqlite-own")) {
             peer = Class.forName("org.sqlite.SQLiteJDBCLoader", false, loader);
         }
+        long cpu = threads.getCurrentThreadCpuTime();
         long start = System.nanoTime();
         if (mode.equals("zstd-own")) {
             peer.getMethod("load").invoke(null);
@@ -28,6 +32,7 @@ public final class PeerBench {
             System.load(NativeLibraries.extract(PeerBench.class, mode).toString());
         }
         long end = System.nanoTime();
-        System.out.println((end - start) / 1000 / 1000.0);
+        long cpuEnd = threads.getCurrentThreadCpuTime();
+        System.out.println((end - start) / 1000 / 1000.0 + " " + (cpuEnd - cpu) / 1000 / 1000.0);
     }
 }

@@ -20,7 +20,7 @@ import java.util.List;
  *
  * <pre>
  * crossbuild-native-verified=1
- * &lt;sha256&gt; &lt;size&gt; &lt;mtime ns&gt; &lt;ctime ns&gt; &lt;dev&gt; &lt;ino&gt; &lt;file&gt;
+ * &lt;sha256&gt; &lt;size&gt; &lt;mtime ms&gt; &lt;ctime ms&gt; &lt;dev&gt; &lt;ino&gt; &lt;file&gt;
  * </pre>
  */
 final class CacheMarker {
@@ -90,7 +90,7 @@ final class CacheMarker {
             }
             text.append(line(library, s)).append(' ').append(library.file()).append('\n');
         }
-        Path temp = Files.createTempFile(folder, "." + FILE + ".", ".tmp", PrivateFolders.Created.FILE);
+        Path temp = CacheWriter.temp(folder, FILE, PrivateFolders.Created.FILE);
         boolean moved = false;
         try {
             try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.WRITE,
@@ -157,7 +157,7 @@ final class CacheMarker {
                     n += r;
                 }
             }
-            String text = new String(bytes, 0, n, StandardCharsets.UTF_8);
+            String text = NativeIndex.utf8(bytes, 0, n);
             return text.startsWith(HEADER + "\n") ? text : null;
         } catch (IOException | RuntimeException e) {
             return null;

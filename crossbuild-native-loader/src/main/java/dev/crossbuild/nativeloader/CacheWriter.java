@@ -10,26 +10,13 @@ import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.OpenOption;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.FileTime;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Writes a cache folder that {@link PrivateFolders} has checked: under an inter-process file lock, each
@@ -91,7 +78,7 @@ final class CacheWriter {
         synchronized (monitor) {
             FileChannel channel;
             try {
-                channel = open(folder.resolve(LOCK_FILE), false);
+                channel = PrivateFolders.open(folder.resolve(LOCK_FILE), false);
             } catch (IOException e) {
                 verifyInPlace(folder, index, why, e);
                 return;
@@ -108,42 +95,6 @@ final class CacheWriter {
                 }
                 CacheMarker.write(folder, index);
             }
-        }
-    }
-
-    /**
-     * Opens a lock or slot file, created owner-only, never through a link: one that is a link or not this
-     * user's private file (left by an older loader or planted while the folder was open) is replaced.
-     */
-    static FileChannel open(Path file, boolean read) throws IOException {
-        Set<OpenOption> options = new HashSet<OpenOption>();
-        options.add(StandardOpenOption.WRITE);
-        options.add(LinkOption.NOFOLLOW_LINKS);
-        if (read) {
-            options.add(StandardOpenOption.READ);
-        }
-        try {
-            return FileChannel.open(file, options);
-        } catch (NoSuchFileException e) {
-            return create(file, options);
-        } catch (IOException e) {
-            PrivateFolders.Stat s = PrivateFolders.stat(file);
-            if (s == null || PrivateFolders.privateFile(file, s)) {
-                throw e;
-            }
-            Files.delete(file);
-            return create(file, options);
-        }
-    }
-
-    private static FileChannel create(Path file, Set<OpenOption> options) throws IOException {
-        options.add(StandardOpenOption.CREATE_NEW);
-        try {
-            return FileChannel.open(file, options, PrivateFolders.Created.FILE);
-        } catch (FileAlreadyExistsException e) {
-            // made by another process meanwhile
-            options.remove(StandardOpenOption.CREATE_NEW);
-            return FileChannel.open(file, options);
         }
     }
 
@@ -204,9 +155,13 @@ final class CacheWriter {
 
     /** Temp files left by a process that died while writing; only a lock holder writes, so none is live. */
     private static void removeStaleTemps(Path folder) {
-        try (DirectoryStream<Path> stream = Files.newDirectoryStream(folder, ".*.tmp")) {
-            for (Path stale : stream) {
-                Files.deleteIfExists(stale);
+        // no glob: it would compile a regular expression in a cold JVM
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(folder)) {
+            for (Path entry : stream) {
+                String name = entry.getFileName().toString();
+                if (name.startsWith(".") && name.endsWith(".tmp")) {
+                    Files.deleteIfExists(entry);
+                }
             }
         } catch (IOException | RuntimeException e) {
             // best effort: a stale temp file costs only its space
@@ -214,7 +169,7 @@ final class CacheWriter {
     }
 
     private static void writeOne(Path folder, NativeIndex.Library library, URL source) throws IOException {
-        Path temp = Files.createTempFile(folder, "." + library.file() + ".", ".tmp", PrivateFolders.Created.LIBRARY);
+        Path temp = temp(folder, library.file(), PrivateFolders.Created.LIBRARY);
         boolean moved = false;
         try {
             Sha256 sha = new Sha256();
@@ -254,6 +209,26 @@ final class CacheWriter {
         } finally {
             if (!moved) {
                 Files.deleteIfExists(temp);
+            }
+        }
+    }
+
+    /**
+     * A new empty temp file {@code .<name>.<n>.tmp} in the folder, made owner-only and exclusively (never an
+     * existing file or a link). Not {@code Files.createTempFile}: its random names come from
+     * {@code SecureRandom}, whose set-up costs a cold JVM more than the extraction; the folder is private, so
+     * no one else can guess and take a name first.
+     */
+    static Path temp(Path folder, String name, java.nio.file.attribute.FileAttribute<?>[] mode) throws IOException {
+        long seed = System.nanoTime() ^ ((long) System.identityHashCode(folder) << 32);
+        for (int attempt = 0; ; attempt++) {
+            Path temp = folder.resolve("." + name + "." + Long.toHexString(seed + attempt) + ".tmp");
+            try {
+                return Files.createFile(temp, mode);
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                if (attempt > 100) {
+                    throw e;
+                }
             }
         }
     }

@@ -67,7 +67,7 @@ final class LoaderSlots {
     private static Boolean claim(Path slotFile) {
         FileChannel channel;
         try {
-            channel = CacheWriter.open(slotFile, true);
+            channel = PrivateFolders.open(slotFile, true);
         } catch (IOException | RuntimeException e) {
             return null;
         }

@@ -62,10 +62,10 @@ import java.util.List;
  * A library the main one needs is extracted beside it, in the index's order. Where the main library finds
  * it beside itself ({@code $ORIGIN} or {@code @loader_path} run paths) nothing more is needed; otherwise
  * load each one first, from the same class: <pre>
- * for (Path library : NativeLibraries.extractAll(Hello.class, "hello")) {
- *     System.load(library.toString());
- * }
+ * NativeLibraries.loadAll(Hello.class, "hello", System::load);
  * </pre>
+ * ({@link #loadAll}; on Java 8 source levels without method references, loop over {@link #extractAll}
+ * and call {@code System.load} for each path).
  *
  * <h2>Several class loaders</h2>
  * The JVM lets one class loader at a time load a given file ("already loaded in another classloader" for
@@ -153,6 +153,31 @@ public final class NativeLibraries {
      */
     public static List<Path> extractAll(Class<?> anchor, String name) {
         return extractLibraries(anchor, name).all;
+    }
+
+    /**
+     * Like {@link #extractAll}, and loads every library in load order, dependencies first, with
+     * {@code load}, which should be {@code System::load} written in the class that owns the {@code native}
+     * methods: <pre>
+     * static {
+     *     NativeLibraries.loadAll(Hello.class, "hello", System::load);
+     * }
+     * </pre>
+     * The method reference is that class's own code, so {@code System.load} binds the libraries to its
+     * class loader (see above why this class cannot call {@code System.load} itself); one call then does
+     * what the loop over {@link #extractAll} does.
+     *
+     * @return the libraries loaded, in order
+     */
+    public static List<Path> loadAll(Class<?> anchor, String name, java.util.function.Consumer<String> load) {
+        if (load == null) {
+            throw new NullPointerException("load");
+        }
+        List<Path> all = extractLibraries(anchor, name).all;
+        for (Path library : all) {
+            load.accept(library.toString());
+        }
+        return all;
     }
 
     private static final class Extracted {

@@ -1,6 +1,11 @@
 package dev.crossbuild.nativeloader;
 
 import java.io.IOException;
+import java.util.Set;
+import java.util.HashSet;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.OpenOption;
+import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -10,9 +15,9 @@ import java.nio.file.Paths;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Decides which folders may hold the cache. Every folder from the cache root down is the user's own,
@@ -30,15 +35,23 @@ final class PrivateFolders {
 
     /** The modes files and folders are created with, loaded only when the loader creates one. */
     static final class Created {
-        static final FileAttribute<?>[] FOLDER = POSIX ? new FileAttribute<?>[] {
-            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"))}
+        static final FileAttribute<?>[] FOLDER = POSIX ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(
+            owner(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE))}
             : new FileAttribute<?>[0];
         /** Libraries: read, write and execute for the owner alone. */
         static final FileAttribute<?>[] LIBRARY = FOLDER;
         /** Lock, slot and marker files. */
-        static final FileAttribute<?>[] FILE = POSIX ? new FileAttribute<?>[] {
-            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))}
-            : new FileAttribute<?>[0];
+        static final FileAttribute<?>[] FILE = POSIX ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(
+            owner(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE))} : new FileAttribute<?>[0];
+
+        /** A plain set: an EnumSet (as PosixFilePermissions.fromString makes) sets up reflection in a cold JVM. */
+        private static Set<PosixFilePermission> owner(PosixFilePermission... permissions) {
+            Set<PosixFilePermission> set = new HashSet<PosixFilePermission>();
+            for (PosixFilePermission permission : permissions) {
+                set.add(permission);
+            }
+            return set;
+        }
 
         private Created() {
         }
@@ -93,8 +106,9 @@ final class PrivateFolders {
                 s.uid = ((Integer) a.get("uid")).intValue();
                 s.gid = ((Integer) a.get("gid")).intValue();
                 s.size = ((Long) a.get("size")).longValue();
-                s.mtime = ((FileTime) a.get("lastModifiedTime")).to(TimeUnit.NANOSECONDS);
-                s.ctime = ((FileTime) a.get("ctime")).to(TimeUnit.NANOSECONDS);
+                // milliseconds: FileTime.to(NANOSECONDS) would set up java.time for a TimeUnit switch
+                s.mtime = ((FileTime) a.get("lastModifiedTime")).toMillis();
+                s.ctime = ((FileTime) a.get("ctime")).toMillis();
                 s.dev = ((Long) a.get("dev")).longValue();
                 s.ino = ((Long) a.get("ino")).longValue();
                 return s;
@@ -112,8 +126,8 @@ final class PrivateFolders {
         }
         s.type = a.isSymbolicLink() ? S_IFLNK : a.isDirectory() ? S_IFDIR : a.isRegularFile() ? S_IFREG : 0;
         s.size = a.size();
-        s.mtime = a.lastModifiedTime().to(TimeUnit.NANOSECONDS);
-        s.ctime = a.creationTime().to(TimeUnit.NANOSECONDS);
+        s.mtime = a.lastModifiedTime().toMillis();
+        s.ctime = a.creationTime().toMillis();
         Object key = a.fileKey();
         s.ino = key == null ? 0 : key.hashCode();
         return s;
@@ -228,7 +242,8 @@ final class PrivateFolders {
                     + " Remove " + folder + " (the loader makes it again)", null);
         }
         if (s.mode >= 0 && (s.mode & 022) != 0) {
-            Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
+            Files.setPosixFilePermissions(folder, Created.owner(PosixFilePermission.OWNER_READ,
+                    PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE));
             return true;
         }
         return false;
@@ -270,5 +285,41 @@ final class PrivateFolders {
             m.append(c);
         }
         return m.append(s.link() ? ", a link" : "").append(')').toString();
+    }
+
+    /**
+     * Opens a lock or slot file, created owner-only, never through a link: one that is a link or not this
+     * user's private file (left by an older loader or planted while the folder was open) is replaced.
+     */
+    static FileChannel open(Path file, boolean read) throws IOException {
+        Set<OpenOption> options = new HashSet<OpenOption>();
+        options.add(StandardOpenOption.WRITE);
+        options.add(LinkOption.NOFOLLOW_LINKS);
+        if (read) {
+            options.add(StandardOpenOption.READ);
+        }
+        try {
+            return FileChannel.open(file, options);
+        } catch (NoSuchFileException e) {
+            return create(file, options);
+        } catch (IOException e) {
+            Stat s = stat(file);
+            if (s == null || privateFile(file, s)) {
+                throw e;
+            }
+            Files.delete(file);
+            return create(file, options);
+        }
+    }
+
+    private static FileChannel create(Path file, Set<OpenOption> options) throws IOException {
+        options.add(StandardOpenOption.CREATE_NEW);
+        try {
+            return FileChannel.open(file, options, Created.FILE);
+        } catch (FileAlreadyExistsException e) {
+            // made by another process meanwhile
+            options.remove(StandardOpenOption.CREATE_NEW);
+            return FileChannel.open(file, options);
+        }
     }
 }

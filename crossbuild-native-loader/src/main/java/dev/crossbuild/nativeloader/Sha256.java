@@ -4,7 +4,8 @@ package dev.crossbuild.nativeloader;
  * SHA-256 (FIPS 180-4) on its own, without {@code MessageDigest}: the loader runs before the JIT, in a JVM
  * that has not yet set up its security providers, and getting a {@code MessageDigest} there costs tens of
  * milliseconds of class loading, more than hashing the index and extracting a library. The round
- * functions are written out (no {@code Integer.rotateRight} calls) because the interpreter pays for each call.
+ * functions are written out (no {@code Integer.rotateRight} calls) and the rounds unrolled by eight with the
+ * working variables renamed instead of moved, because the interpreter pays for every call and every move.
  */
 final class Sha256 {
 
@@ -73,11 +74,11 @@ final class Sha256 {
         return sha.hex();
     }
 
-    private void compress(byte[] b, int off) {
+    private void compress(byte[] in, int off) {
         int[] w = this.w;
         for (int i = 0; i < 16; i++) {
             int j = off + 4 * i;
-            w[i] = (b[j] << 24) | ((b[j + 1] & 0xff) << 16) | ((b[j + 2] & 0xff) << 8) | (b[j + 3] & 0xff);
+            w[i] = (in[j] << 24) | ((in[j + 1] & 0xff) << 16) | ((in[j + 2] & 0xff) << 8) | (in[j + 3] & 0xff);
         }
         for (int i = 16; i < 64; i++) {
             int x = w[i - 15];
@@ -86,35 +87,50 @@ final class Sha256 {
             int s1 = ((y >>> 17) | (y << 15)) ^ ((y >>> 19) | (y << 13)) ^ (y >>> 10);
             w[i] = w[i - 16] + s0 + w[i - 7] + s1;
         }
-        int a = h[0];
-        int bb = h[1];
-        int c = h[2];
-        int d = h[3];
-        int e = h[4];
-        int f = h[5];
-        int g = h[6];
-        int hh = h[7];
-        for (int i = 0; i < 64; i++) {
-            int t1 = hh + (((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7)))
-                    + ((e & f) ^ (~e & g)) + K[i] + w[i];
-            int t2 = (((a >>> 2) | (a << 30)) ^ ((a >>> 13) | (a << 19)) ^ ((a >>> 22) | (a << 10)))
-                    + ((a & bb) ^ (a & c) ^ (bb & c));
-            hh = g;
-            g = f;
-            f = e;
-            e = d + t1;
-            d = c;
-            c = bb;
-            bb = a;
-            a = t1 + t2;
+        int[] s = this.h;
+        int a = s[0];
+        int b = s[1];
+        int c = s[2];
+        int d = s[3];
+        int e = s[4];
+        int f = s[5];
+        int g = s[6];
+        int h = s[7];
+        int t1;
+        for (int i = 0; i < 64; i += 8) {
+            t1 = h + (((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7))) + ((e & f) ^ (~e & g)) + K[i + 0] + w[i + 0];
+            d += t1;
+            h = t1 + (((a >>> 2) | (a << 30)) ^ ((a >>> 13) | (a << 19)) ^ ((a >>> 22) | (a << 10))) + ((a & b) ^ (a & c) ^ (b & c));
+            t1 = g + (((d >>> 6) | (d << 26)) ^ ((d >>> 11) | (d << 21)) ^ ((d >>> 25) | (d << 7))) + ((d & e) ^ (~d & f)) + K[i + 1] + w[i + 1];
+            c += t1;
+            g = t1 + (((h >>> 2) | (h << 30)) ^ ((h >>> 13) | (h << 19)) ^ ((h >>> 22) | (h << 10))) + ((h & a) ^ (h & b) ^ (a & b));
+            t1 = f + (((c >>> 6) | (c << 26)) ^ ((c >>> 11) | (c << 21)) ^ ((c >>> 25) | (c << 7))) + ((c & d) ^ (~c & e)) + K[i + 2] + w[i + 2];
+            b += t1;
+            f = t1 + (((g >>> 2) | (g << 30)) ^ ((g >>> 13) | (g << 19)) ^ ((g >>> 22) | (g << 10))) + ((g & h) ^ (g & a) ^ (h & a));
+            t1 = e + (((b >>> 6) | (b << 26)) ^ ((b >>> 11) | (b << 21)) ^ ((b >>> 25) | (b << 7))) + ((b & c) ^ (~b & d)) + K[i + 3] + w[i + 3];
+            a += t1;
+            e = t1 + (((f >>> 2) | (f << 30)) ^ ((f >>> 13) | (f << 19)) ^ ((f >>> 22) | (f << 10))) + ((f & g) ^ (f & h) ^ (g & h));
+            t1 = d + (((a >>> 6) | (a << 26)) ^ ((a >>> 11) | (a << 21)) ^ ((a >>> 25) | (a << 7))) + ((a & b) ^ (~a & c)) + K[i + 4] + w[i + 4];
+            h += t1;
+            d = t1 + (((e >>> 2) | (e << 30)) ^ ((e >>> 13) | (e << 19)) ^ ((e >>> 22) | (e << 10))) + ((e & f) ^ (e & g) ^ (f & g));
+            t1 = c + (((h >>> 6) | (h << 26)) ^ ((h >>> 11) | (h << 21)) ^ ((h >>> 25) | (h << 7))) + ((h & a) ^ (~h & b)) + K[i + 5] + w[i + 5];
+            g += t1;
+            c = t1 + (((d >>> 2) | (d << 30)) ^ ((d >>> 13) | (d << 19)) ^ ((d >>> 22) | (d << 10))) + ((d & e) ^ (d & f) ^ (e & f));
+            t1 = b + (((g >>> 6) | (g << 26)) ^ ((g >>> 11) | (g << 21)) ^ ((g >>> 25) | (g << 7))) + ((g & h) ^ (~g & a)) + K[i + 6] + w[i + 6];
+            f += t1;
+            b = t1 + (((c >>> 2) | (c << 30)) ^ ((c >>> 13) | (c << 19)) ^ ((c >>> 22) | (c << 10))) + ((c & d) ^ (c & e) ^ (d & e));
+            t1 = a + (((f >>> 6) | (f << 26)) ^ ((f >>> 11) | (f << 21)) ^ ((f >>> 25) | (f << 7))) + ((f & g) ^ (~f & h)) + K[i + 7] + w[i + 7];
+            e += t1;
+            a = t1 + (((b >>> 2) | (b << 30)) ^ ((b >>> 13) | (b << 19)) ^ ((b >>> 22) | (b << 10))) + ((b & c) ^ (b & d) ^ (c & d));
         }
-        h[0] += a;
-        h[1] += bb;
-        h[2] += c;
-        h[3] += d;
-        h[4] += e;
-        h[5] += f;
-        h[6] += g;
-        h[7] += hh;
+        int[] hh = this.h;
+        hh[0] += a;
+        hh[1] += b;
+        hh[2] += c;
+        hh[3] += d;
+        hh[4] += e;
+        hh[5] += f;
+        hh[6] += g;
+        hh[7] += h;
     }
 }
