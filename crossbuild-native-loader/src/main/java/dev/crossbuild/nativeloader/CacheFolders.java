@@ -91,7 +91,7 @@ final class CacheFolders {
         }
         String tmp = props.getProperty("java.io.tmpdir");
         if (usable(tmp)) {
-            String user = props.getProperty("user.name", "user").replaceAll("[^A-Za-z0-9._-]", "_");
+            String user = safeName(props.getProperty("user.name", "user"));
             list.add(new Candidate(Paths.get(tmp).resolve(SUBFOLDER + "-" + user), "fallback in java.io.tmpdir",
                     true));
         }
@@ -104,6 +104,19 @@ final class CacheFolders {
             }
         }
         return unique;
+    }
+
+    /** The user's name as a file name: letters, digits and {@code ._-} as they are, any other character {@code _}. */
+    private static String safeName(String user) {
+        char[] out = user.toCharArray();
+        for (int i = 0; i < out.length; i++) {
+            char c = out[i];
+            if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.'
+                    || c == '_' || c == '-')) {
+                out[i] = '_';
+            }
+        }
+        return new String(out);
     }
 
     private static boolean usable(String value) {

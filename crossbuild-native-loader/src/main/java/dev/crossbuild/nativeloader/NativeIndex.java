@@ -1,9 +1,7 @@
 package dev.crossbuild.nativeloader;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -52,11 +50,24 @@ public final class NativeIndex {
                     || file.equals(".") || file.equals("..") || file.indexOf('\n') >= 0) {
                 throw new IllegalArgumentException("not a plain file name: " + file);
             }
-            if (sha256 == null || !sha256.matches("[0-9a-f]{64}")) {
+            if (!lowerHex64(sha256)) {
                 throw new IllegalArgumentException("not a sha256 in lowercase hex: " + sha256);
             }
             this.file = file;
             this.sha256 = sha256;
+        }
+
+        private static boolean lowerHex64(String s) {
+            if (s == null || s.length() != 64) {
+                return false;
+            }
+            for (int i = 0; i < 64; i++) {
+                char c = s.charAt(i);
+                if ((c < '0' || c > '9') && (c < 'a' || c > 'f')) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         public String file() {
@@ -150,6 +161,18 @@ public final class NativeIndex {
         return ROOT + name + "/" + platform + "/" + FILE_NAME;
     }
 
+    /**
+     * UTF-8 text, without {@code StandardCharsets}: its class would load six charsets, and this runs in a cold
+     * JVM before the library it loads is used.
+     */
+    static String utf8(byte[] bytes, int offset, int length) {
+        try {
+            return new String(bytes, offset, length, "UTF-8");
+        } catch (java.io.UnsupportedEncodingException e) {
+            throw new IllegalStateException("every Java platform has UTF-8", e);
+        }
+    }
+
     /** The index as its file holds it; the same index always gives the same bytes. */
     public String write() {
         StringBuilder text = new StringBuilder();
@@ -179,7 +202,17 @@ public final class NativeIndex {
      * @throws IOException when it cannot be read or is not well-formed
      */
     public static NativeIndex read(InputStream in, String where) throws IOException {
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        // bytes, then lines by hand: no Reader or decoder classes to load before the JIT runs
+        byte[] buffer = new byte[4096];
+        int size = 0;
+        int n;
+        while ((n = in.read(buffer, size, buffer.length - size)) >= 0) {
+            size += n;
+            if (size == buffer.length) {
+                buffer = java.util.Arrays.copyOf(buffer, buffer.length * 2);
+            }
+        }
+        String text = utf8(buffer, 0, size);
         String name = null;
         String platform = null;
         String triple = null;
@@ -188,10 +221,16 @@ public final class NativeIndex {
         String main = null;
         String format = null;
         List<Library> libraries = new ArrayList<Library>();
-        String line;
         int number = 0;
+        int from = 0;
         try {
-            while ((line = reader.readLine()) != null) {
+            while (from < text.length()) {
+                int end = text.indexOf('\n', from);
+                if (end < 0) {
+                    end = text.length();
+                }
+                String line = text.substring(from, end > from && text.charAt(end - 1) == '\r' ? end - 1 : end);
+                from = end + 1;
                 number++;
                 if (line.isEmpty() || line.startsWith("#")) {
                     continue;

@@ -2,46 +2,17 @@ package dev.crossbuild.nativeloader;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.File;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.JarURLConnection;
-import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLConnection;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.CodeSource;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Enumeration;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Properties;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.WeakHashMap;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.jar.JarEntry;
-import java.util.jar.JarFile;
 
 /**
  * Finds the native libraries that the crossbuild plugin's {@code native-jar} goal packages, for the platform
@@ -62,9 +33,18 @@ import java.util.jar.JarFile;
  * copies every library of the index into
  * {@code <cache>/crossbuild-native/<name>/<hash of the index>/}: each through a temp file in that folder
  * whose sha256 is checked against the index, then moved into place atomically, under an inter-process file
- * lock. A file already there is reused when its sha256 matches and replaced when it does not, so a
- * truncated or altered library is never returned. Each call checks the files' sha256 (a few milliseconds
- * for a 5 MB library).
+ * lock; a marker written last records each verified file's size, times and identity. A later start reuses
+ * a file that still agrees with the marker, with no hashing, and extracts again one that does not, so a
+ * truncated or altered library is never returned.
+ *
+ * <h2>A cache no one else can plant</h2>
+ * Every folder from the cache root down is the user's own, closed to group and others, and no link; the
+ * folders above the root are root's or the user's, and no one else may rename an entry in them (not
+ * writable by others, or sticky like {@code /tmp}). Folders are made {@code rwx------} and files
+ * owner-only at creation, whatever the umask; no link is opened. A root that fails is skipped for the next
+ * fallback, or, when set by {@code crossbuild.native.dir}, refused with a message naming the folder, its
+ * owner and mode, and the fix. So no other user can put a library in the cache or swap one between the
+ * check and {@code System.load}.
  *
  * <h2>Why {@code extract} and not {@code load}</h2>
  * The loader returns a path and never calls {@code System.load} itself. {@code System.load} binds a library
@@ -82,10 +62,10 @@ import java.util.jar.JarFile;
  * A library the main one needs is extracted beside it, in the index's order. Where the main library finds
  * it beside itself ({@code $ORIGIN} or {@code @loader_path} run paths) nothing more is needed; otherwise
  * load each one first, from the same class: <pre>
- * for (Path library : NativeLibraries.extractAll(Hello.class, "hello")) {
- *     System.load(library.toString());
- * }
+ * NativeLibraries.loadAll(Hello.class, "hello", System::load);
  * </pre>
+ * ({@link #loadAll}; on Java 8 source levels without method references, loop over {@link #extractAll}
+ * and call {@code System.load} for each path).
  *
  * <h2>Several class loaders</h2>
  * The JVM lets one class loader at a time load a given file ("already loaded in another classloader" for
@@ -99,9 +79,8 @@ import java.util.jar.JarFile;
  * Unixes, {@code ~/Library/Caches/crossbuild-native} on macOS, {@code %LOCALAPPDATA%\crossbuild-native} on
  * Windows. When that folder cannot be written or its file system is mounted {@code noexec} (Linux, read from
  * {@code /proc/self/mountinfo}), the loader falls back to {@code ~/.crossbuild-native}, then to
- * {@code <java.io.tmpdir>/crossbuild-native-<user.name>} (created for the user alone, and used only when the
- * user owns it and no one else may write to it); when none works it fails naming each folder and the
- * property to set.
+ * {@code <java.io.tmpdir>/crossbuild-native-<user.name>}; when none works it fails naming each folder, why,
+ * and the property to set.
  *
  * <h2>System properties</h2>
  * <ul>
@@ -109,7 +88,8 @@ import java.util.jar.JarFile;
  * (libraries go to {@code <dir>/<name>/<hash>/}).</li>
  * <li>{@code crossbuild.native.platform}: the platform key to use instead of the detected one.</li>
  * <li>{@code crossbuild.native.<name>.path}: a library file to return as it is, with no lookup or
- * extraction (for {@link #extractAll}, the only element).</li>
+ * extraction (for {@link #extractAll}, the only element): the way to use a system library
+ * ({@code -Dcrossbuild.native.hello.path=/usr/lib/x86_64-linux-gnu/libhello.so.1}) or one built locally.</li>
  * </ul>
  *
  * <p>All methods are thread safe, and safe with other processes and other class loaders extracting into the
@@ -123,18 +103,7 @@ public final class NativeLibraries {
     /** The cache root. */
     public static final String DIR_PROPERTY = CacheFolders.DIR_PROPERTY;
 
-    private static final String LOCK_FILE = ".lock";
     private static final int HASH_CHARS = 32;
-    private static final long LOCK_RETRY_MILLIS = 5;
-
-    /** One monitor per folder, for the threads of this copy of the class (the file lock covers the rest). */
-    private static final ConcurrentHashMap<Path, Object> MONITORS = new ConcurrentHashMap<Path, Object>();
-
-    /** Per cache folder, the slot of each class loader that asked for it through this copy of the class. */
-    private static final Map<Path, Map<ClassLoader, Integer>> SLOTS = new HashMap<Path, Map<ClassLoader, Integer>>();
-
-    /** The slot files this copy of the class holds a lock on, open for as long as it lives. */
-    private static final List<FileChannel> HELD_SLOTS = new ArrayList<FileChannel>();
 
     private NativeLibraries() {
     }
@@ -170,8 +139,8 @@ public final class NativeLibraries {
      *               artifactId of the project that built it
      * @throws NativeLibraryNotFoundError when no JAR for this platform is on the class path
      * @throws UnsatisfiedLinkError       when the JAR's index or a library is corrupt, or no cache folder
-     *                                    can be written and executed from (the cause, when there is one,
-     *                                    is the I/O error)
+     *                                    is safe, can be written and executed from (the cause, when there
+     *                                    is one, is the I/O error)
      */
     public static Path extract(Class<?> anchor, String name) {
         return extractLibraries(anchor, name).main;
@@ -184,6 +153,31 @@ public final class NativeLibraries {
      */
     public static List<Path> extractAll(Class<?> anchor, String name) {
         return extractLibraries(anchor, name).all;
+    }
+
+    /**
+     * Like {@link #extractAll}, and loads every library in load order, dependencies first, with
+     * {@code load}, which should be {@code System::load} written in the class that owns the {@code native}
+     * methods: <pre>
+     * static {
+     *     NativeLibraries.loadAll(Hello.class, "hello", System::load);
+     * }
+     * </pre>
+     * The method reference is that class's own code, so {@code System.load} binds the libraries to its
+     * class loader (see above why this class cannot call {@code System.load} itself); one call then does
+     * what the loop over {@link #extractAll} does.
+     *
+     * @return the libraries loaded, in order
+     */
+    public static List<Path> loadAll(Class<?> anchor, String name, java.util.function.Consumer<String> load) {
+        if (load == null) {
+            throw new NullPointerException("load");
+        }
+        List<Path> all = extractLibraries(anchor, name).all;
+        for (Path library : all) {
+            load.accept(library.toString());
+        }
+        return all;
     }
 
     private static final class Extracted {
@@ -215,7 +209,7 @@ public final class NativeLibraries {
         String indexPath = NativeIndex.path(name, platform);
         URL indexUrl = loader.getResource(indexPath);
         if (indexUrl == null) {
-            throw notFound(anchor, loader, name, platform, indexPath);
+            throw NotFoundMessage.notFound(anchor, loader, name, platform, indexPath);
         }
         byte[] indexBytes;
         try {
@@ -234,57 +228,50 @@ public final class NativeLibraries {
                     + index.platform() + ", not of " + name + " for " + platform + ": the JAR is not as the"
                     + " crossbuild plugin writes it");
         }
-        String hash = hex(sha256(indexBytes)).substring(0, HASH_CHARS);
+        String hash = Sha256.hex(indexBytes).substring(0, HASH_CHARS);
         List<CacheFolders.Candidate> candidates = CacheFolders.candidates(Platforms.normalizeOs(
                 System.getProperty("os.name", "")), System.getenv(), System.getProperties());
         StringBuilder failures = new StringBuilder();
         for (CacheFolders.Candidate candidate : candidates) {
-            Path folder = candidate.root.resolve(name).resolve(hash);
             try {
-                return extractInto(folder, candidate, index, indexUrl, loader);
+                return extractInto(candidate, name, hash, index, indexUrl, loader);
             } catch (IOException e) {
-                failures.append("\n  ").append(folder).append(" (").append(candidate.why).append("): ")
-                        .append(describe(e));
-            } catch (FolderRefused e) {
-                failures.append("\n  ").append(folder).append(" (").append(candidate.why).append("): ")
-                        .append(e.getMessage());
+                failures.append("\n  ").append(candidate.root.resolve(name).resolve(hash)).append(" (")
+                        .append(candidate.why).append("): ").append(describe(e));
+            } catch (CacheWriter.Refused e) {
+                failures.append("\n  ").append(candidate.root.resolve(name).resolve(hash)).append(" (")
+                        .append(candidate.why).append("): ").append(e.getMessage());
+            } catch (CacheWriter.SourceError e) {
+                throw linkError(e.getMessage(), e.getCause());
             }
         }
         throw new UnsatisfiedLinkError("cannot extract native library " + name + " for " + platform
-                + ": no cache folder can be written and loaded from:" + failures + "\nSet -D" + DIR_PROPERTY
-                + "=<folder> to a folder this user can write on a file system that allows executing"
-                + " (not mounted noexec)");
+                + ": no cache folder can be written and loaded from:" + failures + "\nSet -D"
+                + DIR_PROPERTY + "=<folder> to a folder of this user's own (no one else may write to it or to"
+                + " the folders above it) on a file system that allows executing (not mounted noexec)");
     }
 
-    /** A cache folder that is unsafe or cannot hold libraries the JVM loads; the next one is tried. */
-    private static final class FolderRefused extends Exception {
-        private static final long serialVersionUID = 1L;
-
-        FolderRefused(String message) {
-            super(message);
+    private static Extracted extractInto(CacheFolders.Candidate candidate, String name, String hash,
+            NativeIndex index, URL indexUrl, ClassLoader loader) throws IOException, CacheWriter.Refused {
+        Path root = PrivateFolders.root(candidate.root);
+        Path hashFolder = root.resolve(name).resolve(hash);
+        PrivateFolders.folder(hashFolder.getParent());
+        boolean repaired = PrivateFolders.folder(hashFolder);
+        if (CacheFolders.noexec(hashFolder)) {
+            throw new CacheWriter.Refused("its file system is mounted noexec, so the JVM could not load a"
+                    + " library from it", null);
         }
-    }
-
-    /** The JAR's content is not what its index says: no folder would help. */
-    private static final class SourceError extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        SourceError(String message, Throwable cause) {
-            super(message, cause);
-        }
-    }
-
-    private static Extracted extractInto(Path hashFolder, CacheFolders.Candidate candidate, NativeIndex index,
-            URL indexUrl, ClassLoader loader) throws IOException, FolderRefused {
-        prepare(hashFolder, candidate);
-        int slot = slot(hashFolder, loader);
+        int slot = LoaderSlots.slot(hashFolder, loader);
         Path folder = hashFolder;
         if (slot > 0) {
             folder = hashFolder.resolve("loader-" + (slot + 1));
-            Files.createDirectories(folder);
+            repaired = PrivateFolders.folder(folder);
+        }
+        if (repaired) {
+            // it was open to others: what it holds is verified again, not trusted
+            Files.deleteIfExists(folder.resolve(CacheMarker.FILE));
         }
         List<Path> all = new ArrayList<Path>();
-        List<NativeIndex.Library> missing = new ArrayList<NativeIndex.Library>();
         Path main = null;
         for (NativeIndex.Library library : index.libraries()) {
             Path file = folder.resolve(library.file());
@@ -292,262 +279,12 @@ public final class NativeLibraries {
             if (library.file().equals(index.main())) {
                 main = file;
             }
-            if (!matches(file, library.sha256())) {
-                missing.add(library);
-            }
         }
-        if (!missing.isEmpty()) {
-            try {
-                write(folder, missing, indexUrl);
-            } catch (SourceError e) {
-                throw linkError(e.getMessage(), e.getCause());
-            }
+        StringBuilder why = new StringBuilder();
+        if (!CacheMarker.stale(folder, index, why).isEmpty()) {
+            CacheWriter.write(folder, index, indexUrl, why.toString());
         }
         return new Extracted(all, main);
-    }
-
-    /**
-     * The slot of a class loader in a cache folder: 0 for the first class loader of this JVM that extracts
-     * there, whose libraries are the folder's own files, 1 for the second, whose libraries are copies in
-     * {@code loader-2/}, and so on. The JVM lets one class loader load a file: a second one gets "already
-     * loaded in another classloader" from {@code System.load}, so each gets a file of its own. Other processes
-     * use the same slots at the same time (they share the files).
-     *
-     * <p>A slot is taken for this JVM by a shared lock on {@code .slot-<n>} held as long as this class lives:
-     * the JVM refuses a second lock on one file in one process ({@link OverlappingFileLockException}) even to
-     * another copy of this class in another class loader, while shared locks of other processes coexist.
-     */
-    private static int slot(Path folder, ClassLoader loader) {
-        synchronized (SLOTS) {
-            Map<ClassLoader, Integer> slots = SLOTS.get(folder);
-            if (slots == null) {
-                slots = new WeakHashMap<ClassLoader, Integer>();
-                SLOTS.put(folder, slots);
-            }
-            Integer known = slots.get(loader);
-            if (known != null) {
-                return known;
-            }
-            Set<Integer> mine = new HashSet<Integer>(slots.values());
-            for (int k = 0; ; k++) {
-                if (mine.contains(k)) {
-                    continue;
-                }
-                Boolean claimed = claim(folder.resolve(".slot-" + k));
-                if (claimed == null || claimed) {
-                    // null: the folder cannot be written (a read-only cache filled beforehand), so the slots
-                    // of other copies of this class cannot be seen; this copy's own are still told apart
-                    slots.put(loader, k);
-                    return k;
-                }
-            }
-        }
-    }
-
-    /** True when this JVM now holds the slot, false when it held it already, null when it cannot tell. */
-    private static Boolean claim(Path slotFile) {
-        FileChannel channel;
-        try {
-            channel = FileChannel.open(slotFile, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                    StandardOpenOption.WRITE);
-        } catch (IOException | RuntimeException e) {
-            return null;
-        }
-        boolean keep = false;
-        try {
-            FileLock lock = channel.tryLock(0, Long.MAX_VALUE, true);
-            if (lock == null) {
-                return Boolean.FALSE;
-            }
-            HELD_SLOTS.add(channel);
-            keep = true;
-            return Boolean.TRUE;
-        } catch (OverlappingFileLockException e) {
-            return Boolean.FALSE;
-        } catch (IOException | RuntimeException e) {
-            return null;
-        } finally {
-            if (!keep) {
-                try {
-                    channel.close();
-                } catch (IOException e) {
-                    // nothing held
-                }
-            }
-        }
-    }
-
-    /** Creates the folder, and refuses one that is not safe or cannot execute. */
-    private static void prepare(Path folder, CacheFolders.Candidate candidate) throws IOException, FolderRefused {
-        if (candidate.shared) {
-            // under a temp dir others can write to: the user's own folder, closed to everyone else
-            Path root = candidate.root;
-            if (!Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS)) {
-                try {
-                    if (posix(root.getParent())) {
-                        Files.createDirectory(root, PosixFilePermissions.asFileAttribute(
-                                PosixFilePermissions.fromString("rwx------")));
-                    } else {
-                        Files.createDirectory(root);
-                    }
-                } catch (java.nio.file.FileAlreadyExistsException e) {
-                    // made by another process meanwhile; checked below
-                }
-            }
-            checkPrivate(root);
-        }
-        Files.createDirectories(folder);
-        if (CacheFolders.noexec(folder)) {
-            throw new FolderRefused("its file system is mounted noexec, so the JVM could not load a library"
-                    + " from it");
-        }
-    }
-
-    private static boolean posix(Path folder) {
-        return folder != null && Files.getFileAttributeView(folder,
-                java.nio.file.attribute.PosixFileAttributeView.class) != null;
-    }
-
-    private static void checkPrivate(Path root) throws IOException, FolderRefused {
-        if (Files.isSymbolicLink(root) || !Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS)) {
-            throw new FolderRefused("not a folder (a link or a file is in its place)");
-        }
-        if (!posix(root)) {
-            return;
-        }
-        String user = System.getProperty("user.name");
-        String owner = Files.getOwner(root, LinkOption.NOFOLLOW_LINKS).getName();
-        if (user != null && !owner.equals(user)) {
-            throw new FolderRefused("owned by " + owner + ", not by " + user);
-        }
-        Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(root, LinkOption.NOFOLLOW_LINKS);
-        if (permissions.contains(PosixFilePermission.GROUP_WRITE)
-                || permissions.contains(PosixFilePermission.OTHERS_WRITE)) {
-            throw new FolderRefused("others may write to it (" + PosixFilePermissions.toString(permissions) + ")");
-        }
-    }
-
-    /** Writes the libraries that are missing or corrupt, under the folder's lock. */
-    private static void write(Path folder, List<NativeIndex.Library> libraries, URL indexUrl) throws IOException {
-        Object monitor = MONITORS.get(folder);
-        if (monitor == null) {
-            Object created = new Object();
-            monitor = MONITORS.putIfAbsent(folder, created);
-            if (monitor == null) {
-                monitor = created;
-            }
-        }
-        synchronized (monitor) {
-            try (FileChannel channel = FileChannel.open(folder.resolve(LOCK_FILE), StandardOpenOption.CREATE,
-                    StandardOpenOption.WRITE);
-                 FileLock lock = lock(channel)) {
-                removeStaleTemps(folder);
-                for (NativeIndex.Library library : libraries) {
-                    Path file = folder.resolve(library.file());
-                    // another process may have written it while this one waited for the lock
-                    if (!matches(file, library.sha256())) {
-                        writeOne(folder, file, library, new URL(indexUrl, encode(library.file())));
-                    }
-                }
-            }
-        }
-    }
-
-    /**
-     * Takes the lock; another copy of this class in the same JVM (another class loader) holding it shows as
-     * {@link OverlappingFileLockException}, so that case waits and tries again.
-     */
-    private static FileLock lock(FileChannel channel) throws IOException {
-        while (true) {
-            try {
-                return channel.lock();
-            } catch (OverlappingFileLockException e) {
-                try {
-                    Thread.sleep(LOCK_RETRY_MILLIS);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw new java.nio.channels.FileLockInterruptionException();
-                }
-            }
-        }
-    }
-
-    /** Temp files left by a process that died while writing; only a lock holder writes, so none is live. */
-    private static void removeStaleTemps(Path folder) {
-        try (DirectoryStream<Path> stream = Files.newDirectoryStream(folder, ".*.tmp")) {
-            for (Path stale : stream) {
-                Files.deleteIfExists(stale);
-            }
-        } catch (IOException | RuntimeException e) {
-            // best effort: a stale temp file costs only its space
-        }
-    }
-
-    private static void writeOne(Path folder, Path file, NativeIndex.Library library, URL source)
-            throws IOException {
-        Path temp = Files.createTempFile(folder, "." + library.file() + ".", ".tmp");
-        boolean moved = false;
-        try {
-            MessageDigest digest = newSha256();
-            InputStream in;
-            try {
-                in = open(source);
-            } catch (IOException e) {
-                throw new SourceError("cannot read " + source + ", listed in its index: " + e, e);
-            }
-            try (InputStream input = in; OutputStream out = Files.newOutputStream(temp)) {
-                byte[] buffer = new byte[64 * 1024];
-                int n;
-                while (true) {
-                    try {
-                        n = input.read(buffer);
-                    } catch (IOException e) {
-                        throw new SourceError("cannot read " + source + ": " + e, e);
-                    }
-                    if (n < 0) {
-                        break;
-                    }
-                    digest.update(buffer, 0, n);
-                    out.write(buffer, 0, n);
-                }
-            }
-            String actual = hex(digest.digest());
-            if (!actual.equals(library.sha256())) {
-                throw new SourceError(source + " has sha256 " + actual + " where its index says "
-                        + library.sha256() + ": the JAR is corrupt or was altered", null);
-            }
-            if (posix(folder)) {
-                Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rwxr-xr-x"));
-            }
-            try {
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-            moved = true;
-        } finally {
-            if (!moved) {
-                Files.deleteIfExists(temp);
-            }
-        }
-    }
-
-    /** Whether a file is there, a regular file, with this sha256. */
-    private static boolean matches(Path file, String sha256) {
-        if (!Files.isRegularFile(file)) {
-            return false;
-        }
-        MessageDigest digest = newSha256();
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] buffer = new byte[64 * 1024];
-            int n;
-            while ((n = in.read(buffer)) >= 0) {
-                digest.update(buffer, 0, n);
-            }
-        } catch (IOException e) {
-            return false;
-        }
-        return hex(digest.digest()).equals(sha256);
     }
 
     private static ClassLoader loaderOf(Class<?> anchor) {
@@ -562,15 +299,11 @@ public final class NativeLibraries {
         }
     }
 
-    /** Opens a resource without the JAR cache, so that a JAR rewritten since is read as it is now. */
-    private static InputStream open(URL url) throws IOException {
+    /** Reads a resource without the JAR cache, so that a JAR rewritten since is read as it is now. */
+    private static byte[] read(URL url) throws IOException {
         URLConnection connection = url.openConnection();
         connection.setUseCaches(false);
-        return connection.getInputStream();
-    }
-
-    private static byte[] read(URL url) throws IOException {
-        try (InputStream in = open(url)) {
+        try (InputStream in = connection.getInputStream()) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             byte[] buffer = new byte[8192];
             int n;
@@ -579,34 +312,6 @@ public final class NativeLibraries {
             }
             return out.toByteArray();
         }
-    }
-
-    /** A file name as a relative URL: letters, digits and {@code -._~} as they are, every other byte %XX. */
-    static String encode(String file) {
-        StringBuilder out = new StringBuilder();
-        for (byte b : file.getBytes(StandardCharsets.UTF_8)) {
-            int c = b & 0xff;
-            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-'
-                    || c == '.' || c == '_' || c == '~') {
-                out.append((char) c);
-            } else {
-                out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
-                        .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
-            }
-        }
-        return out.toString();
-    }
-
-    private static MessageDigest newSha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
-    }
-
-    private static byte[] sha256(byte[] bytes) {
-        return newSha256().digest(bytes);
     }
 
     static String hex(byte[] bytes) {
@@ -627,172 +332,11 @@ public final class NativeLibraries {
         return e.toString();
     }
 
-    private static UnsatisfiedLinkError linkError(String message, Throwable cause) {
+    static UnsatisfiedLinkError linkError(String message, Throwable cause) {
         UnsatisfiedLinkError error = new UnsatisfiedLinkError(message);
         if (cause != null) {
             error.initCause(cause);
         }
         return error;
-    }
-
-    // ---- the message when this platform's JAR is missing ----
-
-    private static NativeLibraryNotFoundError notFound(Class<?> anchor, ClassLoader loader, String name,
-            String platform, String indexPath) {
-        List<String> present = presentPlatforms(loader, name);
-        List<String> tried = Collections.singletonList(indexPath);
-        boolean forced = System.getProperty(PLATFORM_PROPERTY) != null
-                && !System.getProperty(PLATFORM_PROPERTY).trim().isEmpty();
-        String[] coordinates = coordinates(anchor, name);
-        StringBuilder m = new StringBuilder();
-        m.append("No native library ").append(name).append(" for platform ").append(platform)
-                .append(" on the class path of ").append(anchor.getName()).append(" (class loader ")
-                .append(loader).append(").");
-        if (forced) {
-            m.append("\nPlatform set by -D").append(PLATFORM_PROPERTY).append('.');
-        } else {
-            m.append("\nPlatform detected from os.name=").append(System.getProperty("os.name"))
-                    .append(", os.arch=").append(System.getProperty("os.arch"))
-                    .append(", sun.arch.data.model=").append(System.getProperty("sun.arch.data.model"));
-            if (platform.startsWith("linux-")) {
-                m.append(", C library ").append(platform.endsWith("-musl") ? "musl" : "glibc")
-                        .append(" (the dynamic loader mapped in /proc/self/maps)");
-            }
-            m.append('.');
-        }
-        m.append("\nTried: ");
-        for (int i = 0; i < tried.size(); i++) {
-            m.append(i == 0 ? "" : ", ").append(tried.get(i));
-        }
-        m.append("\nPlatforms present: ");
-        if (present.isEmpty()) {
-            m.append("none (no META-INF/native/").append(name).append("/ on the class path)");
-        } else {
-            for (int i = 0; i < present.size(); i++) {
-                m.append(i == 0 ? "" : ", ").append(present.get(i));
-            }
-        }
-        if (platform.endsWith("-musl") && present.contains(platform.substring(0, platform.length() - 5))) {
-            m.append("\n(").append(platform.substring(0, platform.length() - 5))
-                    .append(" is built for glibc; this JVM runs on musl, which cannot load it)");
-        }
-        m.append("\nAdd the JAR for ").append(platform).append(" to the dependencies:\n")
-                .append("    <dependency>\n")
-                .append("      <groupId>").append(coordinates[0]).append("</groupId>\n")
-                .append("      <artifactId>").append(coordinates[1]).append("</artifactId>\n")
-                .append("      <version>").append(coordinates[2]).append("</version>\n")
-                .append("      <classifier>").append(platform).append("</classifier>\n")
-                .append("    </dependency>");
-        if (!platform.endsWith("-musl")) {
-            m.append("\n(or <classifier>${os.detected.classifier}</classifier> with os-maven-plugin)");
-        }
-        m.append("\nor set -D").append(PLATFORM_PROPERTY).append("=<key> to use another platform's JAR, or -D")
-                .append(pathProperty(name)).append("=<file> to load a library file as it is.");
-        return new NativeLibraryNotFoundError(m.toString(), name, platform, tried, present);
-    }
-
-    /** The platform keys of the library's indexes the class loader sees: every known key, and any other folder. */
-    private static List<String> presentPlatforms(ClassLoader loader, String name) {
-        Set<String> present = new TreeSet<String>();
-        for (String key : Platforms.knownKeys()) {
-            if (loader.getResource(NativeIndex.path(name, key)) != null) {
-                present.add(key);
-            }
-        }
-        // keys this loader does not know, from JARs that list their folders
-        String prefix = NativeIndex.ROOT + name + "/";
-        try {
-            Enumeration<URL> folders = loader.getResources(prefix);
-            while (folders.hasMoreElements()) {
-                listFolder(folders.nextElement(), prefix, present);
-            }
-        } catch (IOException | RuntimeException e) {
-            // the known keys are listed already
-        }
-        return new ArrayList<String>(present);
-    }
-
-    private static void listFolder(URL folder, String prefix, Set<String> present) {
-        try {
-            if (folder.getProtocol().equals("jar")) {
-                URLConnection connection = folder.openConnection();
-                connection.setUseCaches(false);
-                if (connection instanceof JarURLConnection) {
-                    try (JarFile jar = ((JarURLConnection) connection).getJarFile()) {
-                        Enumeration<JarEntry> entries = jar.entries();
-                        while (entries.hasMoreElements()) {
-                            String entry = entries.nextElement().getName();
-                            if (entry.startsWith(prefix) && entry.endsWith("/" + NativeIndex.FILE_NAME)) {
-                                String key = entry.substring(prefix.length(),
-                                        entry.length() - NativeIndex.FILE_NAME.length() - 1);
-                                if (!key.isEmpty() && key.indexOf('/') < 0) {
-                                    present.add(key);
-                                }
-                            }
-                        }
-                    }
-                }
-            } else if (folder.getProtocol().equals("file")) {
-                File[] keys = new File(folder.toURI()).listFiles();
-                if (keys != null) {
-                    for (File key : keys) {
-                        if (new File(key, NativeIndex.FILE_NAME).isFile()) {
-                            present.add(key.getName());
-                        }
-                    }
-                }
-            }
-        } catch (IOException | URISyntaxException | RuntimeException e) {
-            // best effort
-        }
-    }
-
-    /**
-     * The groupId, artifactId and version for the {@code <dependency>} of the message: from the one
-     * {@code META-INF/maven/<g>/<a>/pom.properties} of the anchor's JAR when it has one, else placeholders
-     * with the library's name as the artifactId (its default).
-     */
-    private static String[] coordinates(Class<?> anchor, String name) {
-        String[] guess = {"<!-- the groupId of " + name + " -->", name, "<!-- its version -->"};
-        try {
-            CodeSource source = anchor.getProtectionDomain().getCodeSource();
-            if (source == null || source.getLocation() == null
-                    || !source.getLocation().getProtocol().equals("file")) {
-                return guess;
-            }
-            File location = new File(source.getLocation().toURI());
-            if (!location.isFile()) {
-                return guess;
-            }
-            try (JarFile jar = new JarFile(location)) {
-                JarEntry found = null;
-                Enumeration<JarEntry> entries = jar.entries();
-                while (entries.hasMoreElements()) {
-                    JarEntry entry = entries.nextElement();
-                    if (entry.getName().startsWith("META-INF/maven/") && entry.getName().endsWith("/pom.properties")) {
-                        if (found != null) {
-                            return guess;
-                        }
-                        found = entry;
-                    }
-                }
-                if (found == null) {
-                    return guess;
-                }
-                Properties pom = new Properties();
-                try (InputStream in = jar.getInputStream(found)) {
-                    pom.load(in);
-                }
-                String g = pom.getProperty("groupId");
-                String a = pom.getProperty("artifactId");
-                String v = pom.getProperty("version");
-                if (g == null || a == null || v == null) {
-                    return guess;
-                }
-                return new String[] {g, a, v};
-            }
-        } catch (IOException | URISyntaxException | RuntimeException e) {
-            return guess;
-        }
     }
 }

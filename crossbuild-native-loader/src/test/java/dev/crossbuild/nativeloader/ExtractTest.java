@@ -58,9 +58,9 @@ class ExtractTest {
             // the second call reuses the files: same folder, nothing left behind
             assertEquals(main, NativeLibraries.extract(anchor, Fixture.NAME));
             try (java.util.stream.Stream<Path> files = Files.list(folder)) {
-                assertEquals(java.util.Arrays.asList(".lock", ".slot-0", "libdep.so", "libhello.so"),
+                assertEquals(java.util.Arrays.asList(".lock", ".slot-0", ".verified", "libdep.so", "libhello.so"),
                         files.map(p -> p.getFileName().toString()).sorted().collect(java.util.stream.Collectors.toList()),
-                        "the libraries, the write lock and this class loader's slot; no temp file");
+                        "the libraries, the write lock, this class loader's slot and the marker; no temp file");
             }
         }
     }
@@ -82,5 +82,32 @@ class ExtractTest {
         try (URLClassLoader loader = fixture.classLoader()) {
             assertEquals(file, NativeLibraries.extract(fixture.anchor(loader), Fixture.NAME));
         }
+    }
+
+    /**
+     * loadAll with {@code System::load} from demo.Hello, whose class loader is a child of the loader's: the
+     * libraries bind to demo.Hello's loader (its native method links), which a System.load inside the
+     * loader would not do.
+     */
+    @Test
+    void loadAllLoadsInIndexOrderForTheCallersClassLoader() throws Exception {
+        System.setProperty(NativeLibraries.DIR_PROPERTY, cache.toString());
+        System.setProperty("demo.loadAll", "true");
+        try (URLClassLoader loader = fixture.classLoader()) {
+            assertEquals(NativeLibraries.class, loader.loadClass(NativeLibraries.class.getName()),
+                    "the loader is the parent's, as in a plugin host");
+            Class<?> hello = Class.forName("demo.Hello", true, loader);
+            assertEquals(42, hello.getMethod("answer").invoke(null));
+            List<String> loaded = new java.util.ArrayList<String>();
+            List<Path> all = NativeLibraries.loadAll(hello, Fixture.NAME, loaded::add);
+            assertEquals(java.util.Arrays.asList(all.get(0).toString(), all.get(1).toString()), loaded);
+            assertEquals("libdep.so", all.get(0).getFileName().toString());
+        } finally {
+            System.clearProperty("demo.loadAll");
+        }
+        Fixture.Result result = Fixture.run(fixture.javaCommand("-D" + NativeLibraries.DIR_PROPERTY + "=" + cache,
+                "-Ddemo.loadAll=true"), cache);
+        assertEquals(0, result.code, result.output);
+        assertTrue(result.output.contains("answer=42"), result.output);
     }
 }

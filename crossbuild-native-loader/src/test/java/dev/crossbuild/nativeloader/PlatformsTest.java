@@ -93,4 +93,68 @@ class PlatformsTest {
             assertTrue(Platforms.knownKeys().contains(key), key);
         }
     }
+
+    /** An ELF header with one PT_LOAD and, when given, a PT_INTERP naming {@code interp}. */
+    private static byte[] elf(boolean wide, boolean big, String interp) {
+        byte[] b = new byte[512];
+        b[0] = 0x7f;
+        b[1] = 'E';
+        b[2] = 'L';
+        b[3] = 'F';
+        b[4] = (byte) (wide ? 2 : 1);
+        b[5] = (byte) (big ? 2 : 1);
+        int phoff = 64;
+        int entry = wide ? 56 : 32;
+        put(b, wide ? 0x20 : 0x1c, wide ? 8 : 4, phoff, big);
+        put(b, wide ? 0x36 : 0x2a, 2, entry, big);
+        put(b, wide ? 0x38 : 0x2c, 2, interp == null ? 1 : 2, big);
+        put(b, phoff, 4, 1, big); // PT_LOAD
+        if (interp != null) {
+            int at = phoff + entry;
+            int offset = 300;
+            put(b, at, 4, 3, big); // PT_INTERP
+            put(b, wide ? at + 8 : at + 4, wide ? 8 : 4, offset, big);
+            put(b, wide ? at + 32 : at + 16, wide ? 8 : 4, interp.length() + 1, big);
+            for (int i = 0; i < interp.length(); i++) {
+                b[offset + i] = (byte) interp.charAt(i);
+            }
+        }
+        return b;
+    }
+
+    private static void put(byte[] b, int at, int size, long value, boolean big) {
+        for (int i = 0; i < size; i++) {
+            b[at + (big ? size - 1 - i : i)] = (byte) (value >>> (8 * i));
+        }
+    }
+
+    @Test
+    void theDynamicLoaderIsTheElfInterpreterOfTheProgram() throws Exception {
+        Object[][] rows = {
+            {elf(true, false, "/lib/ld-musl-x86_64.so.1"), "/lib/ld-musl-x86_64.so.1", true},
+            {elf(true, false, "/lib64/ld-linux-x86-64.so.2"), "/lib64/ld-linux-x86-64.so.2", false},
+            {elf(false, true, "/lib/ld-musl-armhf.so.1"), "/lib/ld-musl-armhf.so.1", true},
+            {elf(false, false, "/lib/ld-linux.so.2"), "/lib/ld-linux.so.2", false},
+            // a static program names no loader; a text file is no ELF; a header cut short is not read past
+            {elf(true, false, null), null, false},
+            {"#!/bin/sh\necho not an ELF file at all, but long enough to be one...............\n".getBytes("UTF-8"),
+                null, false},
+            {java.util.Arrays.copyOf(elf(true, false, "/lib/ld-musl-x86_64.so.1"), 200), null, false},
+        };
+        for (Object[] row : rows) {
+            String interp = Platforms.interpreter((byte[]) row[0]);
+            assertEquals(row[1], interp);
+            assertEquals(row[2], interp != null && Platforms.mapsMusl(interp), String.valueOf(row[1]));
+        }
+        if (Fixture.linux()) {
+            // this JVM's own program asks for the loader that is mapped in it
+            byte[] head = java.util.Arrays.copyOf(java.nio.file.Files.readAllBytes(
+                    java.nio.file.Paths.get("/proc/self/exe")), 4096);
+            String interp = Platforms.interpreter(head);
+            String maps = new String(java.nio.file.Files.readAllBytes(java.nio.file.Paths.get("/proc/self/maps")),
+                    "UTF-8");
+            assertTrue(interp != null && maps.contains(interp.substring(interp.lastIndexOf('/'))), interp);
+            assertEquals(Platforms.mapsMusl(maps), Platforms.mapsMusl(interp));
+        }
+    }
 }

@@ -92,7 +92,7 @@ class StressTest {
         Path main = Paths.get(paths.iterator().next());
         assertArrayEquals(fixture.hello, Files.readAllBytes(main));
         assertArrayEquals(fixture.dep, Files.readAllBytes(main.resolveSibling("libdep.so")));
-        assertEquals(Arrays.asList(".lock", ".slot-0", "libdep.so", "libhello.so"), names(main.getParent()),
+        assertEquals(Arrays.asList(".lock", ".slot-0", ".verified", "libdep.so", "libhello.so"), names(main.getParent()),
                 "no temp file is left");
     }
 
@@ -351,7 +351,7 @@ class StressTest {
 
     private static Boolean unshare;
 
-    private static synchronized boolean canUnshareMounts() throws Exception {
+    static synchronized boolean canUnshareMounts() throws Exception {
         if (unshare == null) {
             unshare = false;
             // -Dloader.test.unshare=false tries the tests' other ways, as on a machine without mount namespaces

@@ -1,0 +1,166 @@
+package dev.crossbuild.nativeloader;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The record, written last in a cache folder, of the libraries the loader extracted there and verified
+ * (their sha256 against the index, while writing them): for each, its sha256, size, modification and
+ * change times and file identity (device and inode) as they were once in place. A later start reuses a
+ * library whose file still agrees, with no hashing; any difference (or no record) extracts it again. In a
+ * folder only this user may write to, this is as good as hashing: no one else can change the file.
+ *
+ * <pre>
+ * crossbuild-native-verified=1
+ * &lt;sha256&gt; &lt;size&gt; &lt;mtime ms&gt; &lt;ctime ms&gt; &lt;dev&gt; &lt;ino&gt; &lt;file&gt;
+ * </pre>
+ */
+final class CacheMarker {
+
+    static final String FILE = ".verified";
+    private static final String HEADER = "crossbuild-native-verified=1";
+
+    private CacheMarker() {
+    }
+
+    /**
+     * The libraries of the index whose files in the folder the marker does not vouch for (all of them when
+     * there is no marker), in index order; empty when every one agrees.
+     *
+     * @param why receives, when not null, what differs first (for a message)
+     */
+    static List<NativeIndex.Library> stale(Path folder, NativeIndex index, StringBuilder why) {
+        List<NativeIndex.Library> stale = new ArrayList<NativeIndex.Library>();
+        String text = read(folder.resolve(FILE));
+        if (text == null) {
+            if (why != null) {
+                why.append("no record that its libraries were verified (").append(FILE).append(')');
+            }
+            stale.addAll(index.libraries());
+            return stale;
+        }
+        for (NativeIndex.Library library : index.libraries()) {
+            Path file = folder.resolve(library.file());
+            String recorded = find(text, library.file());
+            String differs;
+            if (recorded == null || !recorded.startsWith(library.sha256() + " ")) {
+                differs = "was not verified against this index";
+            } else {
+                PrivateFolders.Stat s;
+                try {
+                    s = PrivateFolders.stat(file);
+                } catch (IOException e) {
+                    s = null;
+                }
+                if (s == null) {
+                    differs = "is missing";
+                } else if (!PrivateFolders.privateFile(file, s)) {
+                    differs = "is not a private file of this user (" + PrivateFolders.describe(file, s) + ")";
+                } else if (!recorded.equals(line(library, s))) {
+                    differs = "changed since it was verified (size " + s.size + ", recorded "
+                            + recorded.substring(library.sha256().length() + 1, recorded.indexOf(' ',
+                                    library.sha256().length() + 1)) + ")";
+                } else {
+                    continue;
+                }
+            }
+            if (why != null && stale.isEmpty()) {
+                why.append(library.file()).append(' ').append(differs);
+            }
+            stale.add(library);
+        }
+        return stale;
+    }
+
+    /** Records the libraries as they are now; written to a temp file and moved into place. */
+    static void write(Path folder, NativeIndex index) throws IOException {
+        StringBuilder text = new StringBuilder(HEADER).append('\n');
+        for (NativeIndex.Library library : index.libraries()) {
+            PrivateFolders.Stat s = PrivateFolders.stat(folder.resolve(library.file()));
+            if (s == null) {
+                throw new java.nio.file.NoSuchFileException(folder.resolve(library.file()).toString());
+            }
+            text.append(line(library, s)).append(' ').append(library.file()).append('\n');
+        }
+        Path temp = CacheWriter.temp(folder, FILE, PrivateFolders.Created.FILE);
+        boolean moved = false;
+        try {
+            try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING, LinkOption.NOFOLLOW_LINKS)) {
+                out.write(text.toString().getBytes(StandardCharsets.UTF_8));
+            }
+            CacheWriter.move(temp, folder.resolve(FILE));
+            moved = true;
+        } finally {
+            if (!moved) {
+                Files.deleteIfExists(temp);
+            }
+        }
+    }
+
+    /** {@code <sha256> <size> <mtime> <ctime> <dev> <ino>}. */
+    private static String line(NativeIndex.Library library, PrivateFolders.Stat s) {
+        return new StringBuilder(library.sha256()).append(' ').append(s.size).append(' ').append(s.mtime)
+                .append(' ').append(s.ctime).append(' ').append(s.dev).append(' ').append(s.ino).toString();
+    }
+
+    /** The recorded line of a file, without its name, or null. */
+    private static String find(String text, String file) {
+        String suffix = " " + file;
+        int from = 0;
+        while (from < text.length()) {
+            int end = text.indexOf('\n', from);
+            if (end < 0) {
+                end = text.length();
+            }
+            if (end - from > suffix.length() && text.startsWith(suffix, end - suffix.length())) {
+                String line = text.substring(from, end - suffix.length());
+                // six fields: a file name with spaces cannot pass for another one's line
+                int spaces = 0;
+                for (int i = 0; i < line.length(); i++) {
+                    if (line.charAt(i) == ' ') {
+                        spaces++;
+                    }
+                }
+                if (spaces == 5) {
+                    return line;
+                }
+            }
+            from = end + 1;
+        }
+        return null;
+    }
+
+    /** The marker's text when it is this user's private regular file with the right header, else null. */
+    private static String read(Path marker) {
+        try {
+            PrivateFolders.Stat s = PrivateFolders.stat(marker);
+            if (!PrivateFolders.privateFile(marker, s) || s.size > 1 << 20) {
+                return null;
+            }
+            byte[] bytes = new byte[(int) s.size];
+            int n = 0;
+            try (InputStream in = Files.newInputStream(marker, LinkOption.NOFOLLOW_LINKS)) {
+                while (n < bytes.length) {
+                    int r = in.read(bytes, n, bytes.length - n);
+                    if (r < 0) {
+                        break;
+                    }
+                    n += r;
+                }
+            }
+            String text = NativeIndex.utf8(bytes, 0, n);
+            return text.startsWith(HEADER + "\n") ? text : null;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+}
