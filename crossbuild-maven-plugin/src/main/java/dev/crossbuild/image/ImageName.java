@@ -45,9 +45,8 @@ public record ImageName(String registry, String repository, String tag) {
             }
             // user:password@host: never repeated, Maven and the log would show it
             throw new ProjectException(where + " `…@" + after + "` holds credentials before the registry host; an"
-                    + " image name must not carry them: remove the part before @, and give the user name and"
-                    + " password in settings.xml (a <server> whose <id> is the registry host) or in the"
-                    + " environment variables CROSSBUILD_IMAGE_USERNAME and CROSSBUILD_IMAGE_PASSWORD");
+                    + " image name must not carry them (Maven and the log show it): remove the part before @, and give"
+                    + " them in " + RegistryClient.whereCredentialsGo("<registry host>"));
         }
         String registry = DOCKER_HUB;
         int slash = rest.indexOf('/');

@@ -106,7 +106,7 @@ public class PackageImageMojo extends AbstractImageMojo {
             }));
         }
         RegistryPull puller = new RegistryPull(context.layout().root().resolve("image-base"), logins(),
-                insecure(), context.offline());
+                insecure(), context.offline(), timeout());
         Path archive = build.resolve(finalName + "-image.tar");
         return () -> {
             ImageBuilder.Result result = new ImageBuilder(spec, context.layout().root(), context.baseDirectory(),
