@@ -4,15 +4,19 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.crossbuild.core.CrossbuildException;
-import dev.crossbuild.core.MachineException;
 import dev.crossbuild.core.ProjectException;
 import dev.crossbuild.model.PlatformKeys.OciPlatform;
 import java.io.BufferedInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -65,16 +69,17 @@ public record BaseImage(String source, List<Layer> layers, List<String> diffIds,
         collect(oci, index, ref, manifests, 0);
         for (JsonObject descriptor : manifests) {
             Oci.Descriptor d = Oci.Descriptor.of(descriptor, oci.where());
-            JsonObject manifest = Oci.parse(oci.blob(d.digest()), oci.where() + " manifest " + d.digest());
+            JsonObject manifest = Oci.parse(oci.blob(d), oci.where() + " manifest " + d.digest());
             Oci.Descriptor configDescriptor = Oci.Descriptor.of(manifest.getAsJsonObject("config"), oci.where());
-            JsonObject config = Oci.parse(oci.blob(configDescriptor.digest()), oci.where() + " config");
+            JsonObject config = Oci.parse(oci.blob(configDescriptor), oci.where() + " config");
             if (!matches(descriptor.getAsJsonObject("platform"), config, platform)) {
                 continue;
             }
             List<Layer> layers = new ArrayList<>();
             for (JsonElement layer : manifest.getAsJsonArray("layers")) {
                 Oci.Descriptor ld = Oci.Descriptor.of(layer.getAsJsonObject(), oci.where());
-                layers.add(new Layer(ld, oci.blobPath(ld.digest())));
+                // a layer the image is built from is hashed first; the up-to-date check only needs its size
+                layers.add(new Layer(ld, listFiles ? oci.verifiedBlob(ld) : oci.sizedBlob(ld)));
             }
             return Optional.of(of(source, layers, config, listFiles));
         }
@@ -94,8 +99,8 @@ public record BaseImage(String source, List<Layer> layers, List<String> diffIds,
         }
         ids.forEach(id -> diffIds.add(id.getAsString()));
         Set<String> files = new TreeSet<>();
-        for (Layer layer : listFiles ? layers : List.<Layer>of()) {
-            readFiles(layer.blob(), files, source);
+        for (int i = 0; listFiles && i < layers.size(); i++) {
+            readFiles(layers.get(i), diffIds.get(i), files, source);
         }
         return new BaseImage(source, layers, diffIds, config, files);
     }
@@ -115,7 +120,7 @@ public record BaseImage(String source, List<Layer> layers, List<String> diffIds,
             String type = descriptor.has("mediaType") ? descriptor.get("mediaType").getAsString() : "";
             if (type.equals(Oci.INDEX) || type.equals(Oci.DOCKER_LIST)) {
                 Oci.Descriptor d = Oci.Descriptor.of(descriptor, oci.where());
-                collect(oci, Oci.parse(oci.blob(d.digest()), oci.where() + " index " + d.digest()), null, into,
+                collect(oci, Oci.parse(oci.blob(d), oci.where() + " index " + d.digest()), null, into,
                         depth + 1);
             } else if (type.equals(Oci.MANIFEST) || type.equals(Oci.DOCKER_MANIFEST)) {
                 into.add(descriptor);
@@ -142,13 +147,19 @@ public record BaseImage(String source, List<Layer> layers, List<String> diffIds,
         return o != null && o.has(key) && o.get(key).isJsonPrimitive() ? o.get(key).getAsString() : "";
     }
 
-    /** The paths a layer leaves, applying its whiteouts to what the layers below left. */
-    private static void readFiles(Path blob, Set<String> files, String source) throws CrossbuildException {
-        try (InputStream raw = new BufferedInputStream(Files.newInputStream(blob))) {
+    /**
+     * The paths a layer leaves, applying its whiteouts to what the layers below left; its uncompressed tar must
+     * hash to the config's diff_id for it.
+     */
+    private static void readFiles(Layer layer, String diffId, Set<String> files, String source)
+            throws CrossbuildException {
+        String blob = layer.descriptor().digest();
+        MessageDigest uncompressed = Oci.sha256();
+        try (InputStream raw = new BufferedInputStream(Files.newInputStream(layer.blob()))) {
             raw.mark(2);
             boolean gzip = raw.read() == 0x1f && raw.read() == 0x8b;
             raw.reset();
-            try (InputStream in = gzip ? new GzipCompressorInputStream(raw, true) : raw;
+            try (InputStream in = hashing(gzip ? new GzipCompressorInputStream(raw, true) : raw, uncompressed);
                     TarArchiveInputStream tar = new TarArchiveInputStream(in, "UTF-8")) {
                 for (TarArchiveEntry entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
                     String name = normalize(entry.getName());
@@ -163,11 +174,44 @@ public record BaseImage(String source, List<Layer> layers, List<String> diffIds,
                         files.add(name);
                     }
                 }
+                // the tar's end blocks and padding count for the diff_id too
+                in.transferTo(OutputStream.nullOutputStream());
             }
+        } catch (EOFException e) {
+            throw new ProjectException("<image><base>" + source + "</base>: the layer " + blob + " ends early: its "
+                    + "gzip or tar stream is truncated (" + layer.blob() + "); the base image is damaged, write or"
+                    + " pull it again");
         } catch (IOException e) {
-            throw new MachineException("<image><base>" + source + "</base>: could not read the layer " + blob + ": "
-                    + e.getMessage(), e);
+            throw new ProjectException("<image><base>" + source + "</base>: the layer " + blob + " is not a readable"
+                    + " tar" + (layer.descriptor().mediaType().contains("gzip") ? " in gzip" : "") + " ("
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ", in "
+                    + layer.blob() + "); the base image is damaged, write or pull it again");
         }
+        String actual = "sha256:" + HexFormat.of().formatHex(uncompressed.digest());
+        if (!actual.equals(diffId)) {
+            throw new ProjectException("<image><base>" + source + "</base>: the layer " + blob + " uncompresses to "
+                    + actual + ", but the config's diff_id for it is " + diffId + "; the base image is damaged,"
+                    + " write or pull it again");
+        }
+    }
+
+    /** The stream, each byte read or skipped (the tar reader skips file contents) counted into the digest. */
+    private static InputStream hashing(InputStream in, MessageDigest digest) {
+        return new DigestInputStream(in, digest) {
+            @Override
+            public long skip(long n) throws IOException {
+                byte[] buffer = new byte[8192];
+                long skipped = 0;
+                while (skipped < n) {
+                    int read = read(buffer, 0, (int) Math.min(buffer.length, n - skipped));
+                    if (read < 0) {
+                        break;
+                    }
+                    skipped += read;
+                }
+                return skipped;
+            }
+        };
     }
 
     static String normalize(String name) {

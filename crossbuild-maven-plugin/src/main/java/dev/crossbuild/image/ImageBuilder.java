@@ -201,14 +201,13 @@ public final class ImageBuilder {
     private Map<String, Map.Entry<Path, Boolean>> unpack(ImageTarget target, Path into, String who,
             List<String> problems) throws CrossbuildException {
         if (!Files.isRegularFile(target.archive())) {
-            problems.add(who + ": its archive " + target.archive() + " is missing; run package-arch before"
-                    + " package-image (list both goals in one <execution>; mvn package runs both)");
+            problems.add(who + ": its archive " + target.archive() + " is missing; " + missingHint(target));
             return null;
         }
         List<String> names;
         try {
             FileTrees.deleteQuietly(into);
-            names = ArchiveReader.extract(target.archive(), ArchiveFormat.of(target.triple()), into);
+            names = ArchiveReader.extract(target.archive(), target.format(), into);
         } catch (ArchiveRefusedException e) {
             problems.add(who + ": " + e.getMessage());
             return null;
@@ -233,6 +232,20 @@ public final class ImageBuilder {
             throw new MachineException("could not list " + top + ": " + e.getMessage(), e);
         }
         return files;
+    }
+
+    /** How to get the archive: another format's archive beside it means the two goals disagree on the format. */
+    private static String missingHint(ImageTarget target) {
+        String name = target.archive().getFileName().toString();
+        String stem = name.substring(0, name.length() - target.format().extension().length() - 1);
+        for (ArchiveFormat other : ArchiveFormat.values()) {
+            Path sibling = target.archive().resolveSibling(stem + "." + other.extension());
+            if (other != target.format() && Files.isRegularFile(sibling)) {
+                return "there is " + sibling.getFileName() + ", so package-arch ran with another"
+                        + " -Dcrossbuild.archiveFormat; give both goals the same value (run them in one mvn command)";
+            }
+        }
+        return "run package-arch before package-image (list both goals in one <execution>; mvn package runs both)";
     }
 
     /** Binaries and scripts get 0755: the archive's modes are not kept when it is unpacked as untrusted bytes. */

@@ -50,14 +50,14 @@ public final class ImagePusher {
         if (index == null) {
             throw new ProjectException("push-image: " + layout + " holds no image index; run package-image again");
         }
-        byte[] indexBytes = oci.blob(index.digest());
+        byte[] indexBytes = oci.blob(index);
         int uploaded = 0;
         int present = 0;
         long bytes = 0;
         Set<String> done = new LinkedHashSet<>();
         for (JsonElement element : Oci.parse(indexBytes, "the image index").getAsJsonArray("manifests")) {
             Oci.Descriptor manifest = Oci.Descriptor.of(element.getAsJsonObject(), oci.where());
-            byte[] manifestBytes = oci.blob(manifest.digest());
+            byte[] manifestBytes = oci.blob(manifest);
             JsonObject parsed = Oci.parse(manifestBytes, "manifest " + manifest.digest());
             List<JsonElement> blobs = new java.util.ArrayList<>();
             blobs.add(parsed.get("config"));
@@ -71,7 +71,7 @@ public final class ImagePusher {
                     present++;
                     continue;
                 }
-                client.uploadBlob(d.digest(), oci.blobPath(d.digest()));
+                client.uploadBlob(d.digest(), oci.sizedBlob(d));
                 uploaded++;
                 bytes += d.size();
                 log.debug("uploaded " + d.digest() + " (" + d.size() + " bytes)");

@@ -1,6 +1,7 @@
 package dev.crossbuild.image;
 
 import dev.crossbuild.model.TargetTriple;
+import dev.crossbuild.packaging.ArchiveFormat;
 import java.nio.file.Path;
 
 /**
@@ -10,6 +11,8 @@ import java.nio.file.Path;
  * @param id      the target id
  * @param triple  its triple, which names the platform
  * @param archive its archive, with one top folder
+ * @param format  the format {@code package-arch} wrote it in (the chosen {@code crossbuild.archiveFormat}, else the
+ *                triple's own)
  */
-public record ImageTarget(String id, TargetTriple triple, Path archive) {
+public record ImageTarget(String id, TargetTriple triple, Path archive, ArchiveFormat format) {
 }

@@ -3,19 +3,28 @@ package dev.crossbuild.image;
 import dev.crossbuild.core.CrossbuildException;
 import dev.crossbuild.core.MachineException;
 import dev.crossbuild.core.ProjectException;
-import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -35,24 +44,57 @@ public final class RegistryClient {
         }
     }
 
+    /** Where the credentials of each registry host come from. */
+    @FunctionalInterface
+    public interface Logins {
+        Credentials of(String registry) throws CrossbuildException;
+    }
+
     private static final Pattern PARAM = Pattern.compile("(\\w+)=\"([^\"]*)\"");
 
     /**
      * Redirects are followed by hand: registries send blob downloads to storage (a CDN, S3) that refuses the
      * registry's {@code Authorization} header, so it must not travel with the redirect.
      */
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30))
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient http;
     private final ImageName name;
     private final String base;
     private final Credentials credentials;
+    private final Duration timeout;
     private String authorization;
 
-    /** @param insecure plain HTTP instead of HTTPS ({@code -Dcrossbuild.image.insecure}) */
-    public RegistryClient(ImageName name, Credentials credentials, boolean insecure) {
+    /** The longest a registry may stay silent by default: a minute (connecting: at most {@link #CONNECT}). */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
+
+    /** The longest a connection may take to open, or the timeout when that is shorter. */
+    public static final Duration CONNECT = Duration.ofSeconds(30);
+
+    /** The environment variables credentials may come from (besides settings.xml), never a parameter. */
+    public static final String USERNAME_VARIABLE = "CROSSBUILD_IMAGE_USERNAME";
+    public static final String PASSWORD_VARIABLE = "CROSSBUILD_IMAGE_PASSWORD";
+
+    /** Where a registry's credentials go, for messages. */
+    public static String whereCredentialsGo(String registry) {
+        return "settings.xml (a <server> with <id>" + registry + "</id>, <username> and <password>, which mvn"
+                + " --encrypt-password can encrypt) or the environment variables " + USERNAME_VARIABLE + " and "
+                + PASSWORD_VARIABLE;
+    }
+
+    /** The property that sets the timeout, for messages. */
+    public static final String TIMEOUT_PROPERTY = "crossbuild.image.timeout";
+
+    /**
+     * @param insecure plain HTTP instead of HTTPS ({@code -Dcrossbuild.image.insecure})
+     * @param timeout  the longest the registry may go without sending or taking a byte (connecting included)
+     *                 before a request fails: a registry that accepts and never answers must not hang the build
+     */
+    public RegistryClient(ImageName name, Credentials credentials, boolean insecure, Duration timeout) {
         this.name = name;
         this.base = (insecure ? "http://" : "https://") + name.registry() + "/v2/" + name.repository();
         this.credentials = credentials;
+        this.timeout = timeout;
+        this.http = HttpClient.newBuilder().connectTimeout(timeout.compareTo(CONNECT) < 0 ? timeout : CONNECT)
+                .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     public boolean hasBlob(String digest) throws CrossbuildException {
@@ -113,8 +155,7 @@ public final class RegistryClient {
             String location = response.headers().firstValue("Location").orElseThrow(() -> new MachineException(
                     "the registry " + name.registry() + " redirected " + digest + " without a Location header"));
             blob = blob.resolve(location);
-            response = exchange(HttpRequest.newBuilder(blob).GET().timeout(Duration.ofMinutes(10)).build(),
-                    HttpResponse.BodyHandlers.ofFile(into));
+            response = exchange(HttpRequest.newBuilder(blob).GET().build(), HttpResponse.BodyHandlers.ofFile(into));
         }
         expect(response, 200, "get the blob " + digest);
     }
@@ -139,25 +180,134 @@ public final class RegistryClient {
     }
 
     private HttpRequest.Builder withAuthorization(HttpRequest.Builder request) {
-        HttpRequest.Builder copy = request.copy().timeout(Duration.ofMinutes(10));
+        HttpRequest.Builder copy = request.copy();
         if (authorization != null) {
             copy.setHeader("Authorization", authorization);
         }
         return copy;
     }
 
+    /**
+     * Sends a request and waits for its response, failing when nothing moves for the timeout: no byte of the
+     * request taken, no header or byte of the response received. The JDK client's own request timeout would also
+     * cut a long upload that is still moving, and it has no read timeout, so the silence is watched here.
+     */
     private <T> HttpResponse<T> exchange(HttpRequest request, HttpResponse.BodyHandler<T> body)
             throws CrossbuildException {
+        AtomicLong moved = new AtomicLong(System.nanoTime());
+        HttpRequest watched = request.bodyPublisher().<HttpRequest>map(publisher -> HttpRequest.newBuilder(request,
+                (header, value) -> true).method(request.method(), watch(publisher, moved)).build()).orElse(request);
+        CompletableFuture<HttpResponse<T>> future = http.sendAsync(watched, watch(body, moved));
+        long limit = timeout.toNanos();
         try {
-            return http.send(request, body);
-        } catch (IOException e) {
+            while (true) {
+                long left = limit - (System.nanoTime() - moved.get());
+                if (left <= 0) {
+                    future.cancel(true);
+                    throw new MachineException("the registry " + name.registry() + " sent and took nothing for "
+                            + seconds(timeout) + " (" + request.method() + " " + request.uri() + "); check that it is"
+                            + " up and is a registry, or wait longer with -D" + TIMEOUT_PROPERTY + "=SECONDS");
+                }
+                try {
+                    return future.get(left, TimeUnit.NANOSECONDS);
+                } catch (TimeoutException stillWaiting) {
+                    // moved may have been touched meanwhile: the loop looks again
+                }
+            }
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof HttpConnectTimeoutException) {
+                Duration connect = timeout.compareTo(CONNECT) < 0 ? timeout : CONNECT;
+                throw new MachineException("could not connect to the registry " + name.registry() + " within "
+                        + seconds(connect) + " (" + request.uri() + "); check the host and port in the image name"
+                        + " and that the registry is up" + (timeout.compareTo(CONNECT) < 0 ? ", or wait longer with -D"
+                        + TIMEOUT_PROPERTY + "=SECONDS" : ""), cause);
+            }
             throw new MachineException("could not reach the registry " + name.registry() + " (" + request.uri()
-                    + "): " + e + (request.uri().getScheme().equals("https") ? "; for a registry that speaks plain"
-                    + " HTTP (a local one), set -Dcrossbuild.image.insecure=true" : ""), e);
+                    + "): " + cause + (request.uri().getScheme().equals("https") ? "; for a registry that speaks"
+                    + " plain HTTP (a local one), set -Dcrossbuild.image.insecure=true" : ""), cause);
         } catch (InterruptedException e) {
+            future.cancel(true);
             Thread.currentThread().interrupt();
             throw new MachineException("interrupted while talking to the registry " + name.registry(), e);
         }
+    }
+
+    private static String seconds(Duration duration) {
+        long millis = duration.toMillis();
+        return millis % 1000 == 0 ? millis / 1000 + " s" : millis / 1000.0 + " s";
+    }
+
+    /** The request's body, each piece the client takes counting as movement. */
+    private static HttpRequest.BodyPublisher watch(HttpRequest.BodyPublisher publisher, AtomicLong moved) {
+        return new HttpRequest.BodyPublisher() {
+            @Override
+            public long contentLength() {
+                return publisher.contentLength();
+            }
+
+            @Override
+            public void subscribe(Flow.Subscriber<? super ByteBuffer> subscriber) {
+                publisher.subscribe(new Flow.Subscriber<ByteBuffer>() {
+                    @Override
+                    public void onSubscribe(Flow.Subscription subscription) {
+                        subscriber.onSubscribe(subscription);
+                    }
+
+                    @Override
+                    public void onNext(ByteBuffer item) {
+                        moved.set(System.nanoTime());
+                        subscriber.onNext(item);
+                    }
+
+                    @Override
+                    public void onError(Throwable throwable) {
+                        subscriber.onError(throwable);
+                    }
+
+                    @Override
+                    public void onComplete() {
+                        moved.set(System.nanoTime());
+                        subscriber.onComplete();
+                    }
+                });
+            }
+        };
+    }
+
+    /** The response: its headers and each piece of its body counting as movement. */
+    private static <T> HttpResponse.BodyHandler<T> watch(HttpResponse.BodyHandler<T> handler, AtomicLong moved) {
+        return info -> {
+            moved.set(System.nanoTime());
+            HttpResponse.BodySubscriber<T> inner = handler.apply(info);
+            return new HttpResponse.BodySubscriber<T>() {
+                @Override
+                public CompletionStage<T> getBody() {
+                    return inner.getBody();
+                }
+
+                @Override
+                public void onSubscribe(Flow.Subscription subscription) {
+                    inner.onSubscribe(subscription);
+                }
+
+                @Override
+                public void onNext(List<ByteBuffer> item) {
+                    moved.set(System.nanoTime());
+                    inner.onNext(item);
+                }
+
+                @Override
+                public void onError(Throwable throwable) {
+                    inner.onError(throwable);
+                }
+
+                @Override
+                public void onComplete() {
+                    inner.onComplete();
+                }
+            };
+        };
     }
 
     private String authenticate(String challenge, String action) throws CrossbuildException {
@@ -188,8 +338,7 @@ public final class RegistryClient {
         }
         uri.append("scope=").append(URLEncoder.encode(params.getOrDefault("scope", "repository:" + name.repository()
                 + ":pull,push"), StandardCharsets.UTF_8));
-        HttpRequest.Builder token = HttpRequest.newBuilder(URI.create(uri.toString())).GET()
-                .timeout(Duration.ofMinutes(1));
+        HttpRequest.Builder token = HttpRequest.newBuilder(URI.create(uri.toString())).GET();
         if (credentials.present()) {
             token.header("Authorization", basic());
         }
@@ -214,8 +363,7 @@ public final class RegistryClient {
     }
 
     private String credentialsHint() {
-        return "add a <server> with <id>" + name.registry() + "</id> and its username and password to settings.xml,"
-                + " or set -Dcrossbuild.image.username and -Dcrossbuild.image.password (e.g. from the environment)";
+        return "give them in " + whereCredentialsGo(name.registry());
     }
 
     private void expect(HttpResponse<?> response, int status, String what) throws MachineException {

@@ -28,7 +28,9 @@ abstract class AbstractImageMojo extends AbstractCrossbuildMojo {
     private String imageName;
 
     /**
-     * User name for the registry when {@code settings.xml} has no {@code <server>} whose id is the registry host.
+     * User name for the registry when {@code settings.xml} has no {@code <server>} whose id is the registry host;
+     * the password then comes from the environment variable {@code CROSSBUILD_IMAGE_PASSWORD}, never from a
+     * parameter (Maven prints parameters under {@code -X}). Without it, {@code CROSSBUILD_IMAGE_USERNAME}.
      *
      * @since 0.2.0
      */
@@ -36,12 +38,13 @@ abstract class AbstractImageMojo extends AbstractCrossbuildMojo {
     private String username;
 
     /**
-     * Password or token for the registry, with {@code crossbuild.image.username}; feed it from the environment.
+     * The longest the registry may stay silent, in seconds: no byte sent or taken by it (connecting may take at
+     * most 30 of them). A registry that accepts a connection and never answers fails the goal after this wait.
      *
      * @since 0.2.0
      */
-    @Parameter(property = PropertyNames.IMAGE_PASSWORD)
-    private String password;
+    @Parameter(property = PropertyNames.IMAGE_TIMEOUT, defaultValue = "60")
+    private String imageTimeout;
 
     /**
      * Talks plain HTTP to the registry instead of HTTPS: for a registry on loopback.
@@ -74,16 +77,32 @@ abstract class AbstractImageMojo extends AbstractCrossbuildMojo {
         return PropertyValues.bool(PropertyNames.IMAGE_INSECURE, insecure);
     }
 
-    protected RegistryClient.Credentials credentials(String registry) {
-        return logins().apply(registry);
+    protected java.time.Duration timeout() throws ProjectException {
+        return java.time.Duration.ofSeconds(PropertyValues.positiveSeconds(PropertyNames.IMAGE_TIMEOUT, imageTimeout,
+                (int) RegistryClient.DEFAULT_TIMEOUT.toSeconds()));
+    }
+
+    protected RegistryClient.Credentials credentials(String registry) throws ProjectException {
+        refusePasswordProperty();
+        return RegistryLogins.of(registry, settings, decrypter, username, context()::environmentVariable);
     }
 
     /** The credentials of any registry host, from the values of this execution. */
-    protected java.util.function.Function<String, RegistryClient.Credentials> logins() {
+    protected RegistryClient.Logins logins() throws ProjectException {
+        refusePasswordProperty();
+        GoalContext context = context();
         Settings s = settings;
         SettingsDecrypter d = decrypter;
         String u = username;
-        String p = password;
-        return registry -> RegistryLogins.of(registry, s, d, u, p);
+        return registry -> RegistryLogins.of(registry, s, d, u, context::environmentVariable);
+    }
+
+    /** The password property the plugin once read is refused: Maven would print it. */
+    private void refusePasswordProperty() throws ProjectException {
+        if (context().propertySet(PropertyNames.IMAGE_PASSWORD_REMOVED)) {
+            throw new ProjectException(PropertyNames.IMAGE_PASSWORD_REMOVED + " is not read: Maven prints every goal"
+                    + " parameter under -X, so a password is never one; remove the property (from the command line"
+                    + " or the pom) and give the password in " + RegistryClient.whereCredentialsGo("<registry host>"));
+        }
     }
 }

@@ -98,6 +98,17 @@ final class GoalContext {
         return project;
     }
 
+    /** An environment variable as Maven read it at start ({@code env.NAME}), or null. */
+    String environmentVariable(String name) {
+        return session == null ? null : session.getSystemProperties().getProperty("env." + name);
+    }
+
+    /** Whether a property is set on the command line ({@code -D}), in the pom or in the JVM. */
+    boolean propertySet(String name) {
+        return session != null && (session.getUserProperties().containsKey(name)
+                || session.getSystemProperties().containsKey(name)) || project.getProperties().containsKey(name);
+    }
+
     boolean offline() {
         return session != null && session.isOffline();
     }

@@ -9,12 +9,14 @@ import dev.crossbuild.image.RegistryPull;
 import dev.crossbuild.model.TargetSpec;
 import dev.crossbuild.packaging.ArchiveFormat;
 import dev.crossbuild.packaging.OutputTimestamp;
+import dev.crossbuild.packaging.PackageOptions;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import javax.inject.Inject;
+import org.apache.maven.artifact.Artifact;
 import org.apache.maven.model.License;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -94,10 +96,17 @@ public class PackageImageMojo extends AbstractImageMojo {
         ImageSpec spec = new ImageSpec(name, base, image.entrypoint, image.directory, image.env, image.labels,
                 image.user, image.ports, annotations(project), OutputTimestamp.parse(outputTimestamp));
         Path build = Path.of(project.getBuild().getDirectory());
-        List<ImageTarget> targets = selected.stream().map(t -> new ImageTarget(t.id(), t.triple(), build.resolve(
-                finalName + "-" + t.id() + "." + ArchiveFormat.of(t.triple()).extension()))).toList();
+        ArchiveFormat chosen = archiveFormat();
+        List<ImageTarget> targets = new java.util.ArrayList<>();
+        for (TargetSpec t : selected) {
+            targets.add(attachedArchive(project, t).orElseGet(() -> {
+                ArchiveFormat format = chosen != null ? chosen : ArchiveFormat.of(t.triple());
+                return new ImageTarget(t.id(), t.triple(), PackageOptions.archive(build, finalName, t.id(), format),
+                        format);
+            }));
+        }
         RegistryPull puller = new RegistryPull(context.layout().root().resolve("image-base"), logins(),
-                insecure(), context.offline());
+                insecure(), context.offline(), timeout());
         Path archive = build.resolve(finalName + "-image.tar");
         return () -> {
             ImageBuilder.Result result = new ImageBuilder(spec, context.layout().root(), context.baseDirectory(),
@@ -107,6 +116,23 @@ public class PackageImageMojo extends AbstractImageMojo {
                     + (result.leftOut().isEmpty() ? "" : "; left out (not Linux): " + String.join(", ",
                     result.leftOut())));
         };
+    }
+
+    /**
+     * The archive package-arch attached for the target in this build (classifier = target id), in the format it
+     * was written in; empty when package-arch did not run in this Maven command.
+     */
+    private static java.util.Optional<ImageTarget> attachedArchive(MavenProject project, TargetSpec target) {
+        for (Artifact artifact : project.getAttachedArtifacts()) {
+            if (target.id().equals(artifact.getClassifier()) && artifact.getFile() != null) {
+                java.util.Optional<ArchiveFormat> format = ArchiveFormat.ofExtension(artifact.getType());
+                if (format.isPresent()) {
+                    return java.util.Optional.of(new ImageTarget(target.id(), target.triple(),
+                            artifact.getFile().toPath(), format.get()));
+                }
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     /** The OCI annotations the pom knows. */

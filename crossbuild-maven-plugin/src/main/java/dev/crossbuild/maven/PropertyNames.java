@@ -64,7 +64,9 @@ public final class PropertyNames {
     public static final String IMAGE_NAME = "crossbuild.image.name";
     public static final String IMAGE_BASE = "crossbuild.image.base";
     public static final String IMAGE_USERNAME = "crossbuild.image.username";
-    public static final String IMAGE_PASSWORD = "crossbuild.image.password";
+    /** No longer read (Maven prints parameters under -X): refused naming settings.xml and the environment. */
+    public static final String IMAGE_PASSWORD_REMOVED = "crossbuild.image.password";
+    public static final String IMAGE_TIMEOUT = "crossbuild.image.timeout";
     public static final String IMAGE_INSECURE = "crossbuild.image.insecure";
     public static final String IMAGE_REVISION = "crossbuild.image.revision";
 

@@ -38,21 +38,31 @@ final class PropertyValues {
 
     /** A whole number of minutes, at least 1. */
     static int positiveMinutes(String property, String value, int defaultMinutes) throws ProjectException {
+        return positive(property, value, defaultMinutes, "minutes");
+    }
+
+    /** A whole number of seconds, at least 1. */
+    static int positiveSeconds(String property, String value, int defaultSeconds) throws ProjectException {
+        return positive(property, value, defaultSeconds, "seconds");
+    }
+
+    private static int positive(String property, String value, int defaultValue, String unit)
+            throws ProjectException {
         if (value == null || value.isBlank()) {
-            return defaultMinutes;
+            return defaultValue;
         }
         String digits = value.trim();
         try {
             if (digits.matches("[0-9]+")) {
-                int minutes = Integer.parseInt(digits);
-                if (minutes > 0) {
-                    return minutes;
+                int number = Integer.parseInt(digits);
+                if (number > 0) {
+                    return number;
                 }
             }
         } catch (NumberFormatException tooLarge) {
             // reported below, as every other value that is not a positive whole number
         }
-        throw new ProjectException(where(property, value) + ": must be a positive whole number of minutes");
+        throw new ProjectException(where(property, value) + ": must be a positive whole number of " + unit);
     }
 
     /** The reason to skip a goal when its skip switch is on, or null to run it. */

@@ -17,7 +17,8 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
 /**
  * Pushes the image {@code package-image} wrote to {@code <image><name>} and each of {@code <image><tags>}: the
  * index, its manifests and every blob the registry lacks. Credentials: the {@code settings.xml} {@code <server>}
- * whose id is the registry host, else {@code crossbuild.image.username}/{@code password}. Refused under {@code -o}.
+ * whose id is the registry host, else the environment variables {@code CROSSBUILD_IMAGE_USERNAME} and
+ * {@code CROSSBUILD_IMAGE_PASSWORD} (never a parameter, which {@code -X} would print). Refused under {@code -o}.
  *
  * @since 0.2.0
  */
@@ -61,7 +62,7 @@ public class PushImageMojo extends AbstractImageMojo {
                 names.add(name.withTag(tag.trim()));
             }
         }
-        RegistryClient client = new RegistryClient(name, credentials(name.registry()), insecure());
+        RegistryClient client = new RegistryClient(name, credentials(name.registry()), insecure(), timeout());
         return () -> new ImagePusher(context.buildLog()).push(ImageBuilder.layoutOf(context.layout().root()), names,
                 client);
     }

@@ -58,7 +58,12 @@ public record PackageOptions(WorkLayout layout, Path baseDirectory, String final
     }
 
     public Path archive(String targetId, ArchiveFormat format) {
-        return buildDirectory().resolve(topFolder(targetId) + "." + format.extension());
+        return archive(buildDirectory(), finalName, targetId, format);
+    }
+
+    /** Where {@code package-arch} writes a target's archive: {@code <build>/<finalName>-<id>.<ext>}. */
+    public static Path archive(Path buildDirectory, String finalName, String targetId, ArchiveFormat format) {
+        return buildDirectory.resolve(finalName + "-" + targetId + "." + format.extension());
     }
 
     public String topFolder(String targetId) {

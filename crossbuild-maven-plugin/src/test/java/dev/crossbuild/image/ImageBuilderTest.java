@@ -53,10 +53,15 @@ class ImageBuilderTest {
                 Map.of("org.opencontainers.image.version", "1.0"), TIME);
     }
 
+    private static ImageTarget target(String id, String triple, Path archive) {
+        return new ImageTarget(id, TargetTriple.parse(triple), archive, archive.toString().endsWith(".zip")
+                ? ArchiveFormat.ZIP : ArchiveFormat.TAR_GZ);
+    }
+
     private List<ImageTarget> targets() {
-        return List.of(new ImageTarget("x64", TargetTriple.parse("x86_64-unknown-linux-gnu"), archive),
-                new ImageTarget("arm64", TargetTriple.parse("aarch64-unknown-linux-gnu"), archive),
-                new ImageTarget("win", TargetTriple.parse("x86_64-pc-windows-gnu"), dir.resolve("absent.zip")));
+        return List.of(target("x64", "x86_64-unknown-linux-gnu", archive),
+                target("arm64", "aarch64-unknown-linux-gnu", archive),
+                target("win", "x86_64-pc-windows-gnu", dir.resolve("absent.zip")));
     }
 
     private static JsonObject json(Path layout, String digest) throws Exception {
@@ -161,17 +166,17 @@ class ImageBuilderTest {
         assertThatThrownBy(() -> new ImageBuilder(noEntrypoint, dir.resolve("w"), dir, NO_REGISTRY, log)
                 .build(targets(), dir.resolve("w.tar"))).isInstanceOf(ProjectException.class)
                 .hasMessageContaining("its archive holds no program").hasMessageContaining("<image><entrypoint>");
-        List<ImageTarget> missing = List.of(new ImageTarget("x64", TargetTriple.parse("x86_64-unknown-linux-gnu"),
+        List<ImageTarget> missing = List.of(target("x64", "x86_64-unknown-linux-gnu",
                 dir.resolve("none.tar.gz")));
         assertThatThrownBy(() -> new ImageBuilder(spec("1.0", "scratch"), dir.resolve("w"), dir, NO_REGISTRY, log)
                 .build(missing, dir.resolve("w.tar"))).isInstanceOf(ProjectException.class)
                 .hasMessageContaining("run package-arch before package-image");
-        List<ImageTarget> twice = List.of(new ImageTarget("gnu", TargetTriple.parse("x86_64-unknown-linux-gnu"),
-                archive), new ImageTarget("musl", TargetTriple.parse("x86_64-unknown-linux-musl"), archive));
+        List<ImageTarget> twice = List.of(target("gnu", "x86_64-unknown-linux-gnu",
+                archive), target("musl", "x86_64-unknown-linux-musl", archive));
         assertThatThrownBy(() -> new ImageBuilder(spec("1.0", "scratch"), dir.resolve("w"), dir, NO_REGISTRY, log)
                 .build(twice, dir.resolve("w.tar"))).isInstanceOf(ProjectException.class)
                 .hasMessageContaining("targets `gnu` and `musl` are both linux/amd64");
-        List<ImageTarget> windowsOnly = List.of(new ImageTarget("win", TargetTriple.parse("x86_64-pc-windows-gnu"),
+        List<ImageTarget> windowsOnly = List.of(target("win", "x86_64-pc-windows-gnu",
                 archive));
         assertThatThrownBy(() -> new ImageBuilder(spec("1.0", "scratch"), dir.resolve("w"), dir, NO_REGISTRY, log)
                 .build(windowsOnly, dir.resolve("w.tar"))).isInstanceOf(ProjectException.class)
@@ -184,5 +189,25 @@ class ImageBuilderTest {
                 .hasMessageContaining("<port>70000</port>").hasMessageNotContaining("<port>8080/tcp</port>");
         assertThat(dir.resolve("w/image")).doesNotExist();
         assertThat(dir.resolve("w.tar")).doesNotExist();
+    }
+
+    @Test
+    void readsAZipArchiveLikeItsTarGz() throws Exception {
+        // -Dcrossbuild.archiveFormat=zip: package-arch writes zips for Linux targets too
+        Path zip = dir.resolve("hello-1.0-linux.zip");
+        ArchiveWriter.write(zip, ArchiveFormat.ZIP, "hello-1.0-linux",
+                List.of(new ArchiveEntry("run.sh", dir.resolve("run.sh"), true, "file")), TIME);
+        ImageBuilder.Result fromTar = new ImageBuilder(spec("1.0", "scratch"), dir.resolve("t"), dir, NO_REGISTRY,
+                log).build(List.of(target("x64", "x86_64-unknown-linux-gnu", archive)), dir.resolve("t.tar"));
+        ImageBuilder.Result fromZip = new ImageBuilder(spec("1.0", "scratch"), dir.resolve("z"), dir, NO_REGISTRY,
+                log).build(List.of(target("x64", "x86_64-unknown-linux-gnu", zip)), dir.resolve("z.tar"));
+        assertThat(refs(fromZip.layout())).isEqualTo(refs(fromTar.layout()));
+        // the goals disagreeing on the format: the message says so
+        Path tarGz = dir.resolve("hello-1.0-linux.tar.gz");
+        Files.delete(tarGz);
+        assertThatThrownBy(() -> new ImageBuilder(spec("1.0", "scratch"), dir.resolve("w"), dir, NO_REGISTRY, log)
+                .build(List.of(target("x64", "x86_64-unknown-linux-gnu", tarGz)), dir.resolve("w.tar")))
+                .isInstanceOf(ProjectException.class).hasMessageContaining("hello-1.0-linux.tar.gz is missing")
+                .hasMessageContaining("there is hello-1.0-linux.zip").hasMessageContaining("-Dcrossbuild.archiveFormat");
     }
 }

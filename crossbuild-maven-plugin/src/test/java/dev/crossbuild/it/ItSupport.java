@@ -130,6 +130,12 @@ public final class ItSupport {
 
     /** The same, online when {@code offline} is false (a goal that refuses {@code -o}, such as push-image). */
     public static List<Object> mvn(File directory, Object localRepository, boolean offline, String... args) {
+        return mvnWithEnvironment(directory, localRepository, offline, java.util.Map.of(), args);
+    }
+
+    /** The same with environment variables set for Maven (credentials a goal reads from the environment). */
+    public static List<Object> mvnWithEnvironment(File directory, Object localRepository, boolean offline,
+            java.util.Map<String, String> environment, String... args) {
         try {
             String mvn = mavenUnderTest(directory).resolve("bin").resolve("mvn").toString();
             // offline, the scenarios' repository is never asked; its id must still be known, because the local
@@ -148,6 +154,7 @@ public final class ItSupport {
             command.addAll(Arrays.asList(args));
             ProcessBuilder builder = new ProcessBuilder(command).directory(directory).redirectErrorStream(true);
             builder.environment().remove("MAVEN_OPTS");
+            builder.environment().putAll(environment);
             Process process = builder.start();
             String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!process.waitFor(10, TimeUnit.MINUTES)) {

@@ -66,6 +66,16 @@ class PropertyValuesTest {
                 .hasMessage("-Dcrossbuild.timeout=" + value + ": must be a positive whole number of minutes");
     }
 
+    @ParameterizedTest(name = "[{0}] is refused")
+    @CsvSource({"0", "-5", "ten", "1.5", "30s", "2147483648"})
+    void otherSecondValuesNameThePropertyAndTheValue(String value) throws ProjectException {
+        assertThat(PropertyValues.positiveSeconds("crossbuild.image.timeout", " 5 ", 60)).isEqualTo(5);
+        assertThat(PropertyValues.positiveSeconds("crossbuild.image.timeout", null, 60)).isEqualTo(60);
+        assertThatThrownBy(() -> PropertyValues.positiveSeconds("crossbuild.image.timeout", value, 60))
+                .isInstanceOf(ProjectException.class)
+                .hasMessage("-Dcrossbuild.image.timeout=" + value + ": must be a positive whole number of seconds");
+    }
+
     @ParameterizedTest(name = "[{0}] is {1}")
     @CsvSource(nullValues = "null", value = {"sccache, SCCACHE", "CCache, CCACHE", "none, NONE", "'', NONE",
         "null, NONE"})
