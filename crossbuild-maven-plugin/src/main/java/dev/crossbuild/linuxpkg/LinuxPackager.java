@@ -203,10 +203,13 @@ public final class LinuxPackager {
         } catch (IOException e) {
             throw new MachineException("could not create " + options.outputDirectory() + ": " + e.getMessage(), e);
         }
-        DebWriter.write(deb, work, meta, plan.debArch(), plan.dependencies().debian(), plan.files(),
+        List<String> programs = plan.files().stream().map(PackagedFile::path).filter(p -> p.startsWith("/usr/bin/"))
+                .map(PackageLayout::fileName).toList();
+        List<String> description = meta.longDescription(programs);
+        DebWriter.write(deb, work, meta, plan.debArch(), plan.dependencies().debian(), description, plan.files(),
                 options.timestamp(), log);
-        RpmWriter.write(rpm, meta, plan.rpmArch(), plan.dependencies().rpm(), plan.files(), plan.directories(),
-                options.timestamp());
+        RpmWriter.write(rpm, meta, plan.rpmArch(), plan.dependencies().rpm(), description, plan.files(),
+                plan.directories(), options.timestamp());
         List<Written> written = new ArrayList<>();
         for (Path file : List.of(deb, rpm)) {
             try {

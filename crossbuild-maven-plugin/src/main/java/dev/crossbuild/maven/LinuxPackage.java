@@ -19,7 +19,7 @@ public class LinuxPackage {
     /** The version to map to Debian and RPM; the project version when unset. */
     private String version;
 
-    /** The RPM release; 1, or {@code 0.<qualifier>} for a pre-release such as a SNAPSHOT, when unset. */
+    /** The RPM release; 1 when unset (a pre-release's {@code ~} in the version already sorts it below). */
     private String release;
 
     /** {@code Name <email>}; the first {@code <developer>} with an email when unset. */

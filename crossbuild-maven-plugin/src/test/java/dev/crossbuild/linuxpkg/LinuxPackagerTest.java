@@ -77,7 +77,7 @@ class LinuxPackagerTest {
                 + " packages are made for Linux targets only");
         Path deb = written.get(2).file();
         assertThat(run("dpkg-deb", "-f", deb.toString(), "Package", "Version", "Architecture", "Maintainer",
-                "Depends", "Section", "Priority", "Homepage")).isEqualTo("Package: tool\nVersion: 1.0.0~SNAPSHOT\n"
+                "Depends", "Section", "Priority", "Homepage")).isEqualTo("Package: tool\nVersion: 1.0.0~snapshot\n"
                 + "Architecture: arm64\nMaintainer: Pat <pat@example.org>\nDepends: libc6 (>= 2.34)\n"
                 + "Section: misc\nPriority: optional\nHomepage: https://example.org/tool\n");
         assertThat(run("dpkg-deb", "-f", deb.toString(), "Description")).isEqualTo("Does one thing\n"
@@ -88,7 +88,7 @@ class LinuxPackagerTest {
                 .anyMatch(l -> l.endsWith("./usr/share/doc/tool/changelog.gz"));
         Path rpm = written.get(3).file();
         assertThat(run("rpm", "-qp", "--qf", "%{NAME} %{VERSION} %{RELEASE} %{ARCH} %{BUILDTIME} %{LICENSE}"
-                + " %{URL} %{VENDOR}", rpm.toString())).isEqualTo("tool 1.0.0 0.SNAPSHOT aarch64 1709294400 MIT"
+                + " %{URL} %{VENDOR}", rpm.toString())).isEqualTo("tool 1.0.0~snapshot 1 aarch64 1709294400 MIT"
                         + " https://example.org/tool Example Org");
         assertThat(run("rpm", "-qpl", rpm.toString()).lines().toList()).containsExactly("/usr/bin/tool",
                 "/usr/share/doc/tool", "/usr/share/doc/tool/changelog.gz", "/usr/share/doc/tool/copyright");
@@ -99,6 +99,52 @@ class LinuxPackagerTest {
         for (LinuxPackager.Written w : written) {
             assertThat(Files.readString(w.checksum())).endsWith("  " + w.file().getFileName() + "\n");
             assertThat(sums).contains(Files.readString(w.checksum()));
+        }
+    }
+
+    @Test
+    void pomTextIsDataInEachFormatReadBackByDpkgDebAndRpm() throws Exception {
+        require(onPath("dpkg-deb") && onPath("rpm"), "dpkg-deb and rpm are needed");
+        // text that looks like fields, templates and macros, and a paragraph break: each stays text
+        String description = "Does one thing.\nEssential: yes\n\n  Provides: libc6 {{projectName}} [[DEBEMAIL]]"
+                + " ${HOME} %{_bindir} \\n " + "word ".repeat(10) + ".NET .\n\n"
+                + " .\n\n.NET first\n\nReplaces: coreutils";
+        ProjectFacts facts = new ProjectFacts("tool", "1.0-rc1-SNAPSHOT", null, description,
+                "https://example.org/tool?a={{b}}", "Example {{Org}}",
+                List.of(new ProjectFacts.Developer("p", "Pat [[DEBFULLNAME]]", "pat@example.org", null)),
+                List.of(new ProjectFacts.License("MIT", null)));
+        PackageMetadata meta = PackageMetadata.resolve(facts, PackageSettings.NONE);
+        List<LinuxPackager.Written> written = new LinuxPackager(new LinuxPackager.Options(dir.resolve("out"),
+                dir.resolve("work"), "tool", TIME, meta), new RecordingLog(lines), LibraryPackages.NONE)
+                .write(List.of(input("linux-x64", "x86_64-unknown-linux-gnu", hostProgram)));
+        Path deb = written.get(0).file();
+        String control = run("dpkg-deb", "-f", deb.toString());
+        assertThat(control.lines().filter(l -> !l.startsWith(" ")).map(l -> l.substring(0, l.indexOf(':'))).toList())
+                .containsExactlyInAnyOrder("Package", "Version", "Section", "Priority", "Architecture",
+                        "Maintainer", "Installed-Size", "Depends", "Homepage", "Description");
+        assertThat(run("dpkg-deb", "-f", deb.toString(), "Maintainer", "Homepage", "Version")).isEqualTo(
+                "Maintainer: Pat [[DEBFULLNAME]] <pat@example.org>\nHomepage: https://example.org/tool?a={{b}}\n"
+                + "Version: 1.0~rc1~snapshot\n");
+        assertThat(run("dpkg-deb", "-f", deb.toString(), "Description")).isEqualTo("Does one thing\n"
+                + " Does one thing. Essential: yes\n"
+                + " .\n"
+                + " Provides: libc6 {{projectName}} [[DEBEMAIL]] ${HOME} %{_bindir} \\n word word\n"
+                + " word word word word word word word word .NET .\n"
+                + " .\n"
+                + "  .NET first\n"
+                + " .\n"
+                + " Replaces: coreutils\n");
+        Path rpm = written.get(1).file();
+        assertThat(run("rpm", "-qp", "--qf", "%{SUMMARY}|%{URL}|%{PACKAGER}|%{VENDOR}|%{LICENSE}|%{VERSION}-%{RELEASE}",
+                rpm.toString())).isEqualTo("Does one thing|https://example.org/tool?a={{b}}|Pat [[DEBFULLNAME]]"
+                        + " <pat@example.org>|Example {{Org}}|MIT|1.0~rc1~snapshot-1");
+        assertThat(run("rpm", "-qp", "--qf", "%{DESCRIPTION}", rpm.toString())).isEqualTo("Does one thing."
+                + " Essential: yes\n\nProvides: libc6 {{projectName}} [[DEBEMAIL]] ${HOME} %{_bindir} \\n word word\n"
+                + "word word word word word word word word .NET .\n\n.NET first\n\nReplaces: coreutils");
+        // lintian reads the same control file: the text is a description, not fields
+        if (onPath("lintian")) {
+            String tags = run("lintian", "--no-cfg", "--fail-on", "none", "--tag-display-limit", "0", deb.toString());
+            assertThat(tags).doesNotContain(" E: ").doesNotContain("description-contains-invalid-control-statement");
         }
     }
 
