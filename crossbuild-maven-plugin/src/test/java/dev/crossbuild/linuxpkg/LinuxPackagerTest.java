@@ -149,6 +149,80 @@ class LinuxPackagerTest {
     }
 
     @Test
+    void theBinariesAreStrippedForThePackagesWithTheTargetsOwnStripAndLintianFindsNoError() throws Exception {
+        require(onPath("dpkg-deb") && onPath("rpm") && onPath("aarch64-linux-gnu-strip") && onPath("readelf"),
+                "dpkg-deb, rpm, readelf and aarch64-linux-gnu-strip (binutils-aarch64-linux-gnu) are needed");
+        // built as cargo's default release profile leaves them: with a symbol table
+        Path hostFull = cc("gcc", "full-host/tool", "hello.c", "-g");
+        Path armFull = cc("aarch64-linux-gnu-gcc", "full-arm/tool", "hello.c", "-g");
+        Path libFull = cc("gcc", "full-lib/libgreet.so", "greet.c", "-g", "-shared", "-fPIC", "-Wl,-soname,libgreet.so");
+        assertThat(run("readelf", "-S", hostFull.toString())).contains(".symtab").contains(".debug_info");
+        TargetSpec arm = new TargetSpec("linux-arm64", TargetTriple.parse("aarch64-unknown-linux-gnu"), null,
+                null, "aarch64-linux-gnu-gcc", null, null, null, null, Map.of(), null, List.of(), Map.of());
+        Map<String, Path> withLibrary = new LinkedHashMap<>();
+        withLibrary.put("tool", hostFull);
+        withLibrary.put("libgreet.so", libFull);
+        BinaryStrip strip = new BinaryStrip(new dev.crossbuild.process.ProcessRunner(),
+                dev.crossbuild.env.TargetEnvironments.inherited(System.getenv()),
+                dev.crossbuild.tools.ToolResolver.forHost(TargetTriple.parse("x86_64-unknown-linux-gnu")));
+        List<LinuxPackager.Written> written = new LinuxPackager(new LinuxPackager.Options(dir.resolve("out"),
+                dir.resolve("work"), "tool", TIME, PackageMetadata.resolve(FACTS, PackageSettings.NONE)),
+                new RecordingLog(lines), LibraryPackages.NONE, strip).write(List.of(
+                        input("linux-x64", "x86_64-unknown-linux-gnu", withLibrary),
+                        new LinuxPackager.Input(arm, input("linux-arm64", "aarch64-unknown-linux-gnu", armFull)
+                                .contents())));
+        // Debian's binutils name the host's own strip x86_64-linux-gnu-strip too
+        assertThat(lines).contains("[linux-x64] stripped the binaries for the packages with x86_64-linux-gnu-strip"
+                + " (the archives keep them as built)", "[linux-arm64] stripped the binaries for the packages with"
+                        + " aarch64-linux-gnu-strip (the archives keep them as built)");
+        for (LinuxPackager.Written w : written.stream().filter(w -> w.type().equals("deb")).toList()) {
+            Path root = Files.createDirectories(dir.resolve("unpacked/" + w.file().getFileName()));
+            run("dpkg-deb", "-x", w.file().toString(), root.toString());
+            Path program = root.resolve("usr/bin/tool");
+            String sections = run("readelf", "-S", program.toString());
+            assertThat(sections).as(w.file().toString()).doesNotContain(".symtab").doesNotContain(".debug_");
+            // the program's dynamic symbols stay: it still runs, and rpm's requires are read from them
+            assertThat(sections).contains(".dynsym");
+            // the .rpm holds the same stripped bytes
+            Path rpm = Path.of(w.file().toString().replaceAll("\\.deb$", ".rpm"));
+            assertThat(run("rpm", "-qp", "--qf", "[%{FILENAMES} %{FILEDIGESTS}\\n]", rpm.toString()))
+                    .contains("/usr/bin/tool " + dev.crossbuild.packaging.Checksums.sha256(program) + "\n");
+        }
+        Path hostRoot = dir.resolve("unpacked/" + written.get(0).file().getFileName());
+        assertThat(run(hostRoot.resolve("usr/bin/tool").toString())).isEqualTo("hi\n");
+        assertThat(run("readelf", "-S", hostRoot.resolve("usr/lib/tool/libgreet.so").toString()))
+                .doesNotContain(".debug_").contains(".dynsym");
+        // the archives' files are not touched
+        assertThat(run("readelf", "-S", hostFull.toString())).contains(".symtab");
+        if (onPath("lintian")) {
+            for (LinuxPackager.Written w : written.stream().filter(w -> w.type().equals("deb")).toList()) {
+                String tags = run("lintian", "--no-cfg", "--fail-on", "none", w.file().toString());
+                assertThat(tags).doesNotContain("unstripped-binary-or-object")
+                        .doesNotContain("extended-description-is-empty");
+            }
+        }
+    }
+
+    @Test
+    void withoutAStripProgramTheMessageNamesWhatWasTriedAndTheFix() throws Exception {
+        BinaryStrip strip = new BinaryStrip(new dev.crossbuild.process.ProcessRunner(),
+                target -> Map.of("PATH", dir.resolve("empty").toString()),
+                dev.crossbuild.tools.ToolResolver.forHost(TargetTriple.parse("x86_64-unknown-linux-gnu")));
+        TargetSpec arm = new TargetSpec("linux-arm64", TargetTriple.parse("aarch64-unknown-linux-gnu"), null,
+                null, "aarch64-linux-gnu-gcc", null, null, null, null, Map.of(), null, List.of(), Map.of());
+        assertThatThrownBy(() -> new LinuxPackager(new LinuxPackager.Options(dir.resolve("out"), dir.resolve("work"),
+                "tool", TIME, PackageMetadata.resolve(FACTS, PackageSettings.NONE)), new RecordingLog(lines),
+                LibraryPackages.NONE, strip).write(List.of(new LinuxPackager.Input(arm,
+                        input("linux-arm64", "aarch64-unknown-linux-gnu", armProgram).contents()))))
+                .isInstanceOf(dev.crossbuild.core.MachineException.class)
+                .hasMessage("target `linux-arm64` (aarch64-unknown-linux-gnu): no strip program for its Linux"
+                        + " packages: none of aarch64-linux-gnu-strip, llvm-strip (or another llvm-strip) is on the"
+                        + " PATH; install the target's binutils (binutils-aarch64-linux-gnu on Debian) or llvm, or"
+                        + " keep the binaries as built with <linuxPackage><strip>false</strip>");
+        assertThat(dir.resolve("out")).doesNotExist();
+    }
+
+    @Test
     void theSameBytesFromAnotherWorkFolderAndTheSameFilesCopiedElsewhere() throws Exception {
         Path copy = Files.createDirectories(dir.resolve("elsewhere/host"));
         Files.copy(hostProgram, copy.resolve("tool"));
