@@ -34,12 +34,12 @@ final class DebWriter {
     }
 
     static void write(Path deb, Path work, PackageMetadata meta, String architecture, List<String> depends,
-            List<PackagedFile> files, Instant time, BuildLog log) throws MachineException, ProjectException {
+            List<String> description, List<PackagedFile> files, Instant time, BuildLog log) throws MachineException, ProjectException {
         Path control = work.resolve("deb-control");
         Path temporary = deb.resolveSibling(deb.getFileName() + ".part");
         try {
             Files.createDirectories(control);
-            Files.writeString(control.resolve("control"), control(meta, architecture, depends),
+            Files.writeString(control.resolve("control"), control(meta, architecture, depends, description),
                     StandardCharsets.UTF_8);
             List<DataProducer> data = new ArrayList<>();
             List<DataProducer> conffiles = new ArrayList<>();
@@ -73,8 +73,13 @@ final class DebWriter {
         }
     }
 
-    /** The control file: fields in the order Debian's own tools write them. */
-    static String control(PackageMetadata meta, String architecture, List<String> depends) {
+    /**
+     * The control file: fields in the order Debian's own tools write them. Every value is one line (checked by
+     * {@link PackageText}); the description's paragraphs are continuation lines.
+     *
+     * @param description the long description's paragraphs
+     */
+    static String control(PackageMetadata meta, String architecture, List<String> depends, List<String> description) {
         StringBuilder text = new StringBuilder();
         text.append("Package: ").append(meta.name()).append('\n');
         text.append("Version: ").append(meta.version().debian()).append('\n');
@@ -88,7 +93,7 @@ final class DebWriter {
         if (meta.homepage() != null) {
             text.append("Homepage: ").append(meta.homepage()).append('\n');
         }
-        text.append("Description: ").append(DebianDocs.description(meta)).append('\n');
+        text.append("Description: ").append(DebianDocs.description(meta.summary(), description)).append('\n');
         return text.toString();
     }
 

@@ -99,24 +99,52 @@ final class DebianDocs {
         }
     }
 
-    /** The Debian {@code Description}: the summary, then the long text as lines of at most 79 characters. */
-    static String description(PackageMetadata meta) {
-        StringBuilder text = new StringBuilder(meta.summary());
-        if (!meta.description().isEmpty()) {
-            wrap(meta.description(), WIDTH - 1).forEach(line -> text.append("\n ").append(line));
+    /**
+     * The Debian {@code Description}: the summary, then each paragraph as continuation lines of at most 79
+     * characters, each starting with a space, paragraphs apart by a line {@code " ."}. A line never starts with
+     * {@code .} (Debian keeps {@code " .text"} for future use): such a word stays on the line before, or, first in
+     * its paragraph, gets a second leading space (a line shown as it is).
+     */
+    static String description(String summary, List<String> paragraphs) {
+        StringBuilder text = new StringBuilder(summary);
+        for (int p = 0; p < paragraphs.size(); p++) {
+            if (p > 0) {
+                text.append("\n .");
+            }
+            for (String line : wrap(paragraphs.get(p), WIDTH - 1, true)) {
+                text.append(line.startsWith(".") ? "\n  " : "\n ").append(line);
+            }
         }
         return text.toString();
     }
 
-    /** Words filled into lines of at most {@code width} characters (a longer word gets a line of its own). */
+    /** The RPM {@code %description}: the paragraphs as lines of at most 79 characters, a blank line apart. */
+    static String rpmDescription(List<String> paragraphs) {
+        List<String> blocks = new ArrayList<>();
+        for (String paragraph : paragraphs) {
+            blocks.add(String.join("\n", wrap(paragraph, WIDTH, false)));
+        }
+        return String.join("\n\n", blocks);
+    }
+
+    /** Words filled into lines of at most {@code width} characters. */
     static List<String> wrap(String text, int width) {
+        return wrap(text, width, false);
+    }
+
+    /**
+     * Words filled into lines of at most {@code width} characters (a longer word gets a line of its own); with
+     * {@code keepDots} a word starting with {@code .} starts no line but the first.
+     */
+    static List<String> wrap(String text, int width, boolean keepDots) {
         List<String> lines = new ArrayList<>();
         StringBuilder line = new StringBuilder();
         for (String word : text.trim().split("\\s+")) {
             if (word.isEmpty()) {
                 continue;
             }
-            if (line.length() > 0 && line.length() + 1 + word.length() > width) {
+            if (line.length() > 0 && line.length() + 1 + word.length() > width
+                    && !(keepDots && word.startsWith("."))) {
                 lines.add(line.toString());
                 line.setLength(0);
             }

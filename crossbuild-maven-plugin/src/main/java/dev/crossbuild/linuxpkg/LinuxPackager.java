@@ -35,7 +35,8 @@ import java.util.regex.Pattern;
  * {@code /usr/bin}, the libraries they bring under {@code /usr/lib/<name>/} where their runpaths find them
  * ({@link PackageLayout}), {@code copyright} and {@code changelog.gz} in {@code /usr/share/doc/<name>/}, the
  * {@code <files>}, and the dependencies the binaries prove ({@link PackageDependencies}). Every target is checked
- * before any package is written, and every problem of every target is listed at once. Windows and macOS targets get
+ * before any package is written, and every problem of every target is listed at once. Programs and libraries are
+ * stripped for the packages with the target's own strip ({@link BinaryStrip}) unless that is switched off. Windows and macOS targets get
  * no package, with a line saying so. A {@code .sha256} goes beside each package and each is added to
  * {@code SHA256SUMS}.
  */
@@ -65,16 +66,24 @@ public final class LinuxPackager {
     private final Options options;
     private final BuildLog log;
     private final LibraryPackages packages;
+    private final BinaryStrip strip;
 
+    /** Packages with the binaries as built (not stripped). */
     public LinuxPackager(Options options, BuildLog log, LibraryPackages packages) {
+        this(options, log, packages, null);
+    }
+
+    /** @param strip strips the programs and libraries for the packages; null keeps them as built */
+    public LinuxPackager(Options options, BuildLog log, LibraryPackages packages, BinaryStrip strip) {
         this.options = options;
         this.log = log;
         this.packages = packages;
+        this.strip = strip;
     }
 
     /** A target's packages, ready to write. */
     private record Planned(TargetSpec target, String debArch, String rpmArch, List<PackagedFile> files,
-            List<String> directories, PackageDependencies dependencies) {
+            List<String> directories, PackageDependencies dependencies, BinaryStrip.Tool strip) {
     }
 
     /**
@@ -190,7 +199,8 @@ public final class LinuxPackager {
                 log.info(text + "; the .deb depends on " + String.join(", ", options.metadata().depends()));
             }
         }
-        return new Planned(target, debArch, rpmArch, sorted, directories(sorted, name), dependencies);
+        BinaryStrip.Tool tool = strip == null ? null : strip.find(target);
+        return new Planned(target, debArch, rpmArch, sorted, directories(sorted, name), dependencies, tool);
     }
 
     private List<Written> write(Planned plan, PackageMetadata meta) throws CrossbuildException {
@@ -203,10 +213,14 @@ public final class LinuxPackager {
         } catch (IOException e) {
             throw new MachineException("could not create " + options.outputDirectory() + ": " + e.getMessage(), e);
         }
-        DebWriter.write(deb, work, meta, plan.debArch(), plan.dependencies().debian(), plan.files(),
+        List<PackagedFile> files = plan.strip() == null ? plan.files() : stripped(plan, work.resolve("stripped"));
+        List<String> programs = files.stream().map(PackagedFile::path).filter(p -> p.startsWith("/usr/bin/"))
+                .map(PackageLayout::fileName).toList();
+        List<String> description = meta.longDescription(programs);
+        DebWriter.write(deb, work, meta, plan.debArch(), plan.dependencies().debian(), description, files,
                 options.timestamp(), log);
-        RpmWriter.write(rpm, meta, plan.rpmArch(), plan.dependencies().rpm(), plan.files(), plan.directories(),
-                options.timestamp());
+        RpmWriter.write(rpm, meta, plan.rpmArch(), plan.dependencies().rpm(), description, files,
+                plan.directories(), options.timestamp());
         List<Written> written = new ArrayList<>();
         for (Path file : List.of(deb, rpm)) {
             try {
@@ -222,6 +236,24 @@ public final class LinuxPackager {
                 + ") and " + rpm.getFileName() + " (" + plan.rpmArch() + ", " + plan.dependencies().rpm().size()
                 + " requires)");
         return written;
+    }
+
+    /** The plan's files with every program and library replaced by its stripped copy under {@code into}. */
+    private List<PackagedFile> stripped(Planned plan, Path into) throws CrossbuildException {
+        List<PackagedFile> files = new ArrayList<>();
+        for (PackagedFile file : plan.files()) {
+            boolean library = file.role() == PackagedFile.Role.LIBRARY;
+            if (file.isLink() || !(library || file.role() == PackagedFile.Role.PROGRAM)) {
+                files.add(file);
+                continue;
+            }
+            Path copy = into.resolve(file.path().substring(1));
+            strip.strip(plan.strip(), file.source(), library, copy);
+            files.add(new PackagedFile(file.path(), copy, file.mode(), file.role(), file.link()));
+        }
+        log.info("[" + plan.target().id() + "] stripped the binaries for the packages with "
+                + plan.strip().program().getFileName() + " (the archives keep them as built)");
+        return files;
     }
 
     /** The files every target's packages have: the Debian documents, then {@code <files>}. */

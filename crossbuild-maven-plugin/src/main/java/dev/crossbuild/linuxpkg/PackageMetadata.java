@@ -10,13 +10,16 @@ import java.util.regex.Pattern;
 
 /**
  * What a Linux package says about itself, from the pom with the {@code <linuxPackage>} overrides applied, checked
- * once: every value is one both Debian and RPM accept, or the build stops naming the element.
+ * once: every value is one both Debian and RPM accept, or the build stops naming the element. Every pom text passes
+ * through {@link PackageText} on its way in: single-line values hold no line break or control character, the
+ * summary and description are folded prose.
  *
  * @param name        the package name: lower-case letters, digits, {@code +}, {@code -}, {@code .}
  * @param version     the Debian and RPM versions
  * @param maintainer  {@code Name <email>}
  * @param summary     one line, at most 80 characters
- * @param description the long description as paragraphs of text (may be empty)
+ * @param description the long description: paragraphs, each one line of text (empty when the pom's description is
+ *                    the summary alone)
  * @param license     a short license name without spaces ({@code Apache-2.0})
  * @param licenseUrl  where the license text is, or null
  * @param homepage    or null
@@ -29,11 +32,12 @@ import java.util.regex.Pattern;
  * @param mavenVersion the version before mapping, for the changelog
  */
 public record PackageMetadata(String name, PackageVersion version, String maintainer, String summary,
-        String description, String license, String licenseUrl, String homepage, String holder, String vendor,
+        List<String> description, String license, String licenseUrl, String homepage, String holder, String vendor,
         String section, List<String> depends, List<String> requires, List<ExtraFile> files, String mavenVersion) {
 
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9+.-]+");
     private static final Pattern MAINTAINER = Pattern.compile("([^<>\\s][^<>]*?)\\s*<([^<>@\\s]+@[^<>\\s]+)>");
+    private static final Pattern EMAIL = Pattern.compile("[^<>@\\s]+@[^<>@\\s]+");
     private static final Pattern SECTION = Pattern.compile("[a-z0-9][a-z0-9+./-]*");
     private static final Pattern DEPENDENCY = Pattern.compile("[a-z0-9][a-z0-9+.-]+(:[a-z0-9]+)?"
             + "(\\s*\\((<<|<=|=|>=|>>)\\s*[0-9A-Za-z.+~:-]+\\))?(\\s*\\|\\s*[a-z0-9][a-z0-9+.-]+(:[a-z0-9]+)?"
@@ -65,53 +69,84 @@ public record PackageMetadata(String name, PackageVersion version, String mainta
             Map.entry("the unlicense", "Unlicense"), Map.entry("isc license", "ISC"));
 
     public PackageMetadata {
+        description = List.copyOf(description);
         depends = List.copyOf(depends);
         requires = List.copyOf(requires);
         files = List.copyOf(files);
     }
 
+    /**
+     * The long description a package carries: the pom's paragraphs; when the pom gives no more than the summary,
+     * the summary as a sentence and what the package installs, since Debian wants a long description (lintian's
+     * {@code extended-description-is-empty} error) that does not repeat the synopsis alone.
+     *
+     * @param programs the names of the programs the package puts in {@code /usr/bin}
+     */
+    public List<String> longDescription(List<String> programs) {
+        if (!description.isEmpty()) {
+            return description;
+        }
+        String sentence = summary.matches(".*[.!?]$") ? summary : summary + ".";
+        String installs = programs.isEmpty() ? "" : programs.size() == 1 ? " This package installs the program "
+                + programs.get(0) + "." : " This package installs the programs "
+                        + String.join(", ", programs.subList(0, programs.size() - 1)) + " and "
+                        + programs.get(programs.size() - 1) + ".";
+        return List.of(sentence + (installs.isEmpty() ? " Packaged from " + name + " " + mavenVersion + "."
+                : installs));
+    }
+
     /** The metadata from the pom's facts and the overrides, each value checked. */
     public static PackageMetadata resolve(ProjectFacts facts, PackageSettings settings) throws ProjectException {
-        String name = name(settings.name() != null && !settings.name().isBlank() ? settings.name().trim() : null,
-                facts.artifactId());
+        String name = name(PackageText.line(settings.name(), "<linuxPackage><name>"), facts.artifactId());
         String mavenVersion = blank(settings.version()) ? facts.version() : settings.version().trim();
         PackageVersion version = PackageVersion.of(mavenVersion, settings.release(), blank(settings.version())
                 ? "the project version" : "<linuxPackage><version>");
-        String maintainer = maintainer(settings.maintainer(), facts);
-        String description = collapse(blank(settings.description()) ? facts.description() : settings.description());
-        String summary = summary(settings.summary(), description, facts, name);
-        String extended = description.equals(summary) || description.equals(summary + ".") ? "" : description;
+        String organization = PackageText.line(facts.organization(), "<organization><name>");
+        String maintainer = maintainer(settings.maintainer(), facts, organization);
+        List<String> paragraphs = blank(settings.description())
+                ? PackageText.paragraphs(facts.description(), "<description>")
+                : PackageText.paragraphs(settings.description(), "<linuxPackage><description>");
+        String summary = summary(settings.summary(), paragraphs.isEmpty() ? "" : paragraphs.get(0), facts, name);
+        List<String> extended = new ArrayList<>(paragraphs);
+        // a first paragraph that is the summary alone would repeat it (lintian: description-synopsis-is-duplicated)
+        if (!extended.isEmpty() && (extended.get(0).equals(summary) || extended.get(0).equals(summary + "."))) {
+            extended.remove(0);
+        }
         ProjectFacts.License first = facts.licenses().isEmpty() ? null : facts.licenses().get(0);
-        String license = blank(settings.license()) ? shortLicense(first == null ? null : first.name())
-                : settings.license().trim();
+        String license = blank(settings.license())
+                ? shortLicense(first == null ? null : PackageText.line(first.name(), "<licenses><license><name>"))
+                : PackageText.line(settings.license(), "<linuxPackage><license>");
         if (license.chars().anyMatch(Character::isWhitespace)) {
             throw new ProjectException("<linuxPackage><license>" + license + "</license> is not a short license"
                     + " name: write it without spaces, as SPDX does (Apache-2.0, MIT, GPL-3.0-or-later)");
         }
-        String homepage = blank(settings.homepage()) ? blankToNull(facts.url()) : settings.homepage().trim();
-        String organization = blankToNull(facts.organization());
+        String licenseUrl = first == null || !blank(settings.license()) ? null
+                : PackageText.line(first.url(), "<licenses><license><url>");
+        String homepage = blank(settings.homepage()) ? PackageText.line(facts.url(), "<url>")
+                : PackageText.line(settings.homepage(), "<linuxPackage><homepage>");
         String holder = organization != null ? organization : MAINTAINER.matcher(maintainer).replaceFirst("$1");
         String section = blank(settings.section()) ? "misc" : settings.section().trim();
         if (!SECTION.matcher(section).matches()) {
-            throw new ProjectException("<linuxPackage><section>" + section + "</section> is not a Debian section;"
-                    + " use one such as utils, net, devel or misc");
+            throw new ProjectException("<linuxPackage><section>" + PackageText.shown(section) + "</section> is not a"
+                    + " Debian section; use one such as utils, net, devel or misc");
         }
         List<String> depends = new ArrayList<>();
         for (String depend : settings.depends()) {
-            String d = depend == null ? "" : depend.trim();
-            if (!DEPENDENCY.matcher(d).matches()) {
-                throw new ProjectException("<linuxPackage><depends><depend>" + d + "</depend> is not a Debian"
-                        + " dependency; write a package name with an optional version, e.g. libssl3 (>= 3.0.0)"
-                        + " or `libfoo1 | libfoo2`");
+            String d = PackageText.line(depend, "<linuxPackage><depends><depend>");
+            if (d == null || !DEPENDENCY.matcher(d).matches()) {
+                throw new ProjectException("<linuxPackage><depends><depend>" + (d == null ? "" : d) + "</depend> is"
+                        + " not a Debian dependency; write a package name with an optional version, e.g. libssl3"
+                        + " (>= 3.0.0) or `libfoo1 | libfoo2`");
             }
             depends.add(d);
         }
         List<String> requires = new ArrayList<>();
         for (String require : settings.requires()) {
-            String r = require == null ? "" : require.trim();
-            if (r.isEmpty() || r.contains(",") || r.contains("\n")) {
-                throw new ProjectException("<linuxPackage><requires><require>" + r + "</require> is not one RPM"
-                        + " capability; give one per element, e.g. libssl.so.3()(64bit)");
+            String r = PackageText.line(require, "<linuxPackage><requires><require>");
+            if (r == null || r.contains(",") || r.chars().anyMatch(Character::isWhitespace)) {
+                throw new ProjectException("<linuxPackage><requires><require>" + (r == null ? "" : r) + "</require>"
+                        + " is not one RPM capability; give one per element, without spaces, e.g."
+                        + " libssl.so.3()(64bit)");
             }
             requires.add(r);
         }
@@ -121,11 +156,11 @@ public record PackageMetadata(String name, PackageVersion version, String mainta
                 throw new ProjectException("<linuxPackage><files><file><source>" + file.source() + "</source> is not"
                         + " a file; the path is relative to the project directory");
             }
+            PackageText.line(file.destination(), "<linuxPackage><files><file><destination>");
             files.add(file);
         }
-        return new PackageMetadata(name, version, maintainer, summary, extended, license,
-                first == null || !blank(settings.license()) ? null : blankToNull(first.url()), homepage, holder,
-                organization, section, depends, requires, files, mavenVersion);
+        return new PackageMetadata(name, version, maintainer, summary, extended, license, licenseUrl, homepage,
+                holder, organization, section, depends, requires, files, mavenVersion);
     }
 
     private static String name(String override, String artifactId) throws ProjectException {
@@ -140,28 +175,44 @@ public record PackageMetadata(String name, PackageVersion version, String mainta
         return name;
     }
 
-    private static String maintainer(String override, ProjectFacts facts) throws ProjectException {
-        if (!blank(override)) {
-            String m = override.trim();
-            if (!MAINTAINER.matcher(m).matches()) {
-                throw new ProjectException("<linuxPackage><maintainer>" + m + "</maintainer> is not `Name <email>`;"
+    private static String maintainer(String override, ProjectFacts facts, String organization)
+            throws ProjectException {
+        String given = PackageText.line(override, "<linuxPackage><maintainer>");
+        if (given != null) {
+            if (!MAINTAINER.matcher(given).matches()) {
+                throw new ProjectException("<linuxPackage><maintainer>" + given + "</maintainer> is not `Name <email>`;"
                         + " write it as <maintainer>Jane Doe &lt;jane@example.org&gt;</maintainer>");
             }
-            return m;
+            return given;
         }
-        for (ProjectFacts.Developer developer : facts.developers()) {
-            if (blank(developer.email())) {
+        List<ProjectFacts.Developer> developers = facts.developers();
+        for (int i = 0; i < developers.size(); i++) {
+            ProjectFacts.Developer developer = developers.get(i);
+            String of = " of developer " + (i + 1);
+            String email = PackageText.line(developer.email(), "<developers><developer><email>" + of);
+            if (email == null) {
                 continue;
             }
-            String who = !blank(developer.name()) ? developer.name() : !blank(developer.organization())
-                    ? developer.organization() : !blank(facts.organization()) ? facts.organization()
-                            : !blank(developer.id()) ? developer.id() : null;
-            if (who != null) {
-                String m = who.trim() + " <" + developer.email().trim() + ">";
-                if (MAINTAINER.matcher(m).matches()) {
-                    return m;
-                }
+            String name = PackageText.line(developer.name(), "<developers><developer><name>" + of);
+            String own = PackageText.line(developer.organization(), "<developers><developer><organization>" + of);
+            String id = PackageText.line(developer.id(), "<developers><developer><id>" + of);
+            if (!EMAIL.matcher(email).matches()) {
+                throw new ProjectException("<developers><developer><email>" + email + "</email>" + of
+                        + (name == null ? "" : " (" + name + ")") + " is not an email address, and it is the"
+                        + " packages' maintainer address: write it as name@example.org, or set"
+                        + " <linuxPackage><maintainer>Name &lt;email&gt;</maintainer>");
             }
+            String who = name != null ? name : own != null ? own : organization != null ? organization : id;
+            if (who == null) {
+                continue;
+            }
+            String m = who + " <" + email + ">";
+            if (!MAINTAINER.matcher(m).matches()) {
+                throw new ProjectException("the maintainer `" + m + "` from developer " + (i + 1) + " is not `Name"
+                        + " <email>`: a name holds no `<` or `>`; correct the developer's <name>, or set"
+                        + " <linuxPackage><maintainer>Name &lt;email&gt;</maintainer>");
+            }
+            return m;
         }
         throw new ProjectException("the packages need a maintainer with an email address, and no <developer> in the"
                 + " pom has one: add <developers><developer><name>…</name><email>…</email></developer></developers>"
@@ -172,7 +223,7 @@ public record PackageMetadata(String name, PackageVersion version, String mainta
     private static String summary(String override, String description, ProjectFacts facts, String name)
             throws ProjectException {
         if (!blank(override)) {
-            String s = collapse(override);
+            String s = PackageText.folded(override, "<linuxPackage><summary>");
             if (s.length() > SUMMARY_LIMIT) {
                 throw new ProjectException("<linuxPackage><summary> is " + s.length() + " characters long; Debian"
                         + " allows one line of at most " + SUMMARY_LIMIT);
@@ -192,7 +243,7 @@ public record PackageMetadata(String name, PackageVersion version, String mainta
         if (!sentence.isEmpty()) {
             return sentence;
         }
-        String pomName = collapse(facts.name());
+        String pomName = PackageText.folded(facts.name(), "<name>");
         return !pomName.isEmpty() && pomName.length() <= SUMMARY_LIMIT ? pomName : name;
     }
 
@@ -215,16 +266,7 @@ public record PackageMetadata(String name, PackageVersion version, String mainta
                 .replaceAll("^-+|-+$", "");
     }
 
-    /** One line of text: runs of white space (a pom's indented lines) as one space. */
-    static String collapse(String text) {
-        return text == null ? "" : text.trim().replaceAll("\\s+", " ");
-    }
-
     private static boolean blank(String value) {
         return value == null || value.isBlank();
-    }
-
-    private static String blankToNull(String value) {
-        return blank(value) ? null : value.trim();
     }
 }

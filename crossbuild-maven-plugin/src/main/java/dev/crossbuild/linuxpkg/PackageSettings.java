@@ -7,7 +7,7 @@ import java.util.List;
  *
  * @param name        the package name (default: the artifactId, lower-cased, {@code _} as {@code -})
  * @param version     the version to map (default: the project version)
- * @param release     the RPM release (default: 1, or {@code 0.<qualifier>} for a pre-release)
+ * @param release     the RPM release (default: 1)
  * @param maintainer  {@code Name <email>} (default: the first developer with an email)
  * @param summary     the one-line synopsis (default: the description's first sentence)
  * @param description the long description (default: the pom's)

@@ -6,20 +6,25 @@ import java.util.regex.Pattern;
 
 /**
  * A Maven version as Debian and RPM spell it, so that each package manager orders it as Maven does around a
- * release. The number before the first {@code -} (or {@code ~}) is kept; what follows is a qualifier, its
- * {@code -} and {@code _} written as {@code .}:
+ * release; both get the same string, since dpkg and rpm (4.10 and later) sort {@code ~} below everything, even the
+ * end of the version. The number before the first {@code -} (or {@code ~}) is kept; what follows is a qualifier,
+ * read as Maven reads it: lower case (Maven compares qualifiers without case: {@code RC2} is {@code rc2}), split
+ * into parts at {@code -}, {@code _}, {@code .}, {@code +} and {@code ~}, with Maven's aliases spelled out
+ * ({@code a1} = {@code alpha1}, {@code b1} = {@code beta1}, {@code m1} = {@code milestone1}, {@code cr} =
+ * {@code rc}). Each part is written after
  * <ul>
- *   <li>a pre-release qualifier ({@code SNAPSHOT}, {@code alpha}, {@code beta}, {@code milestone}, {@code rc},
- *       {@code cr}, {@code pre}, {@code preview}, {@code dev}, {@code ea}, {@code a1}, {@code b2}, {@code m3}, or
- *       any qualifier written after {@code ~}) sorts before the release: Debian {@code 1.0.0~SNAPSHOT}; RPM
- *       version {@code 1.0.0}, release {@code 0.SNAPSHOT} (a release of 0 sorts before the final release's 1);</li>
- *   <li>any other qualifier ({@code sp1}, {@code 20240101}, {@code jre17}) sorts after it: Debian {@code 1.0+sp1},
- *       RPM version {@code 1.0+sp1}, release 1;</li>
- *   <li>no qualifier: Debian {@code 1.0.0}, RPM {@code 1.0.0} release 1.</li>
+ *   <li>{@code ~} when it is a pre-release part ({@code snapshot}, {@code alpha}, {@code beta},
+ *       {@code milestone}, {@code rc}, {@code pre}, {@code preview}, {@code dev}, {@code ea}, each with an optional
+ *       number, or any part written after {@code ~}): it sorts below what comes before it, so
+ *       {@code 1.0~snapshot} &lt; {@code 1.0}, {@code 1.0~rc1~snapshot} &lt; {@code 1.0~rc1} and
+ *       {@code 33.1.0+jre~snapshot} &lt; {@code 33.1.0+jre}; Maven's order of the known words (alpha, beta,
+ *       milestone, rc, snapshot) is also their alphabetical order;</li>
+ *   <li>{@code +} for any other part first in the qualifier ({@code 1.0+sp1}, {@code 33.1.0+jre}: after the
+ *       release), {@code .} for one after it ({@code 1.0~beta.1}, {@code 1.0+build.7}).</li>
  * </ul>
- * The Debian version has no revision (the package is native: its changelog is {@code changelog.gz}). An
- * explicit RPM release replaces the computed one. Versions that do not start with a digit, hold an epoch
- * ({@code :}) or characters neither format allows are refused, naming the value.
+ * The Debian version has no revision (the package is native: its changelog is {@code changelog.gz}); the RPM
+ * release is 1 unless given. Versions that do not start with a digit, hold an epoch ({@code :}) or characters
+ * neither format allows are refused, naming the value.
  *
  * @param debian      the Debian {@code Version}
  * @param rpmVersion  the RPM {@code Version}
@@ -30,8 +35,11 @@ public record PackageVersion(String debian, String rpmVersion, String rpmRelease
     private static final Pattern NUMBER = Pattern.compile("[0-9][A-Za-z0-9.+]*");
     private static final Pattern QUALIFIER = Pattern.compile("[A-Za-z0-9.+_~-]+");
     private static final Pattern RELEASE = Pattern.compile("[A-Za-z0-9._+]+");
-    private static final Pattern PRE_RELEASE = Pattern.compile(
-            "(snapshot|alpha|beta|milestone|rc|cr|pre|preview|dev|ea|[abm](?=[0-9]))([^a-z].*)?");
+    private static final Pattern PRE_RELEASE = Pattern.compile("(snapshot|alpha|beta|milestone|rc|pre|preview|dev|ea)"
+            + "[0-9]*");
+    /** Maven's short forms: {@code a1}, {@code b2}, {@code m3} (a number must follow) and {@code cr}. */
+    private static final Pattern ALIAS = Pattern.compile("[abm][0-9]+|cr[0-9]*");
+    private static final String SEPARATORS = "-_.+~";
 
     /**
      * @param version the Maven version (or the {@code <linuxPackage><version>} override)
@@ -60,18 +68,46 @@ public record PackageVersion(String debian, String rpmVersion, String rpmRelease
                     + qualifier + "` " + (qualifier.isEmpty() ? "is empty" : "holds a character other than letters,"
                             + " digits, `.`, `+`, `-`, `_` and `~`") + fix);
         }
-        String normalized = qualifier.replaceAll("[-_~]", ".");
-        boolean pre = cut >= 0 && (text.charAt(cut) == '~'
-                || PRE_RELEASE.matcher(qualifier.toLowerCase(Locale.ROOT)).matches());
-        String debian = cut < 0 ? number : number + (pre ? "~" : "+") + normalized;
-        String rpmVersion = cut < 0 || pre ? number : number + "+" + normalized;
-        String computed = pre ? "0." + normalized : "1";
-        String rpmRelease = release == null || release.isBlank() ? computed : release.trim();
+        String mapped = cut < 0 ? number : number + qualifier(text.charAt(cut), qualifier);
+        String rpmRelease = release == null || release.isBlank() ? "1" : release.trim();
         if (!RELEASE.matcher(rpmRelease).matches()) {
             throw new ProjectException("<linuxPackage><release>" + rpmRelease + "</release> is not an RPM release:"
                     + " use letters, digits, `.`, `_` and `+`, e.g. 1 or 0.1.beta");
         }
-        return new PackageVersion(debian, rpmVersion, rpmRelease);
+        return new PackageVersion(mapped, mapped, rpmRelease);
+    }
+
+    /** The qualifier's parts, each after its {@code ~}, {@code +} or {@code .}. */
+    private static String qualifier(char separator, String qualifier) {
+        StringBuilder text = new StringBuilder();
+        char before = separator;
+        for (String part : qualifier.toLowerCase(Locale.ROOT).split("(?=[-_.+~])")) {
+            if (!part.isEmpty() && SEPARATORS.indexOf(part.charAt(0)) >= 0) {
+                before = part.charAt(0);
+                part = part.substring(1);
+            }
+            if (part.isEmpty()) {
+                continue;
+            }
+            String word = ALIAS.matcher(part).matches() ? alias(part) : part;
+            if (before == '~' || PRE_RELEASE.matcher(word).matches()) {
+                text.append('~');
+            } else {
+                text.append(text.length() == 0 ? '+' : '.');
+            }
+            text.append(word);
+            before = '.';
+        }
+        return text.toString();
+    }
+
+    private static String alias(String part) {
+        return switch (part.charAt(0)) {
+            case 'a' -> "alpha" + part.substring(1);
+            case 'b' -> "beta" + part.substring(1);
+            case 'm' -> "milestone" + part.substring(1);
+            default -> "rc" + part.substring(2);
+        };
     }
 
     private static int firstSeparator(String text) {

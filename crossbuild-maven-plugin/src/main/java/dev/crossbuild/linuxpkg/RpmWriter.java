@@ -35,7 +35,7 @@ final class RpmWriter {
     }
 
     static void write(Path rpm, PackageMetadata meta, String architecture, Collection<String> requires,
-            List<PackagedFile> files, List<String> directories, Instant time) throws MachineException {
+            List<String> description, List<PackagedFile> files, List<String> directories, Instant time) throws MachineException {
         Path temporary = rpm.resolveSibling(rpm.getFileName() + ".part");
         BuilderOptions options = new BuilderOptions();
         options.setFileDigestAlgorithm(DigestAlgorithm.SHA256);
@@ -45,7 +45,7 @@ final class RpmWriter {
                     meta.version().rpmRelease()), architecture, temporary, options)) {
                 RpmBuilder.PackageInformation info = builder.getInformation();
                 info.setSummary(meta.summary());
-                info.setDescription(meta.description().isEmpty() ? meta.summary() : meta.description());
+                info.setDescription(DebianDocs.rpmDescription(description));
                 info.setLicense(meta.license());
                 info.setUrl(meta.homepage());
                 info.setPackager(meta.maintainer());

@@ -19,7 +19,7 @@ public class LinuxPackage {
     /** The version to map to Debian and RPM; the project version when unset. */
     private String version;
 
-    /** The RPM release; 1, or {@code 0.<qualifier>} for a pre-release such as a SNAPSHOT, when unset. */
+    /** The RPM release; 1 when unset (a pre-release's {@code ~} in the version already sorts it below). */
     private String release;
 
     /** {@code Name <email>}; the first {@code <developer>} with an email when unset. */
@@ -48,6 +48,19 @@ public class LinuxPackage {
 
     /** Extra files: configuration, man pages, systemd units. */
     private List<LinuxPackageFile> files;
+
+    /**
+     * Whether the packages hold the programs and libraries stripped with the target's own strip (as
+     * {@code dh_strip} does; the archives keep them as built); {@code true} when unset.
+     *
+     * @since 0.2.0
+     */
+    private Boolean strip;
+
+    /** Whether the binaries are stripped for the packages: {@code <strip>}, true when unset. */
+    static boolean strip(LinuxPackage config) {
+        return config == null || config.strip == null || config.strip;
+    }
 
     /** The settings, with each file's source resolved against the project directory. */
     static PackageSettings toSettings(LinuxPackage config, Path baseDirectory) throws ProjectException {

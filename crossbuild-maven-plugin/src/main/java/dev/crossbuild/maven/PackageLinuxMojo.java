@@ -34,8 +34,10 @@ public class PackageLinuxMojo extends AbstractPackageMojo {
     /**
      * What the packages say about themselves, each element overriding the pom: {@code <name>}, {@code <version>},
      * {@code <release>}, {@code <maintainer>}, {@code <summary>}, {@code <description>}, {@code <license>},
-     * {@code <homepage>}, {@code <section>}, {@code <depends>}, {@code <requires>} and
-     * {@code <files><file><source>…</source><destination>…</destination><mode>0644</mode></file></files>}.
+     * {@code <homepage>}, {@code <section>}, {@code <depends>}, {@code <requires>},
+     * {@code <files><file><source>…</source><destination>…</destination><mode>0644</mode></file></files>} and
+     * {@code <strip>} ({@code true}: the packages hold the programs and libraries stripped with the target's own
+     * strip, as {@code dh_strip} does; {@code false} keeps them as built).
      *
      * @since 0.2.0
      */
@@ -81,7 +83,8 @@ public class PackageLinuxMojo extends AbstractPackageMojo {
                 LinuxPackage.toSettings(linuxPackage, context.baseDirectory()));
         LinuxPackager.Options linux = new LinuxPackager.Options(context.layout().buildDirectory(),
                 context.layout().root().resolve("linux-packages"), finalName(), options.timestamp(), metadata);
-        return new PackageLinuxWork(context, projectHelper, selected, options, linux, prebuilt(), prebuiltStrict());
+        return new PackageLinuxWork(context, projectHelper, selected, options, linux, prebuilt(), prebuiltStrict(),
+                LinuxPackage.strip(linuxPackage));
     }
 
     private static ProjectFacts facts(MavenProject project) {

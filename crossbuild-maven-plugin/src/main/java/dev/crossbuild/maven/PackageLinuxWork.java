@@ -2,6 +2,7 @@ package dev.crossbuild.maven;
 
 import dev.crossbuild.core.BuildLog;
 import dev.crossbuild.core.CrossbuildException;
+import dev.crossbuild.linuxpkg.BinaryStrip;
 import dev.crossbuild.linuxpkg.DpkgLibraryPackages;
 import dev.crossbuild.linuxpkg.LinuxPackager;
 import dev.crossbuild.model.TargetSpec;
@@ -22,9 +23,11 @@ import org.apache.maven.project.MavenProjectHelper;
  * {@code .rpm}, and attach both with their checksums, the target id as classifier.
  *
  * @param prebuilt the folder of prebuilt archives, or null to package what was built here
+ * @param strip    whether the packages hold the binaries stripped with the target's strip
  */
 record PackageLinuxWork(GoalContext context, MavenProjectHelper helper, List<TargetSpec> targets,
-        PackageOptions options, LinuxPackager.Options linux, Path prebuilt, boolean prebuiltStrict) implements Work {
+        PackageOptions options, LinuxPackager.Options linux, Path prebuilt, boolean prebuiltStrict, boolean strip)
+        implements Work {
 
     @Override
     public void run() throws CrossbuildException {
@@ -47,8 +50,9 @@ record PackageLinuxWork(GoalContext context, MavenProjectHelper helper, List<Tar
                 inputs.add(new LinuxPackager.Input(target, at < 0 ? null : audited.get(at)));
             }
         }
-        List<LinuxPackager.Written> written = new LinuxPackager(linux, log, new DpkgLibraryPackages(runner))
-                .write(inputs);
+        BinaryStrip stripper = strip ? new BinaryStrip(runner, context.environments(), context.resolver()) : null;
+        List<LinuxPackager.Written> written = new LinuxPackager(linux, log, new DpkgLibraryPackages(runner),
+                stripper).write(inputs);
         for (LinuxPackager.Written file : written) {
             helper.attachArtifact(context.project(), file.type(), file.targetId(), file.file().toFile());
             helper.attachArtifact(context.project(), file.type() + ".sha256", file.targetId(),

@@ -23,7 +23,7 @@ class DebianDocsTest {
     @Test
     void theChangelogIsOneDebianEntryGzippedAsGzip9nDoes() throws Exception {
         String text = DebianDocs.changelog(meta("MIT", null), TIME);
-        assertThat(text).isEqualTo("tool (1.0~SNAPSHOT) unstable; urgency=medium\n\n"
+        assertThat(text).isEqualTo("tool (1.0~snapshot) unstable; urgency=medium\n\n"
                 + "  * Version 1.0-SNAPSHOT, packaged by crossbuild-maven-plugin.\n\n"
                 + " -- Pat <pat@example.org>  Fri, 01 Mar 2024 12:00:00 +0000\n");
         byte[] gz = DebianDocs.gzip(text);
@@ -53,7 +53,7 @@ class DebianDocsTest {
         PackageMetadata meta = PackageMetadata.resolve(new ProjectFacts("tool", "1", null, "Short. " + "word ".repeat(40),
                 null, null, List.of(new ProjectFacts.Developer(null, "P", "p@example.org", null)), List.of()),
                 PackageSettings.NONE);
-        String description = DebianDocs.description(meta);
+        String description = DebianDocs.description(meta.summary(), meta.longDescription(List.of("tool")));
         assertThat(description).startsWith("Short\n Short. word word");
         assertThat(description.lines()).allMatch(l -> l.length() <= 79);
     }

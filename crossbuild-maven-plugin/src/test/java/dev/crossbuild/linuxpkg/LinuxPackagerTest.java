@@ -77,7 +77,7 @@ class LinuxPackagerTest {
                 + " packages are made for Linux targets only");
         Path deb = written.get(2).file();
         assertThat(run("dpkg-deb", "-f", deb.toString(), "Package", "Version", "Architecture", "Maintainer",
-                "Depends", "Section", "Priority", "Homepage")).isEqualTo("Package: tool\nVersion: 1.0.0~SNAPSHOT\n"
+                "Depends", "Section", "Priority", "Homepage")).isEqualTo("Package: tool\nVersion: 1.0.0~snapshot\n"
                 + "Architecture: arm64\nMaintainer: Pat <pat@example.org>\nDepends: libc6 (>= 2.34)\n"
                 + "Section: misc\nPriority: optional\nHomepage: https://example.org/tool\n");
         assertThat(run("dpkg-deb", "-f", deb.toString(), "Description")).isEqualTo("Does one thing\n"
@@ -88,7 +88,7 @@ class LinuxPackagerTest {
                 .anyMatch(l -> l.endsWith("./usr/share/doc/tool/changelog.gz"));
         Path rpm = written.get(3).file();
         assertThat(run("rpm", "-qp", "--qf", "%{NAME} %{VERSION} %{RELEASE} %{ARCH} %{BUILDTIME} %{LICENSE}"
-                + " %{URL} %{VENDOR}", rpm.toString())).isEqualTo("tool 1.0.0 0.SNAPSHOT aarch64 1709294400 MIT"
+                + " %{URL} %{VENDOR}", rpm.toString())).isEqualTo("tool 1.0.0~snapshot 1 aarch64 1709294400 MIT"
                         + " https://example.org/tool Example Org");
         assertThat(run("rpm", "-qpl", rpm.toString()).lines().toList()).containsExactly("/usr/bin/tool",
                 "/usr/share/doc/tool", "/usr/share/doc/tool/changelog.gz", "/usr/share/doc/tool/copyright");
@@ -100,6 +100,126 @@ class LinuxPackagerTest {
             assertThat(Files.readString(w.checksum())).endsWith("  " + w.file().getFileName() + "\n");
             assertThat(sums).contains(Files.readString(w.checksum()));
         }
+    }
+
+    @Test
+    void pomTextIsDataInEachFormatReadBackByDpkgDebAndRpm() throws Exception {
+        require(onPath("dpkg-deb") && onPath("rpm"), "dpkg-deb and rpm are needed");
+        // text that looks like fields, templates and macros, and a paragraph break: each stays text
+        String description = "Does one thing.\nEssential: yes\n\n  Provides: libc6 {{projectName}} [[DEBEMAIL]]"
+                + " ${HOME} %{_bindir} \\n " + "word ".repeat(10) + ".NET .\n\n"
+                + " .\n\n.NET first\n\nReplaces: coreutils";
+        ProjectFacts facts = new ProjectFacts("tool", "1.0-rc1-SNAPSHOT", null, description,
+                "https://example.org/tool?a={{b}}", "Example {{Org}}",
+                List.of(new ProjectFacts.Developer("p", "Pat [[DEBFULLNAME]]", "pat@example.org", null)),
+                List.of(new ProjectFacts.License("MIT", null)));
+        PackageMetadata meta = PackageMetadata.resolve(facts, PackageSettings.NONE);
+        List<LinuxPackager.Written> written = new LinuxPackager(new LinuxPackager.Options(dir.resolve("out"),
+                dir.resolve("work"), "tool", TIME, meta), new RecordingLog(lines), LibraryPackages.NONE)
+                .write(List.of(input("linux-x64", "x86_64-unknown-linux-gnu", hostProgram)));
+        Path deb = written.get(0).file();
+        String control = run("dpkg-deb", "-f", deb.toString());
+        assertThat(control.lines().filter(l -> !l.startsWith(" ")).map(l -> l.substring(0, l.indexOf(':'))).toList())
+                .containsExactlyInAnyOrder("Package", "Version", "Section", "Priority", "Architecture",
+                        "Maintainer", "Installed-Size", "Depends", "Homepage", "Description");
+        assertThat(run("dpkg-deb", "-f", deb.toString(), "Maintainer", "Homepage", "Version")).isEqualTo(
+                "Maintainer: Pat [[DEBFULLNAME]] <pat@example.org>\nHomepage: https://example.org/tool?a={{b}}\n"
+                + "Version: 1.0~rc1~snapshot\n");
+        assertThat(run("dpkg-deb", "-f", deb.toString(), "Description")).isEqualTo("Does one thing\n"
+                + " Does one thing. Essential: yes\n"
+                + " .\n"
+                + " Provides: libc6 {{projectName}} [[DEBEMAIL]] ${HOME} %{_bindir} \\n word word\n"
+                + " word word word word word word word word .NET .\n"
+                + " .\n"
+                + "  .NET first\n"
+                + " .\n"
+                + " Replaces: coreutils\n");
+        Path rpm = written.get(1).file();
+        assertThat(run("rpm", "-qp", "--qf", "%{SUMMARY}|%{URL}|%{PACKAGER}|%{VENDOR}|%{LICENSE}|%{VERSION}-%{RELEASE}",
+                rpm.toString())).isEqualTo("Does one thing|https://example.org/tool?a={{b}}|Pat [[DEBFULLNAME]]"
+                        + " <pat@example.org>|Example {{Org}}|MIT|1.0~rc1~snapshot-1");
+        assertThat(run("rpm", "-qp", "--qf", "%{DESCRIPTION}", rpm.toString())).isEqualTo("Does one thing."
+                + " Essential: yes\n\nProvides: libc6 {{projectName}} [[DEBEMAIL]] ${HOME} %{_bindir} \\n word word\n"
+                + "word word word word word word word word .NET .\n\n.NET first\n\nReplaces: coreutils");
+        // lintian reads the same control file: the text is a description, not fields
+        if (onPath("lintian")) {
+            String tags = run("lintian", "--no-cfg", "--fail-on", "none", "--tag-display-limit", "0", deb.toString());
+            assertThat(tags).doesNotContain(" E: ").doesNotContain("description-contains-invalid-control-statement");
+        }
+    }
+
+    @Test
+    void theBinariesAreStrippedForThePackagesWithTheTargetsOwnStripAndLintianFindsNoError() throws Exception {
+        require(onPath("dpkg-deb") && onPath("rpm") && onPath("aarch64-linux-gnu-strip") && onPath("readelf"),
+                "dpkg-deb, rpm, readelf and aarch64-linux-gnu-strip (binutils-aarch64-linux-gnu) are needed");
+        // built as cargo's default release profile leaves them: with a symbol table
+        Path hostFull = cc("gcc", "full-host/tool", "hello.c", "-g");
+        Path armFull = cc("aarch64-linux-gnu-gcc", "full-arm/tool", "hello.c", "-g");
+        Path libFull = cc("gcc", "full-lib/libgreet.so", "greet.c", "-g", "-shared", "-fPIC", "-Wl,-soname,libgreet.so");
+        assertThat(run("readelf", "-S", hostFull.toString())).contains(".symtab").contains(".debug_info");
+        TargetSpec arm = new TargetSpec("linux-arm64", TargetTriple.parse("aarch64-unknown-linux-gnu"), null,
+                null, "aarch64-linux-gnu-gcc", null, null, null, null, Map.of(), null, List.of(), Map.of());
+        Map<String, Path> withLibrary = new LinkedHashMap<>();
+        withLibrary.put("tool", hostFull);
+        withLibrary.put("libgreet.so", libFull);
+        BinaryStrip strip = new BinaryStrip(new dev.crossbuild.process.ProcessRunner(),
+                dev.crossbuild.env.TargetEnvironments.inherited(System.getenv()),
+                dev.crossbuild.tools.ToolResolver.forHost(TargetTriple.parse("x86_64-unknown-linux-gnu")));
+        List<LinuxPackager.Written> written = new LinuxPackager(new LinuxPackager.Options(dir.resolve("out"),
+                dir.resolve("work"), "tool", TIME, PackageMetadata.resolve(FACTS, PackageSettings.NONE)),
+                new RecordingLog(lines), LibraryPackages.NONE, strip).write(List.of(
+                        input("linux-x64", "x86_64-unknown-linux-gnu", withLibrary),
+                        new LinuxPackager.Input(arm, input("linux-arm64", "aarch64-unknown-linux-gnu", armFull)
+                                .contents())));
+        // Debian's binutils name the host's own strip x86_64-linux-gnu-strip too
+        assertThat(lines).contains("[linux-x64] stripped the binaries for the packages with x86_64-linux-gnu-strip"
+                + " (the archives keep them as built)", "[linux-arm64] stripped the binaries for the packages with"
+                        + " aarch64-linux-gnu-strip (the archives keep them as built)");
+        for (LinuxPackager.Written w : written.stream().filter(w -> w.type().equals("deb")).toList()) {
+            Path root = Files.createDirectories(dir.resolve("unpacked/" + w.file().getFileName()));
+            run("dpkg-deb", "-x", w.file().toString(), root.toString());
+            Path program = root.resolve("usr/bin/tool");
+            String sections = run("readelf", "-S", program.toString());
+            assertThat(sections).as(w.file().toString()).doesNotContain(".symtab").doesNotContain(".debug_");
+            // the program's dynamic symbols stay: it still runs, and rpm's requires are read from them
+            assertThat(sections).contains(".dynsym");
+            // the .rpm holds the same stripped bytes
+            Path rpm = Path.of(w.file().toString().replaceAll("\\.deb$", ".rpm"));
+            assertThat(run("rpm", "-qp", "--qf", "[%{FILENAMES} %{FILEDIGESTS}\\n]", rpm.toString()))
+                    .contains("/usr/bin/tool " + dev.crossbuild.packaging.Checksums.sha256(program) + "\n");
+        }
+        Path hostRoot = dir.resolve("unpacked/" + written.get(0).file().getFileName());
+        assertThat(run(hostRoot.resolve("usr/bin/tool").toString())).isEqualTo("hi\n");
+        assertThat(run("readelf", "-S", hostRoot.resolve("usr/lib/tool/libgreet.so").toString()))
+                .doesNotContain(".debug_").contains(".dynsym");
+        // the archives' files are not touched
+        assertThat(run("readelf", "-S", hostFull.toString())).contains(".symtab");
+        if (onPath("lintian")) {
+            for (LinuxPackager.Written w : written.stream().filter(w -> w.type().equals("deb")).toList()) {
+                String tags = run("lintian", "--no-cfg", "--fail-on", "none", w.file().toString());
+                assertThat(tags).doesNotContain("unstripped-binary-or-object")
+                        .doesNotContain("extended-description-is-empty");
+            }
+        }
+    }
+
+    @Test
+    void withoutAStripProgramTheMessageNamesWhatWasTriedAndTheFix() throws Exception {
+        BinaryStrip strip = new BinaryStrip(new dev.crossbuild.process.ProcessRunner(),
+                target -> Map.of("PATH", dir.resolve("empty").toString()),
+                dev.crossbuild.tools.ToolResolver.forHost(TargetTriple.parse("x86_64-unknown-linux-gnu")));
+        TargetSpec arm = new TargetSpec("linux-arm64", TargetTriple.parse("aarch64-unknown-linux-gnu"), null,
+                null, "aarch64-linux-gnu-gcc", null, null, null, null, Map.of(), null, List.of(), Map.of());
+        assertThatThrownBy(() -> new LinuxPackager(new LinuxPackager.Options(dir.resolve("out"), dir.resolve("work"),
+                "tool", TIME, PackageMetadata.resolve(FACTS, PackageSettings.NONE)), new RecordingLog(lines),
+                LibraryPackages.NONE, strip).write(List.of(new LinuxPackager.Input(arm,
+                        input("linux-arm64", "aarch64-unknown-linux-gnu", armProgram).contents()))))
+                .isInstanceOf(dev.crossbuild.core.MachineException.class)
+                .hasMessage("target `linux-arm64` (aarch64-unknown-linux-gnu): no strip program for its Linux"
+                        + " packages: none of aarch64-linux-gnu-strip, llvm-strip (or another llvm-strip) is on the"
+                        + " PATH; install the target's binutils (binutils-aarch64-linux-gnu on Debian) or llvm, or"
+                        + " keep the binaries as built with <linuxPackage><strip>false</strip>");
+        assertThat(dir.resolve("out")).doesNotExist();
     }
 
     @Test

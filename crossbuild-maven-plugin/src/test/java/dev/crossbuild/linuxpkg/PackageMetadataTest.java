@@ -10,7 +10,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 
 /** The package's metadata from the pom and the overrides, every value checked. */
 class PackageMetadataTest {
@@ -32,10 +36,10 @@ class PackageMetadataTest {
     void everythingComesFromThePom() throws Exception {
         PackageMetadata meta = PackageMetadata.resolve(facts(List.of(PAT), "Example Org"), PackageSettings.NONE);
         assertThat(meta.name()).isEqualTo("my-tool");
-        assertThat(meta.version()).isEqualTo(new PackageVersion("1.2.0~SNAPSHOT", "1.2.0", "0.SNAPSHOT"));
+        assertThat(meta.version()).isEqualTo(new PackageVersion("1.2.0~snapshot", "1.2.0~snapshot", "1"));
         assertThat(meta.maintainer()).isEqualTo("Pat Packager <pat@example.org>");
         assertThat(meta.summary()).isEqualTo("A tool that does things well");
-        assertThat(meta.description()).isEqualTo("A tool that does things well. It also does more.");
+        assertThat(meta.description()).containsExactly("A tool that does things well. It also does more.");
         assertThat(meta.license()).isEqualTo("Apache-2.0");
         assertThat(meta.licenseUrl()).isEqualTo("https://www.apache.org/licenses/LICENSE-2.0.txt");
         assertThat(meta.homepage()).isEqualTo("https://example.org/tool");
@@ -56,7 +60,7 @@ class PackageMetadataTest {
         assertThat(meta.version().rpm()).isEqualTo("2.0-3");
         assertThat(meta.maintainer()).isEqualTo("Ops Team <ops@example.org>");
         assertThat(meta.summary()).isEqualTo("Does things");
-        assertThat(meta.description()).isEqualTo("Long text.");
+        assertThat(meta.description()).containsExactly("Long text.");
         assertThat(meta.license()).isEqualTo("MIT");
         assertThat(meta.licenseUrl()).isNull();
         assertThat(meta.homepage()).isEqualTo("https://tool.example.org");
@@ -129,6 +133,166 @@ class PackageMetadataTest {
         PackageMetadata bare = PackageMetadata.resolve(none, PackageSettings.NONE);
         assertThat(bare.summary()).isEqualTo("The Greeter");
         assertThat(bare.description()).isEmpty();
+    }
+
+    private static final String EVIL_NAME = "Pat\nPre-Depends: evil\nEssential: yes";
+
+    /** A pom value to change, by name. */
+    private record Pom(String artifactId, String name, String description, String url, String organization,
+            ProjectFacts.Developer developer, ProjectFacts.License license, PackageSettings settings) {
+
+        static Pom typical() {
+            return new Pom("tool", "Tool", "A tool. It does things.", "https://example.org/tool", "Example Org", PAT,
+                    new ProjectFacts.License("MIT", "https://opensource.org/licenses/MIT"), PackageSettings.NONE);
+        }
+
+        ProjectFacts facts() {
+            return new ProjectFacts(artifactId, "1.0", name, description, url, organization, List.of(developer),
+                    List.of(license));
+        }
+    }
+
+    private static PackageSettings override(String field, String value) {
+        return new PackageSettings(field.equals("name") ? value : null, null, null,
+                field.equals("maintainer") ? value : null, field.equals("summary") ? value : null,
+                field.equals("description") ? value : null, field.equals("license") ? value : null,
+                field.equals("homepage") ? value : null, field.equals("section") ? value : null,
+                field.equals("depends") ? List.of(value) : null, field.equals("requires") ? List.of(value) : null,
+                null);
+    }
+
+    static Stream<Arguments> hostileValues() {
+        return Stream.of(
+            hostile("developer name with fields", p -> new Pom(p.artifactId, p.name, p.description, p.url,
+                    p.organization, new ProjectFacts.Developer("pat", EVIL_NAME, "pat@example.org", null), p.license,
+                    p.settings), "<developers><developer><name> of developer 1 `Pat\\nPre-Depends: evil\\nEssential:"
+                    + " yes` holds a line break"),
+            hostile("developer email with a field", p -> new Pom(p.artifactId, p.name, p.description, p.url,
+                    p.organization, new ProjectFacts.Developer("pat", "Pat", "pat@example.org\nEssential: yes",
+                    null), p.license, p.settings), "<developers><developer><email> of developer 1"),
+            hostile("developer organization (the maintainer's name)", p -> new Pom(p.artifactId, p.name,
+                    p.description, p.url, null, new ProjectFacts.Developer("pat", null, "pat@example.org",
+                    "Org\u2028Essential: yes"), p.license, p.settings),
+                    "<developers><developer><organization> of developer 1"),
+            hostile("developer name with a tab", p -> new Pom(p.artifactId, p.name, p.description, p.url,
+                    p.organization, new ProjectFacts.Developer("pat", "Pat\tPackager", "pat@example.org", null),
+                    p.license, p.settings), "holds the control character U+0009"),
+            hostile("url with Provides", p -> new Pom(p.artifactId, p.name, p.description,
+                    "https://example.org\nProvides: libc6", p.organization, p.developer, p.license, p.settings),
+                    "<url> `https://example.org\\nProvides: libc6` holds a line break"),
+            hostile("url with Replaces after CR", p -> new Pom(p.artifactId, p.name, p.description,
+                    "https://example.org\rReplaces: coreutils", p.organization, p.developer, p.license, p.settings),
+                    "<url> `https://example.org\\rReplaces: coreutils` holds a line break"),
+            hostile("organization", p -> new Pom(p.artifactId, p.name, p.description, p.url,
+                    "Example Org\nEssential: yes", p.developer, p.license, p.settings),
+                    "<organization><name> `Example Org\\nEssential: yes` holds a line break"),
+            hostile("license name", p -> new Pom(p.artifactId, p.name, p.description, p.url, p.organization,
+                    p.developer, new ProjectFacts.License("MIT\nProvides: libc6", null), p.settings),
+                    "<licenses><license><name> `MIT\\nProvides: libc6` holds a line break"),
+            hostile("license url", p -> new Pom(p.artifactId, p.name, p.description, p.url, p.organization,
+                    p.developer, new ProjectFacts.License("MIT", "https://x.org/\nReplaces: coreutils"), p.settings),
+                    "<licenses><license><url>"),
+            hostile("description with ESC", p -> new Pom(p.artifactId, p.name, "A tool. \u001b[31mRed text.",
+                    p.url, p.organization, p.developer, p.license, p.settings),
+                    "<description> `A tool. \\u001B[31mRed text.` holds the control character U+001B"),
+            hostile("description with 0x01", p -> new Pom(p.artifactId, p.name, "A tool.\u0001", p.url,
+                    p.organization, p.developer, p.license, p.settings), "holds the control character U+0001"),
+            hostile("description with DEL", p -> new Pom(p.artifactId, p.name, "A tool.\u007f", p.url,
+                    p.organization, p.developer, p.license, p.settings), "holds the control character U+007F"),
+            hostile("description with a C1 control", p -> new Pom(p.artifactId, p.name, "A tool.\u009b2J", p.url,
+                    p.organization, p.developer, p.license, p.settings), "holds the control character U+009B"),
+            hostile("pom name as the summary, with DEL", p -> new Pom(p.artifactId, "Tool\u007f", null, p.url,
+                    p.organization, p.developer, p.license, p.settings), "<name> `Tool\\u007F` holds the control"),
+            hostile("<linuxPackage><name>", p -> with(p, override("name", "tool\nEssential: yes")),
+                    "<linuxPackage><name> `tool\\nEssential: yes` holds a line break"),
+            hostile("<linuxPackage><maintainer>", p -> with(p, override("maintainer",
+                    "Ops <ops@example.org>\nEssential: yes")), "<linuxPackage><maintainer>"),
+            hostile("<linuxPackage><summary>", p -> with(p, override("summary", "Does \u001b]0;x\u0007things")),
+                    "<linuxPackage><summary>"),
+            hostile("<linuxPackage><description>", p -> with(p, override("description", "Long\u007f text.")),
+                    "<linuxPackage><description>"),
+            hostile("<linuxPackage><license>", p -> with(p, override("license", "MIT\nProvides: libc6")),
+                    "<linuxPackage><license>"),
+            hostile("<linuxPackage><homepage>", p -> with(p, override("homepage",
+                    "https://example.org\nReplaces: coreutils")), "<linuxPackage><homepage>"),
+            hostile("<linuxPackage><section>", p -> with(p, override("section", "utils\nEssential: yes")),
+                    "<linuxPackage><section>utils\\nEssential: yes</section> is not a Debian section"),
+            hostile("<linuxPackage><depends> with an arch-qualified field", p -> with(p, override("depends",
+                    "libfoo1 |\nessential:yes")), "<linuxPackage><depends><depend>"),
+            hostile("<linuxPackage><requires>", p -> with(p, override("requires", "libfoo.so.1\nProvides: x")),
+                    "<linuxPackage><requires><require>"));
+    }
+
+    private static Pom with(Pom p, PackageSettings settings) {
+        return new Pom(p.artifactId, p.name, p.description, p.url, p.organization, p.developer, p.license, settings);
+    }
+
+    private static Arguments hostile(String what, UnaryOperator<Pom> change, String message) {
+        return Arguments.of(what, change, message);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("hostileValues")
+    void aLineBreakOrControlCharacterInAPomValueIsRefusedNamingTheElement(String what, UnaryOperator<Pom> change,
+            String message) {
+        Pom pom = change.apply(Pom.typical());
+        assertThatThrownBy(() -> PackageMetadata.resolve(pom.facts(), pom.settings()))
+                .isInstanceOf(ProjectException.class)
+                .hasMessageContaining(message)
+                // the message itself stays one line: the value is shown escaped
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n", "\r", "\u001b", "\u2028"));
+    }
+
+    @Test
+    void aFileDestinationWithALineBreakIsRefused() throws Exception {
+        Path conf = Files.writeString(project.resolve("tool.conf"), "x=1\n");
+        assertThatThrownBy(() -> PackageMetadata.resolve(Pom.typical().facts(), new PackageSettings(null, null, null,
+                null, null, null, null, null, null, null, null, List.of(new ExtraFile(conf, "/etc/x\n/etc/passwd",
+                        0644)))))
+                .hasMessageContaining("<linuxPackage><files><file><destination> `/etc/x\\n/etc/passwd` holds a line"
+                        + " break");
+    }
+
+    @Test
+    void proseIsFoldedAndABlankLineStartsAParagraph() throws Exception {
+        Pom pom = with(Pom.typical(), override("summary", "  Does\n      things  "));
+        pom = new Pom(pom.artifactId, pom.name, "\n    A tool. It does\n    things {{well}}.\n\n    \n"
+                + "    Second   paragraph,\r\n    with [[DEBEMAIL]] and ${HOME}.\u2029Third.\n  ", pom.url,
+                pom.organization, pom.developer, pom.license, pom.settings);
+        PackageMetadata meta = PackageMetadata.resolve(pom.facts(), pom.settings());
+        assertThat(meta.summary()).isEqualTo("Does things");
+        assertThat(meta.description()).containsExactly("A tool. It does things {{well}}.",
+                "Second paragraph, with [[DEBEMAIL]] and ${HOME}.", "Third.");
+    }
+
+    @Test
+    void aDescriptionThatIsTheSummaryAloneGetsAnExtendedOneSayingWhatIsInstalled() throws Exception {
+        Pom pom = new Pom("tool", "Tool", "Says hello.", null, null, PAT, new ProjectFacts.License("MIT", null),
+                PackageSettings.NONE);
+        PackageMetadata meta = PackageMetadata.resolve(pom.facts(), pom.settings());
+        assertThat(meta.summary()).isEqualTo("Says hello");
+        assertThat(meta.description()).isEmpty();
+        assertThat(meta.longDescription(List.of("hello"))).containsExactly("Says hello. This package installs the"
+                + " program hello.");
+        assertThat(meta.longDescription(List.of("a", "b", "c"))).containsExactly("Says hello. This package installs"
+                + " the programs a, b and c.");
+        // a first paragraph that is the summary alone is not repeated under it
+        PackageMetadata two = PackageMetadata.resolve(new Pom("tool", "Tool", "Says hello.\n\nIn many languages.",
+                null, null, PAT, new ProjectFacts.License("MIT", null), PackageSettings.NONE).facts(),
+                PackageSettings.NONE);
+        assertThat(two.longDescription(List.of("hello"))).containsExactly("In many languages.");
+    }
+
+    @Test
+    void anInvalidDeveloperEmailIsNamedAsInvalid() {
+        Pom pom = new Pom("tool", "Tool", "A tool.", null, null, new ProjectFacts.Developer("pat", "Pat Packager",
+                "not-an-email", null), new ProjectFacts.License("MIT", null), PackageSettings.NONE);
+        assertThatThrownBy(() -> PackageMetadata.resolve(pom.facts(), pom.settings()))
+                .isInstanceOf(ProjectException.class)
+                .hasMessageStartingWith("<developers><developer><email>not-an-email</email> of developer 1 (Pat"
+                        + " Packager) is not an email address")
+                .hasMessageContaining("write it as name@example.org, or set <linuxPackage><maintainer>")
+                .hasMessageNotContaining("no <developer>");
     }
 
     @ParameterizedTest(name = "{0} → {1}")
