@@ -1,3 +1,3 @@
 fn main() {
-    println!("hello says arch={} os={}", std::env::consts::ARCH, std::env::consts::OS);
+    println!("{} arch={} os={}", greeting::says(), std::env::consts::ARCH, *helper::OS);
 }

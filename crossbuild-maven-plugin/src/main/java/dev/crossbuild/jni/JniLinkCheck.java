@@ -26,9 +26,11 @@ import org.objectweb.asm.Opcodes;
 
 /**
  * Proves at build time that every {@code native} method of the compiled classes links: a target's libraries
- * must export, between them, its short or long JNI name (see {@link JniSymbols}), as the JVM looks them up. A
- * library that exports {@code JNI_OnLoad} may register methods at run time ({@code RegisterNatives}), which no
- * file shows: there a method without a symbol is a warning, not an error.
+ * must export, between them, its short or long JNI name (see {@link JniSymbols}), as the JVM looks them up. An
+ * overloaded method (another {@code native} method of its class has its name) needs its long name, and the short
+ * name must not be there: the JVM tries the short name first, in every library, and would bind every overload to
+ * that one function. A library that exports {@code JNI_OnLoad} may register methods at run time
+ * ({@code RegisterNatives}), which no file shows: there a method without a symbol is a warning, not an error.
  */
 public final class JniLinkCheck {
 
@@ -103,10 +105,12 @@ public final class JniLinkCheck {
 
     /**
      * Checks one target: each method must have its short or long symbol in at least one of the libraries (on
-     * 32-bit Windows also in the stdcall form {@code _Java_…@N}). A file that is no ELF, PE or Mach-O image is
-     * skipped with a warning; a library whose tables cannot be read is a problem that fails the build.
+     * 32-bit Windows also in the stdcall form {@code _Java_…@N}); an overloaded one its long symbol, with no
+     * library exporting the short one. A file that is no ELF, PE or Mach-O image is skipped with a warning; a
+     * library whose tables cannot be read is a problem that fails the build.
      *
      * @param targetId  the target, as messages name it
+     * @param methods   the {@code native} methods of the classes: two of one class and name are overloads
      * @param libraries the target's shared libraries (the JVM searches every library its class loader loaded)
      */
     public static JniReport check(String targetId, List<NativeMethod> methods, List<Path> libraries)
@@ -134,16 +138,43 @@ public final class JniLinkCheck {
         boolean stdcall = exports.values().stream().anyMatch(BinaryExports::isWindowsX86);
         String searched = exports.isEmpty() ? "no library (the target has none that could be read)"
                 : String.join(", ", exports.keySet());
+        Map<String, List<NativeMethod>> byName = methods.stream().collect(Collectors.groupingBy(
+                m -> m.className() + "." + m.name(), LinkedHashMap::new, Collectors.toList()));
         for (NativeMethod method : methods) {
-            if (exports.values().stream().anyMatch(e -> links(method, e))) {
-                continue;
+            List<NativeMethod> overloads = byName.get(method.className() + "." + method.name());
+            String problem;
+            if (overloads.size() < 2) {
+                if (exports.values().stream().anyMatch(e -> links(method, e))) {
+                    continue;
+                }
+                problem = target + "native method `" + method.javaSignature() + "` has no symbol `"
+                        + method.shortSymbol() + "` (or `" + method.longSymbol() + "`)"
+                        + (stdcall ? ", nor their stdcall forms `" + JniSymbols.stdcall(method.shortSymbol(),
+                                method.descriptor()) + "` (`" + JniSymbols.stdcall(method.longSymbol(),
+                                        method.descriptor()) + "`)," : "")
+                        + " in " + searched + hints(method, exports);
+            } else {
+                List<String> shortIn = exports.entrySet().stream().filter(e -> exportsShort(method, e.getValue()))
+                        .map(Map.Entry::getKey).toList();
+                String longNames = overloads.stream().map(o -> "`" + o.longSymbol() + "`")
+                        .collect(Collectors.joining(", "));
+                if (!shortIn.isEmpty()) {
+                    problem = target + "native method `" + method.javaSignature() + "` is overloaded, so it needs"
+                            + " its long name `" + method.longSymbol() + "`, but " + String.join(", ", shortIn)
+                            + (shortIn.size() == 1 ? " exports" : " export") + " the short name `"
+                            + method.shortSymbol() + "`, which the JVM looks up first and binds every overload of `"
+                            + method.name() + "` to; export " + longNames + " (the names javac -h writes) and not `"
+                            + method.shortSymbol() + "`";
+                } else if (exports.values().stream().anyMatch(e -> exportsLong(method, e))) {
+                    continue;
+                } else {
+                    problem = target + "native method `" + method.javaSignature() + "` has no symbol `"
+                            + method.longSymbol() + "`" + (stdcall ? ", nor its stdcall form `"
+                                    + JniSymbols.stdcall(method.longSymbol(), method.descriptor()) + "`" : "")
+                            + " (it is overloaded: the JVM tells " + longNames + " apart by their long names only)"
+                            + " in " + searched + hints(method, exports);
+                }
             }
-            String problem = target + "native method `" + method.javaSignature() + "` has no symbol `"
-                    + method.shortSymbol() + "` (or `" + method.longSymbol() + "`)"
-                    + (stdcall ? ", nor their stdcall forms `" + JniSymbols.stdcall(method.shortSymbol(),
-                            method.descriptor()) + "` (`" + JniSymbols.stdcall(method.longSymbol(),
-                                    method.descriptor()) + "`)," : "")
-                    + " in " + searched + hints(method, exports);
             if (onLoad.isEmpty()) {
                 missing.add(problem);
             } else {
@@ -168,6 +199,16 @@ public final class JniLinkCheck {
         }
         return exports.isWindowsX86() && (exports.exports(JniSymbols.stdcall(shortName, method.descriptor()))
                 || exports.exports(JniSymbols.stdcall(longName, method.descriptor())));
+    }
+
+    private static boolean exportsShort(NativeMethod method, BinaryExports exports) {
+        return exports.exports(method.shortSymbol()) || exports.isWindowsX86()
+                && exports.exports(JniSymbols.stdcall(method.shortSymbol(), method.descriptor()));
+    }
+
+    private static boolean exportsLong(NativeMethod method, BinaryExports exports) {
+        return exports.exports(method.longSymbol()) || exports.isWindowsX86()
+                && exports.exports(JniSymbols.stdcall(method.longSymbol(), method.descriptor()));
     }
 
     /** The near misses that explain a missing symbol: a name the JVM does not try, or a C++-mangled one. */

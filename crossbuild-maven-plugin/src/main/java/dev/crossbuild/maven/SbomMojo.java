@@ -82,7 +82,8 @@ public class SbomMojo extends AbstractCargoMojo {
                 project.getLicenses().stream().map(License::getName).filter(n -> n != null && !n.isBlank()).toList());
         TargetSboms.Options options = new TargetSboms.Options(context.layout(), context.baseDirectory(), finalName,
                 OutputTimestamp.parse(outputTimestamp()), main, cargo == null ? null : cargo.manifest(),
-                cargo == null ? List.of() : cargo.selection().featureArgs(), context.offline(), nativeBuilds());
+                cargo == null ? List.of() : cargo.selection().featureArgs(),
+                cargo == null ? List.of() : cargo.extraArgs(), context.offline(), nativeBuilds());
         boolean strict = PropertyValues.bool(PropertyNames.PREBUILT_STRICT, prebuiltStrict);
         Path prebuilt = prebuilt();
         return () -> {

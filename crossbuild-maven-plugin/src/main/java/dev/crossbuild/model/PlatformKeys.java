@@ -55,6 +55,55 @@ public final class PlatformKeys {
         });
     }
 
+    /** The architectures of the loader's keys (its {@code Platforms.ARCHES}), each one CPU. */
+    private static final java.util.Set<String> JAVA_ARCHES = java.util.Set.of("x86_64", "x86_32", "aarch_64",
+            "arm_32", "ppcle_64", "ppc_64", "riscv64", "s390_64", "loongarch_64");
+
+    /**
+     * Why a target's {@code <platform>} cannot be its native JAR's key, or empty when it can. The loader looks the
+     * key of the running JVM up (lower case, {@code <os>-<arch>}, {@code -musl} on a musl Linux), so a key must
+     * be lower case and be the triple's own key, or that key and a variant after a {@code -}
+     * ({@code linux-x86_64-v3}, chosen with {@code -Dcrossbuild.native.platform}); a glibc target's variant is
+     * not {@code -musl}. For a triple without a key of its own, its OS and architecture are checked as far as the
+     * loader knows them: {@code linux-aarch_64} is refused for any Linux target that is not aarch64.
+     */
+    public static Optional<String> overrideProblem(TargetSpec target, String key) {
+        Optional<String> own = javaPlatform(target.triple());
+        Optional<String> os = javaOs(target.triple());
+        String element = "<target><id>" + target.id() + "</id> (" + target.triple() + ") has <platform>" + key
+                + "</platform>";
+        String use = own.map(k -> "; use <platform>" + k + "</platform>, or a variant of it such as " + k + "-v3")
+                .orElse("");
+        if (!key.equals(key.toLowerCase(java.util.Locale.ROOT))) {
+            String lower = key.toLowerCase(java.util.Locale.ROOT);
+            boolean lowerFits = overrideProblem(target, lower).isEmpty();
+            return Optional.of(element + ", but the loader looks platform keys up in lower case only, so no JVM"
+                    + " would find it" + (lowerFits ? "; use <platform>" + lower + "</platform>" : use));
+        }
+        if (own.isPresent()) {
+            String base = own.get();
+            boolean variant = key.startsWith(base + "-") && (isMusl(target.triple())
+                    || !key.substring(base.length() + 1).startsWith("musl"));
+            if (key.equals(base) || variant) {
+                return Optional.empty();
+            }
+            String[] parts = key.split("-");
+            String claimed = parts.length >= 2 ? parts[0] + " " + parts[1] + (key.contains("-musl") ? " musl" : "")
+                    : key;
+            return Optional.of(element + ", but the loader picks that key on a " + claimed + " JVM, and this"
+                    + " target's libraries are for " + base + use);
+        }
+        if (os.isPresent()) {
+            String[] parts = key.split("-");
+            if (!key.startsWith(os.get() + "-") || parts.length >= 2 && JAVA_ARCHES.contains(parts[1])) {
+                return Optional.of(element + ", but the loader picks that key on another OS or architecture than"
+                        + " the triple's; use a key that starts with " + os.get() + "- and names the triple's"
+                        + " architecture (" + LinuxPlatforms.cpu(target.triple()) + ")");
+            }
+        }
+        return Optional.empty();
+    }
+
     /**
      * The platform key of the target's native JAR: the {@code <platform>} the pom sets for it, else its triple's.
      *

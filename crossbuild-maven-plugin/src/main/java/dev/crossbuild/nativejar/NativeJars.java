@@ -108,7 +108,10 @@ public final class NativeJars {
                 problems.add("<target><id>" + id + "</id> has <platform>" + key + "</platform>, which cannot be a"
                         + " classifier and folder" + (key.equals(NativeJarOptions.ALL) ? " (`all` is the JAR of every"
                         + " platform)" : "") + "; use letters, digits, '.', '_' and '-', e.g. linux-x86_64");
+                continue;
             }
+            TargetSpec target = targets.stream().filter(t -> t.id().equals(id)).findFirst().orElseThrow();
+            PlatformKeys.overrideProblem(target, key).ifPresent(problems::add);
         }
         for (TargetSpec target : targets) {
             Optional<String> key = PlatformKeys.javaPlatform(target, overrides);

@@ -28,8 +28,9 @@ import java.util.Map;
 /**
  * The crates compiled into one target's binaries, as cargo itself resolves them for the triple
  * ({@code cargo metadata --filter-platform <triple>}): a dependency only for another platform is not there, and
- * dev-dependencies never are. Walks the resolve graph from the workspace members; a crate reached only through a
- * build dependency or a proc-macro is marked build-only.
+ * dev-dependencies never are. Walks the resolve graph from the packages the build selects ({@link #roots}, as
+ * cargo tree tells them), so a crate that only a member not built needs is not there, and a member that a built
+ * package depends on is; a crate reached only through a build dependency or a proc-macro is marked build-only.
  */
 public final class CargoResolution {
 
@@ -39,10 +40,15 @@ public final class CargoResolution {
         this.runner = runner;
     }
 
-    /** What cargo is asked to resolve: the manifest, the feature flags and whether the network is off. */
-    public record Request(Path manifest, List<String> featureArgs, boolean offline, Map<String, String> environment) {
+    /**
+     * What cargo is asked to resolve: the manifest, the feature flags, the build's {@code <cargoArgs>} (whose
+     * {@code -p}, {@code --workspace} and {@code --exclude} select the packages) and whether the network is off.
+     */
+    public record Request(Path manifest, List<String> featureArgs, List<String> cargoArgs, boolean offline,
+            Map<String, String> environment) {
         public Request {
             featureArgs = List.copyOf(featureArgs);
+            cargoArgs = cargoArgs == null ? List.of() : List.copyOf(cargoArgs);
             environment = Map.copyOf(environment);
         }
     }
@@ -76,7 +82,26 @@ public final class CargoResolution {
             throw new MachineException("target `" + target.id() + "`: " + cfgSpec.commandLine() + " failed:\n"
                     + cfg.stderr().strip());
         }
-        return crates(out.stdout(), checksums, TargetCfg.parse(target.triple().value(), cfg.stdout()));
+        // the packages cargo build builds: cargo tree takes the same selection and applies cargo's rules
+        List<String> treeArgs = new ArrayList<>(List.of("tree", "--depth", "0", "--prefix", "none", "--format", "{p}",
+                "--manifest-path", request.manifest().toString()));
+        treeArgs.addAll(request.featureArgs());
+        List<String> selection = packageSelection(request.cargoArgs());
+        treeArgs.addAll(selection);
+        if (request.offline()) {
+            treeArgs.add("--offline");
+        }
+        ProcessSpec treeSpec = ProcessSpec.of(RustCommands.cargo(target, treeArgs), request.manifest().getParent(),
+                request.environment());
+        ProcessRunner.CapturedOutput tree = runner.capture(treeSpec);
+        if (!tree.result().succeeded()) {
+            throw new ProjectException("target `" + target.id() + "`: cargo could not tell which packages the build"
+                    + " selects (" + treeSpec.commandLine() + "):\n" + tree.stderr().strip()
+                    + (selection.isEmpty() ? "\nFix the <manifestPath>" : "\nFix " + String.join(" ", selection)
+                            + " in <cargoArgs>"));
+        }
+        return crates(out.stdout(), checksums, TargetCfg.parse(target.triple().value(), cfg.stdout()),
+                tree.stdout());
     }
 
     /**
@@ -125,8 +150,14 @@ public final class CargoResolution {
         }
     }
 
-    /** The crates of a {@code cargo metadata} document, sorted by name and version. */
-    static List<CargoCrate> crates(String metadata, LockChecksums checksums, TargetCfg cfg) throws MachineException {
+    /**
+     * The crates of a {@code cargo metadata} document linked into (or run to build) the packages the build
+     * selects, sorted by name and version; the selected packages themselves are the SBOM's main component.
+     *
+     * @param treeRoots what {@code cargo tree --depth 0} prints for the build's package selection
+     */
+    static List<CargoCrate> crates(String metadata, LockChecksums checksums, TargetCfg cfg, String treeRoots)
+            throws CrossbuildException {
         JsonObject root;
         try {
             root = JsonParser.parseString(metadata).getAsJsonObject();
@@ -141,16 +172,17 @@ public final class CargoResolution {
         for (JsonElement n : root.getAsJsonObject("resolve").getAsJsonArray("nodes")) {
             nodes.put(n.getAsJsonObject().get("id").getAsString(), n.getAsJsonObject());
         }
-        List<String> members = new ArrayList<>();
-        root.getAsJsonArray("workspace_members").forEach(m -> members.add(m.getAsString()));
+        List<String> built = roots(treeRoots, root, packages);
 
         // true: linked into a binary of the target; false: runs only while building
         Map<String, Boolean> runtime = new LinkedHashMap<>();
         Deque<String> queue = new ArrayDeque<>();
-        for (String member : members) {
+        for (String member : built) {
             runtime.put(member, true);
             queue.add(member);
         }
+        // a built package that another one depends on is listed, as it is linked into that one too
+        java.util.Set<String> reached = new java.util.HashSet<>();
         while (!queue.isEmpty()) {
             String id = queue.poll();
             boolean parentRuntime = runtime.get(id);
@@ -179,6 +211,7 @@ public final class CargoResolution {
                     continue; // a dev-dependency
                 }
                 boolean depRuntime = parentRuntime && normal && !isProcMacro(packages.get(pkg));
+                reached.add(pkg);
                 Boolean known = runtime.get(pkg);
                 if (known == null || (depRuntime && !known)) {
                     runtime.put(pkg, depRuntime);
@@ -188,7 +221,7 @@ public final class CargoResolution {
         }
         List<CargoCrate> crates = new ArrayList<>();
         for (Map.Entry<String, Boolean> entry : runtime.entrySet()) {
-            if (members.contains(entry.getKey())) {
+            if (built.contains(entry.getKey()) && !reached.contains(entry.getKey())) {
                 continue;
             }
             JsonObject p = packages.get(entry.getKey());
@@ -199,6 +232,60 @@ public final class CargoResolution {
         }
         crates.sort(Comparator.comparing(CargoCrate::name).thenComparing(CargoCrate::version));
         return crates;
+    }
+
+    /**
+     * The arguments of {@code <cargoArgs>} that select packages: {@code -p}/{@code --package},
+     * {@code --workspace}/{@code --all} and {@code --exclude}, with their values.
+     */
+    static List<String> packageSelection(List<String> cargoArgs) {
+        List<String> selection = new ArrayList<>();
+        for (int i = 0; i < cargoArgs.size(); i++) {
+            String arg = cargoArgs.get(i);
+            if (arg.equals("--workspace") || arg.equals("--all")) {
+                selection.add("--workspace");
+            } else if ((arg.equals("-p") || arg.equals("--package") || arg.equals("--exclude"))
+                    && i + 1 < cargoArgs.size()) {
+                selection.add(arg);
+                selection.add(cargoArgs.get(++i));
+            } else if (arg.startsWith("--package=") || arg.startsWith("--exclude=")
+                    || arg.startsWith("-p") && arg.length() > 2 && !arg.startsWith("--")) {
+                selection.add(arg);
+            }
+        }
+        return selection;
+    }
+
+    /**
+     * The package ids of the workspace members {@code cargo tree --depth 0} prints as its roots ({@code name
+     * vX.Y.Z (path)}, one a line): the packages {@code cargo build} builds with the same selection, by cargo's
+     * own rules (the manifest's package, {@code default-members}, every member of a virtual workspace).
+     */
+    static List<String> roots(String treeOutput, JsonObject metadata, Map<String, JsonObject> packages)
+            throws MachineException {
+        List<String> members = new ArrayList<>();
+        metadata.getAsJsonArray("workspace_members").forEach(m -> members.add(m.getAsString()));
+        List<String> roots = new ArrayList<>();
+        for (String line : treeOutput.lines().map(String::strip).filter(l -> !l.isEmpty()).toList()) {
+            String[] words = line.split("\\s+");
+            if (words.length < 2 || !words[1].startsWith("v")) {
+                throw new MachineException("cargo tree printed a line the plugin cannot read: " + line);
+            }
+            String name = words[0];
+            String version = words[1].substring(1);
+            String id = members.stream().filter(m -> packages.containsKey(m)
+                    && packages.get(m).get("name").getAsString().equals(name)
+                    && packages.get(m).get("version").getAsString().equals(version)).findFirst()
+                    .orElseThrow(() -> new MachineException("cargo tree names " + name + " " + version
+                            + ", which cargo metadata does not list as a workspace member"));
+            if (!roots.contains(id)) {
+                roots.add(id);
+            }
+        }
+        if (roots.isEmpty()) {
+            throw new MachineException("cargo tree printed no package of the workspace");
+        }
+        return roots;
     }
 
     private static boolean applies(TargetCfg cfg, String platform) throws MachineException {

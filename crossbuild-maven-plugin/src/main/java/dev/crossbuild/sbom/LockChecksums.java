@@ -2,13 +2,19 @@ package dev.crossbuild.sbom;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The package checksums of a Cargo.lock (formats 2 to 4: a {@code checksum} line in each {@code [[package]]}
- * table), by {@code name version}. Cargo writes the file itself in a fixed layout, one key per line.
+ * table), by {@code name version}. Cargo writes the file itself in a fixed layout, one key per line. Only a
+ * SHA-256 (64 hex digits) counts: a crate from a directory source that has none (Debian's vendored crates write
+ * {@code checksum = "Could not get crate checksum"}) has no checksum here.
  */
 public final class LockChecksums {
+
+    private static final Pattern SHA256 = Pattern.compile("[0-9a-fA-F]{64}");
 
     private final Map<String, String> checksums;
 
@@ -24,8 +30,8 @@ public final class LockChecksums {
         for (String raw : (lock + "\n[[end]]").split("\\R")) {
             String line = raw.strip();
             if (line.startsWith("[")) {
-                if (name != null && version != null && checksum != null) {
-                    found.put(name + " " + version, checksum);
+                if (name != null && version != null && checksum != null && SHA256.matcher(checksum).matches()) {
+                    found.put(name + " " + version, checksum.toLowerCase(Locale.ROOT));
                 }
                 name = version = checksum = null;
             } else if (line.startsWith("name = ")) {

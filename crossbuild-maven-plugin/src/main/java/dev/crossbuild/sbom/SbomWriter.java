@@ -99,24 +99,24 @@ public final class SbomWriter {
             c.setType(Component.Type.LIBRARY);
             c.setName(crate.name());
             c.setVersion(crate.version());
-            c.setPurl(crate.purl());
-            c.setBomRef(crate.purl());
+            if (crate.purl() != null) {
+                c.setPurl(crate.purl());
+            }
+            c.setBomRef(crate.bomRef());
             c.setScope(crate.buildOnly() ? Component.Scope.EXCLUDED : Component.Scope.REQUIRED);
-            if (crate.license() != null && !crate.license().isBlank()) {
-                LicenseChoice license = new LicenseChoice();
-                license.setExpression(new Expression(spdx(crate.license())));
+            LicenseChoice license = license(crate.license());
+            if (license != null) {
                 c.setLicenses(license);
             }
             if (crate.checksum() != null) {
                 c.addHash(new Hash(Hash.Algorithm.SHA_256, crate.checksum()));
             }
             c.addProperty(new Property(PREFIX + "cargo:dependency-kind", crate.buildOnly() ? "build" : "normal"));
-            if (crate.source() != null) {
-                c.addProperty(new Property(PREFIX + "cargo:source", crate.source()));
-            }
+            // a path crate's source is a folder of this machine, which the SBOM never names
+            c.addProperty(new Property(PREFIX + "cargo:source", crate.source() != null ? crate.source() : "path"));
             components.add(c);
             if (!crate.buildOnly()) {
-                root.addDependency(new Dependency(crate.purl()));
+                root.addDependency(new Dependency(crate.bomRef()));
             }
         }
         for (SbomSpec.NativePart build : spec.nativeBuilds()) {
@@ -150,8 +150,23 @@ public final class SbomWriter {
         return bom;
     }
 
-    /** Cargo's old {@code MIT/Apache-2.0} means {@code MIT OR Apache-2.0}. */
-    static String spdx(String license) {
-        return license.contains("/") ? String.join(" OR ", license.split("\\s*/\\s*")) : license;
+    /**
+     * A crate's license: an SPDX expression as {@code expression} (cargo's old {@code MIT/Apache-2.0} read as
+     * {@code MIT OR Apache-2.0}), any other text ({@code GPL v2}) as a license {@code name}; null without one.
+     */
+    static LicenseChoice license(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        LicenseChoice choice = new LicenseChoice();
+        java.util.Optional<String> expression = SpdxLicenses.expression(text);
+        if (expression.isPresent()) {
+            choice.setExpression(new Expression(expression.get()));
+        } else {
+            License license = new License();
+            license.setName(text.strip());
+            choice.addLicense(license);
+        }
+        return choice;
     }
 }

@@ -35,14 +35,16 @@ public final class TargetSboms {
     /**
      * @param manifest     the crate's Cargo.toml
      * @param featureArgs  cargo's feature flags of this build
+     * @param cargoArgs    the build's {@code <cargoArgs>}, whose package selection decides what is linked
      * @param offline      cargo runs with {@code --offline}
      * @param nativeBuilds the configured native builds
      */
     public record Options(WorkLayout layout, Path baseDirectory, String finalName, Instant timestamp,
-            SbomSpec.Project project, Path manifest, List<String> featureArgs, boolean offline,
-            List<NativeBuildSpec> nativeBuilds) {
+            SbomSpec.Project project, Path manifest, List<String> featureArgs, List<String> cargoArgs,
+            boolean offline, List<NativeBuildSpec> nativeBuilds) {
         public Options {
             featureArgs = List.copyOf(featureArgs);
+            cargoArgs = cargoArgs == null ? List.of() : List.copyOf(cargoArgs);
             nativeBuilds = List.copyOf(nativeBuilds);
         }
 
@@ -75,7 +77,7 @@ public final class TargetSboms {
         for (TargetSpec target : targets) {
             var env = environments.baseEnvironment(target);
             List<CargoCrate> crates = resolution.resolve(target, new CargoResolution.Request(options.manifest(),
-                    options.featureArgs(), options.offline(), env));
+                    options.featureArgs(), options.cargoArgs(), options.offline(), env));
             Optional<BuildReport.TargetReport> packaged = report == null ? Optional.empty()
                     : report.targets().stream().filter(t -> t.id().equals(target.id())
                             && BuildReport.SUCCESS.equals(t.result())).findFirst();

@@ -129,6 +129,73 @@ class JniLinkCheckTest {
     }
 
     @Test
+    void anOverloadedMethodNeedsItsLongNameAndTheJvmAgrees() throws Exception {
+        require(onPath("gcc"), "gcc is needed");
+        Path classes = JavaFixtures.compileHello(dir);
+        NativeMethod sumLongs = new NativeMethod("com.example.Hello", "sum", "(JJ)J");
+        NativeMethod sumInts = new NativeMethod("com.example.Hello", "sum", "(III)J");
+        List<NativeMethod> methods = JniLinkCheck.nativeMethods(List.of(classes));
+        assertThat(methods).contains(sumLongs, sumInts);
+        // only the short name: one function, whatever the overload
+        Files.writeString(dir.resolve("short.c"), "long long Java_com_example_Hello_sum(void *e, void *c, long long a,"
+                + " long long b) { return 4242; }\n");
+        dev.crossbuild.binary.NativeFixtures.run(dir, List.of("gcc", "-shared", "-fPIC", "-o", "libshort.so",
+                "short.c"));
+        Path onlyShort = dir.resolve("libshort.so");
+
+        JniReport report = JniLinkCheck.check("linux-x64", List.of(sumLongs, sumInts), List.of(onlyShort));
+
+        String both = "`Java_com_example_Hello_sum__JJ`, `Java_com_example_Hello_sum__III`";
+        assertThat(report.ok()).isFalse();
+        assertThat(report.missing()).containsExactlyInAnyOrder(
+                "target `linux-x64`: native method `com.example.Hello.sum(long, long)` is overloaded, so it needs its"
+                        + " long name `Java_com_example_Hello_sum__JJ`, but libshort.so exports the short name"
+                        + " `Java_com_example_Hello_sum`, which the JVM looks up first and binds every overload of"
+                        + " `sum` to; export " + both + " (the names javac -h writes) and not"
+                        + " `Java_com_example_Hello_sum`",
+                "target `linux-x64`: native method `com.example.Hello.sum(int, int, int)` is overloaded, so it needs"
+                        + " its long name `Java_com_example_Hello_sum__III`, but libshort.so exports the short name"
+                        + " `Java_com_example_Hello_sum`, which the JVM looks up first and binds every overload of"
+                        + " `sum` to; export " + both + " (the names javac -h writes) and not"
+                        + " `Java_com_example_Hello_sum`");
+        try (URLClassLoader loader = load(classes, onlyShort)) {
+            Class<?> hello = loader.loadClass("com.example.Hello");
+            // the JVM binds sum(int, int, int) to the function of sum(long, long): the check's miss is real
+            assertThat(call(hello, null, "sum", new Class<?>[] {long.class, long.class}, 2L, 3L)).isEqualTo(4242L);
+            assertThat(call(hello, null, "sum", new Class<?>[] {int.class, int.class, int.class}, 1, 2, 3))
+                    .isEqualTo(4242L);
+        }
+
+        // the long names beside the short one: the JVM still takes the short one first
+        Files.writeString(dir.resolve("both.c"), Files.readString(dir.resolve("short.c"))
+                + "long long Java_com_example_Hello_sum__JJ(void *e, void *c, long long a, long long b) { return a + b; }\n"
+                + "long long Java_com_example_Hello_sum__III(void *e, void *c, int a, int b, int d) { return a + b + d; }\n");
+        dev.crossbuild.binary.NativeFixtures.run(dir, List.of("gcc", "-shared", "-fPIC", "-o", "libboth.so",
+                "both.c"));
+        Path withBoth = dir.resolve("libboth.so");
+        assertThat(JniLinkCheck.check("linux-x64", List.of(sumLongs, sumInts), List.of(withBoth)).missing())
+                .hasSize(2).allMatch(m -> m.contains("libboth.so exports the short name `Java_com_example_Hello_sum`"));
+        try (URLClassLoader loader = load(classes, withBoth)) {
+            Class<?> hello = loader.loadClass("com.example.Hello");
+            assertThat(call(hello, null, "sum", new Class<?>[] {int.class, int.class, int.class}, 1, 2, 3))
+                    .isEqualTo(4242L);
+        }
+
+        // no symbol at all: the long name is the one asked for
+        Files.writeString(dir.resolve("none.c"), "int Java_com_example_Hello_add(void *e, void *c, int a, int b)"
+                + " { return a + b; }\n");
+        dev.crossbuild.binary.NativeFixtures.run(dir, List.of("gcc", "-shared", "-fPIC", "-o", "libnone.so",
+                "none.c"));
+        assertThat(JniLinkCheck.check("linux-x64", List.of(sumLongs, sumInts), List.of(dir.resolve("libnone.so")))
+                .missing()).contains("target `linux-x64`: native method"
+                        + " `com.example.Hello.sum(long, long)` has no symbol `Java_com_example_Hello_sum__JJ` (it is"
+                        + " overloaded: the JVM tells " + both + " apart by their long names only) in libnone.so");
+        // the long names only, as javac -h writes them: they link, each to its own function
+        Path library = jniLibrary(dir, "gcc", "libhello.so");
+        assertThat(JniLinkCheck.check("linux-x64", methods, List.of(library)).missing()).isEmpty();
+    }
+
+    @Test
     void jniOnLoadTurnsAMissingSymbolIntoAWarning() throws Exception {
         Path classes = JavaFixtures.compileHello(dir);
         Path library = jniLibrary(dir, "gcc", "libhello.so", "-DNO_GREET", "-DON_LOAD");

@@ -169,6 +169,16 @@ class NativeJarsTest {
                 "hello")).hasMessageContaining("has no Java platform key");
         assertThatThrownBy(() -> NativeJars.platforms(List.of(host), Map.of(), "a/b"))
                 .hasMessageContaining("<nativeLibraryName>a/b</nativeLibraryName>");
+        // the key of another architecture, or in upper case, which no loader looks up
+        assertThatThrownBy(() -> NativeJars.platforms(List.of(host), Map.of("linux-x64", "linux-aarch_64"), "hello"))
+                .isInstanceOf(ProjectException.class)
+                .hasMessage("native-jar: <target><id>linux-x64</id> (x86_64-unknown-linux-gnu) has"
+                        + " <platform>linux-aarch_64</platform>, but the loader picks that key on a linux aarch_64 JVM,"
+                        + " and this target's libraries are for linux-x86_64; use <platform>linux-x86_64</platform>,"
+                        + " or a variant of it such as linux-x86_64-v3");
+        assertThatThrownBy(() -> NativeJars.platforms(List.of(host), Map.of("linux-x64", "Linux-X86_64"), "hello"))
+                .hasMessageContaining("<platform>Linux-X86_64</platform>, but the loader looks platform keys up in"
+                        + " lower case only").hasMessageEndingWith("use <platform>linux-x86_64</platform>");
     }
 
     @Test

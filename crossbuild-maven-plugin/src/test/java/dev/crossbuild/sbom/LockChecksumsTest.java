@@ -37,4 +37,31 @@ class LockChecksumsTest {
         assertThat(sums.of("app", "0.1.0")).isEmpty();
         assertThat(LockChecksums.parse("").of("memchr", "2.5.0")).isEmpty();
     }
+
+    @Test
+    void aTextThatIsNoSha256IsNoChecksum() {
+        // Debian's vendored crates: cargo copies the .cargo-checksum.json text into Cargo.lock
+        LockChecksums sums = LockChecksums.parse("""
+                [[package]]
+                name = "cfg-if"
+                version = "1.0.0"
+                source = "registry+https://github.com/rust-lang/crates.io-index"
+                checksum = "Could not get crate checksum"
+
+                [[package]]
+                name = "short"
+                version = "1.0.0"
+                source = "registry+https://github.com/rust-lang/crates.io-index"
+                checksum = "2dffe52ecf27772e601905b7522cb4ef"
+
+                [[package]]
+                name = "upper"
+                version = "1.0.0"
+                source = "registry+https://github.com/rust-lang/crates.io-index"
+                checksum = "2DFFE52ECF27772E601905B7522CB4EF790D2CC203488BBD0E2FE85FCB74566D"
+                """);
+        assertThat(sums.of("cfg-if", "1.0.0")).isEmpty();
+        assertThat(sums.of("short", "1.0.0")).isEmpty();
+        assertThat(sums.of("upper", "1.0.0")).contains("2dffe52ecf27772e601905b7522cb4ef790d2cc203488bbd0e2fe85fcb74566d");
+    }
 }

@@ -1,0 +1,3 @@
+lazy_static::lazy_static! {
+    pub static ref OS: &'static str = std::env::consts::OS;
+}
