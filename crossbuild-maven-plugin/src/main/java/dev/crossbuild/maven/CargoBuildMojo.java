@@ -12,9 +12,14 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * Runs {@code cargo build --target <triple>} for every selected target, each with its own cargo
- * target dir under {@code target/crossbuild/targets/<id>/cargo}, records the produced executables and
- * libraries for packaging, and ends with a summary table.
+ * Runs {@code cargo build --target <triple>} for every selected target, in the target's environment (its
+ * {@code <vcvars>} script, {@code <env>}, linker and C tools, the zig wrapper with {@code <linker>zig</linker>},
+ * {@code -Zbuild-std} with {@code <buildStd>}), records the produced executables and libraries for packaging,
+ * and ends with a summary table. Targets that share a toolchain, environment script and {@code <env>} and have no
+ * native builds are built by one {@code cargo build --target A --target B} in
+ * {@code target/crossbuild/groups/<id>+<id>/cargo} ({@code -Dcrossbuild.group=false}: one run per target, in
+ * {@code target/crossbuild/targets/<id>/cargo}). A run whose inputs did not change since its last success is not
+ * started ({@code UP TO DATE}; {@code -Dcrossbuild.cargo.force=true} runs it).
  *
  * @since 0.1.0
  */

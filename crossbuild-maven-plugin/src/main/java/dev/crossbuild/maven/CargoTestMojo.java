@@ -17,8 +17,10 @@ import org.apache.maven.plugins.annotations.Parameter;
 /**
  * Runs {@code cargo test --target <triple> --no-fail-fast} for every selected target, with exactly the
  * environment and cargo target dir of its {@code cargo-build}: natively on the host, or through the target's
- * {@code <runner>} (qemu-user, wine). A target that cannot run here gets its tests compiled only
- * ({@code --no-run}). Writes {@code surefire-reports/TEST-<target id>.<test binary>.xml} per target and test
+ * {@code <runner>}, or the one the plugin chooses when none is set (qemu-user without {@code -L} for Linux on
+ * another CPU, wine for Windows GNU targets, the plugin's own WASI runtime for {@code wasm32-wasi}). A target that
+ * cannot run here ({@code <runner>none</runner>}, a Mach-O on Linux) gets its tests compiled only
+ * ({@code --no-run}) and is reported as built, not run. Writes {@code surefire-reports/TEST-<target id>.<test binary>.xml} per target and test
  * binary, ends with a summary table, and fails naming each failed test of each target.
  *
  * @since 0.2.0

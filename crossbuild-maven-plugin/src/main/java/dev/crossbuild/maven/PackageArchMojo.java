@@ -15,8 +15,10 @@ import org.apache.maven.project.MavenProjectHelper;
 
 /**
  * Packages every selected target into {@code ${project.build.finalName}-<id>.zip} (Windows targets)
- * or {@code .tar.gz} (the others), with one top folder {@code ${project.build.finalName}-<id>/}, after
- * proving from each binary's header that it was built for the target's machine. Writes a
+ * or {@code .tar.gz} (the others; {@code crossbuild.archiveFormat} chooses one for all), with one top folder
+ * {@code ${project.build.finalName}-<id>/} (the binaries in its {@code crossbuild.programFolder} when set), after
+ * proving from each binary's header that it was built for the target's machine and that every library it needs
+ * is a system library of that platform, in the archive, or bundled ({@code crossbuild.bundleLibraries}). Writes a
  * {@code .sha256} beside each archive, one {@code SHA256SUMS}, {@code target/crossbuild/report.json},
  * and attaches each archive (and its checksum) with classifier = target id, so {@code install} and
  * {@code deploy} publish every architecture. Archives are reproducible: entry times come from

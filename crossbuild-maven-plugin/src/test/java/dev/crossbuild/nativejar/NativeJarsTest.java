@@ -183,14 +183,14 @@ class NativeJarsTest {
 
     @Test
     void libraryNamesInEveryPlatformsSpelling() {
-        assertThat(NativeJars.matches("foo", "libfoo.so")).isTrue();
-        assertThat(NativeJars.matches("foo", "libfoo.so.1.2")).isTrue();
-        assertThat(NativeJars.matches("foo", "foo.dll")).isTrue();
-        assertThat(NativeJars.matches("foo", "libfoo.dll")).isTrue();
-        assertThat(NativeJars.matches("foo", "libfoo.1.dylib")).isTrue();
-        assertThat(NativeJars.matches("foo", "libfoobar.so")).isFalse();
-        assertThat(NativeJars.matches("foo", "foo.exe")).isFalse();
-        assertThat(NativeJars.matches("libfoo-*.dll", "libfoo-2.dll")).isTrue();
+        assertThat(NativeJarPlanner.matches("foo", "libfoo.so")).isTrue();
+        assertThat(NativeJarPlanner.matches("foo", "libfoo.so.1.2")).isTrue();
+        assertThat(NativeJarPlanner.matches("foo", "foo.dll")).isTrue();
+        assertThat(NativeJarPlanner.matches("foo", "libfoo.dll")).isTrue();
+        assertThat(NativeJarPlanner.matches("foo", "libfoo.1.dylib")).isTrue();
+        assertThat(NativeJarPlanner.matches("foo", "libfoobar.so")).isFalse();
+        assertThat(NativeJarPlanner.matches("foo", "foo.exe")).isFalse();
+        assertThat(NativeJarPlanner.matches("libfoo-*.dll", "libfoo-2.dll")).isTrue();
     }
 
     /** libdep.so, a native build's output, and libmain.so needing it, the crate's cdylib. */
