@@ -69,6 +69,24 @@ check(elsewhere[0] == 0, "package in ${copy} failed:\n${elsewhere[1]}")
 def other = new File(copy, 'target/image-three-targets-1.0-image.tar')
 check(Files.mismatch(archive.toPath(), other.toPath()) == -1L, "${other} differs from ${archive}")
 
+// Homebrew's zips and the image in one build: package-image reads the archives package-arch wrote as zips
+def tarGz = new File(basedir, 'target').listFiles().findAll { it.name.endsWith('.tar.gz') }
+check(tarGz*.name.sort() == ["image-three-targets-1.0-linux-arm64.tar.gz", "image-three-targets-1.0-linux-x64.tar.gz"], "tar.gz archives: ${tarGz}")
+tarGz.each { it.delete() }
+def zipped = mvn(basedir, localRepositoryPath, 'package', '-Dcrossbuild.archiveFormat=zip')
+check(zipped[0] == 0, "package with -Dcrossbuild.archiveFormat=zip failed:\n${zipped[1]}")
+noStackTrace(zipped[1])
+['linux-x64', 'linux-arm64', 'windows-x64-gnu'].each { id ->
+    check(new File(basedir, "target/image-three-targets-1.0-${id}.zip").isFile(), "no zip for ${id}")
+    check(!new File(basedir, "target/image-three-targets-1.0-${id}.tar.gz").exists(), "a tar.gz for ${id}")
+}
+contains(zipped[1], 'image example.org/acme/hello:1.0 written to')
+// the same files, so the same image as from the tar.gz archives
+def zipTop = json.parse(new File(layout, 'index.json'))
+check(zipTop.manifests.find { it.annotations['org.opencontainers.image.ref.name'] == '1.0' }.digest == refs['1.0'].digest,
+        "the image from the zips is not the image from the tar.gz archives")
+check(Files.mismatch(archive.toPath(), other.toPath()) == -1L, 'the OCI archive from the zips differs')
+
 // what the registry will hold, per platform: the layers under each manifest
 def layersOf = index.manifests.collectEntries { m -> [(m.platform.architecture): blob(m.digest).layers*.digest] }
 
@@ -102,6 +120,21 @@ try {
         // the same program layer again on top
         check(layers[2] == pushedLayers[1], "${m.platform.architecture}: the program layer changed")
     }
+    // a registry serving a layer whose bytes are not its digest (they still gunzip): refused, none of it used
+    def victim = layersOf['amd64'][0].substring(7)
+    def data = new File(basedir, "registry/data/docker/registry/v2/blobs/sha256/${victim.substring(0, 2)}/${victim}/data")
+    check(data.isFile(), "the registry keeps no ${data}")
+    def bytes = data.bytes
+    bytes[4] = (byte) (bytes[4] ^ 0x55) // gzip's MTIME
+    data.bytes = bytes
+    new File(basedir, 'target/crossbuild/image-base').deleteDir()
+    def tampered = mvn(basedir, localRepositoryPath, false, 'package', '-Dcrossbuild.image.insecure=true',
+            "-Dcrossbuild.image.base=127.0.0.1:${port}/acme/hello:1.0".toString(), '-Dcrossbuild.image.name=acme/hello:3.0')
+    check(tampered[0] != 0, 'an image was built on a layer the registry damaged')
+    noStackTrace(tampered[1])
+    contains(tampered[1], "<image><base>127.0.0.1:${port}/acme/hello:1.0</base>: the registry 127.0.0.1:${port} sent for the blob sha256:${victim}")
+    check(!(new File(basedir, "target/crossbuild/image-base").listFiles() ?: []).any { dir -> new File(dir, "blobs/sha256/${victim}").exists() },
+            'the damaged layer was kept')
     // -o refuses to push
     def offline = mvn(basedir, localRepositoryPath, true, 'install', '-Dcrossbuild.push-image.skip=false',
             "-Dcrossbuild.image.name=127.0.0.1:${port}/acme/hello:1.0".toString())
@@ -112,20 +145,27 @@ try {
     stopRegistry(registry)
 }
 // a registry with token authentication (a Bearer challenge, a token service): as ghcr.io and Docker Hub ask
-def tokenRegistry = startTokenRegistry(new File(basedir, 'token-registry'), 'pusher', 's3cret')
+def tokenPassword = 'Tk-three-4n8w2x'
+def tokenRegistry = startTokenRegistry(new File(basedir, 'token-registry'), 'pusher', tokenPassword)
 try {
     def port = tokenRegistry[1]
-    def push = { String... extra -> mvn(basedir, localRepositoryPath, false, (['install', '-Dcrossbuild.push-image.skip=false',
-            "-Dcrossbuild.image.name=127.0.0.1:${port}/acme/hello:1.0".toString(), '-Dcrossbuild.image.insecure=true']
-            + extra.toList()) as String[]) }
-    def refused = push('-Dcrossbuild.image.username=pusher', '-Dcrossbuild.image.password=wrong')
+    def push = { Map env, String... extra -> mvnWithEnvironment(basedir, localRepositoryPath, false, env,
+            (['install', '-Dcrossbuild.push-image.skip=false', "-Dcrossbuild.image.name=127.0.0.1:${port}/acme/hello:1.0".toString(),
+              '-Dcrossbuild.image.insecure=true'] + extra.toList()) as String[]) }
+    def refused = push([CROSSBUILD_IMAGE_USERNAME: 'pusher', CROSSBUILD_IMAGE_PASSWORD: 'wrong'])
     check(refused[0] != 0, 'pushed with a wrong password')
     noStackTrace(refused[1])
     contains(refused[1], "the token service of 127.0.0.1:${port} refused the credentials for push to acme/hello")
-    def pushed = push('-Dcrossbuild.image.username=pusher', '-Dcrossbuild.image.password=s3cret')
+    // the credentials from the environment, under -X: neither the password nor its Basic header is in the log
+    def pushed = push([CROSSBUILD_IMAGE_USERNAME: 'pusher', CROSSBUILD_IMAGE_PASSWORD: tokenPassword], '-X')
     check(pushed[0] == 0, "push with a token failed:\n${pushed[1]}")
     check((pushed[1] =~ /push-image: uploaded [1-9]\d* blobs/).find(), "the token push uploaded nothing:\n${pushed[1]}")
-    def read = json.parseText(sh(['skopeo', 'inspect', '--raw', '--tls-verify=false', '--creds', 'pusher:s3cret',
+    contains(pushed[1], "[DEBUG] Configuring mojo execution 'dev.crossbuild:crossbuild-maven-plugin:")
+    check(!pushed[1].contains(tokenPassword), 'mvn -X printed the registry password')
+    check(!pushed[1].contains(Base64.encoder.encodeToString("pusher:${tokenPassword}".getBytes('UTF-8'))),
+            'mvn -X printed the Basic credentials')
+    check(!(pushed[1] =~ /\(f\) password = /).find(), 'a password is still a mojo parameter')
+    def read = json.parseText(sh(['skopeo', 'inspect', '--raw', '--tls-verify=false', '--creds', "pusher:${tokenPassword}",
             "docker://127.0.0.1:${port}/acme/hello:1.0"], basedir))
     check(platformsOf(read).size() == 2, "token registry's platforms: ${platformsOf(read)}")
 } finally {
