@@ -37,7 +37,7 @@ abstract class AbstractBuildMojo extends AbstractCrossbuildMojo {
      * process of every target. On when {@code project.build.outputTimestamp} is set; {@code false} turns it
      * off, {@code true} on.
      *
-     * @since 0.2.0
+     * @since 0.1.0
      */
     @Parameter(property = PropertyNames.REPRODUCIBLE)
     private String reproducible;

@@ -75,7 +75,7 @@ abstract class AbstractCargoMojo extends AbstractBuildMojo {
      * with one {@code cargo build --target A --target B} in a shared target dir
      * ({@code target/crossbuild/groups/<id>+<id>/cargo}); {@code false} runs cargo once per target.
      *
-     * @since 0.2.0
+     * @since 0.1.0
      */
     @Parameter(property = PropertyNames.GROUP, defaultValue = "true")
     private String group;

@@ -68,7 +68,7 @@ abstract class AbstractCrossbuildMojo extends AbstractMojo {
     /**
      * The folder a fan-in CI job downloaded every job's archives and {@code .sha256} files into (flat or one
      * subfolder per job). Set, nothing is built: the build goals skip, and {@code package-arch} verifies and
-     * attaches the prebuilt archives instead, all or nothing. @since 0.2.0
+     * attaches the prebuilt archives instead, all or nothing. @since 0.1.0
      */
     @Parameter(property = PropertyNames.PREBUILT)
     private File prebuilt;
@@ -76,7 +76,7 @@ abstract class AbstractCrossbuildMojo extends AbstractMojo {
     /**
      * A compile cache: {@code sccache} (rustc through {@code RUSTC_WRAPPER}, and the native builds' compilers),
      * {@code ccache} (native builds only) or {@code none}. Its {@code SCCACHE_*}/{@code CCACHE_*} variables pass
-     * through. @since 0.2.0
+     * through. @since 0.1.0
      */
     @Parameter(property = PropertyNames.COMPILER_CACHE, defaultValue = "none")
     private String compilerCache;
@@ -85,7 +85,7 @@ abstract class AbstractCrossbuildMojo extends AbstractMojo {
      * The format of every target's archive: {@code auto} (zip for Windows targets, tar.gz for the others),
      * {@code zip} or {@code tar.gz}. Read by {@code package-arch}, the fan-in and {@code matrix} (each entry's
      * {@code archive}). Homebrew takes only zip archives, so a project released to it sets {@code zip}.
-     * @since 0.2.0
+     * @since 0.1.0
      */
     @Parameter(property = PropertyNames.ARCHIVE_FORMAT, defaultValue = "auto")
     private String archiveFormat;

@@ -14,7 +14,7 @@ abstract class AbstractImageMojo extends AbstractCrossbuildMojo {
      * The image: {@code <name>}, {@code <base>}, {@code <entrypoint>}, {@code <directory>}, {@code <env>},
      * {@code <labels>}, {@code <user>}, {@code <ports>}, {@code <tags>}.
      *
-     * @since 0.2.0
+     * @since 0.1.0
      */
     @Parameter
     private Image image;
@@ -22,7 +22,7 @@ abstract class AbstractImageMojo extends AbstractCrossbuildMojo {
     /**
      * Repository and tag of the image, over {@code <image><name>}.
      *
-     * @since 0.2.0
+     * @since 0.1.0
      */
     @Parameter(property = PropertyNames.IMAGE_NAME)
     private String imageName;
@@ -32,7 +32,7 @@ abstract class AbstractImageMojo extends AbstractCrossbuildMojo {
      * the password then comes from the environment variable {@code CROSSBUILD_IMAGE_PASSWORD}, never from a
      * parameter (Maven prints parameters under {@code -X}). Without it, {@code CROSSBUILD_IMAGE_USERNAME}.
      *
-     * @since 0.2.0
+     * @since 0.1.0
      */
     @Parameter(property = PropertyNames.IMAGE_USERNAME)
     private String username;
@@ -41,7 +41,7 @@ abstract class AbstractImageMojo extends AbstractCrossbuildMojo {
      * The longest the registry may stay silent, in seconds: no byte sent or taken by it (connecting may take at
      * most 30 of them). A registry that accepts a connection and never answers fails the goal after this wait.
      *
-     * @since 0.2.0
+     * @since 0.1.0
      */
     @Parameter(property = PropertyNames.IMAGE_TIMEOUT, defaultValue = "60")
     private String imageTimeout;
@@ -49,7 +49,7 @@ abstract class AbstractImageMojo extends AbstractCrossbuildMojo {
     /**
      * Talks plain HTTP to the registry instead of HTTPS: for a registry on loopback.
      *
-     * @since 0.2.0
+     * @since 0.1.0
      */
     @Parameter(property = PropertyNames.IMAGE_INSECURE, defaultValue = "false")
     private String insecure;

@@ -48,7 +48,7 @@ public class CargoBuildMojo extends AbstractCargoMojo {
      * files its dep-info lists, the manifests and cargo's config files); by default such a build is reported
      * {@code UP TO DATE} and cargo is not started.
      *
-     * @since 0.2.0
+     * @since 0.1.0
      */
     @Parameter(property = PropertyNames.CARGO_FORCE, defaultValue = "false")
     private String force;

@@ -23,7 +23,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * ({@code --no-run}) and is reported as built, not run. Writes {@code surefire-reports/TEST-<target id>.<test binary>.xml} per target and test
  * binary, ends with a summary table, and fails naming each failed test of each target.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 @Mojo(name = "cargo-test", defaultPhase = LifecyclePhase.TEST, threadSafe = true)
 public class CargoTestMojo extends AbstractCargoMojo {
@@ -33,7 +33,7 @@ public class CargoTestMojo extends AbstractCargoMojo {
     /**
      * A test name filter for every test binary of every target ({@code cargo test -- <filter>}).
      *
-     * @since 0.2.0
+     * @since 0.1.0
      */
     @Parameter(property = PropertyNames.TEST_FILTER)
     private String testFilter;
@@ -42,7 +42,7 @@ public class CargoTestMojo extends AbstractCargoMojo {
      * Fails when a selected target's tests cannot run on this machine (no {@code <runner>} and not the host's
      * architecture) instead of only compiling them.
      *
-     * @since 0.2.0
+     * @since 0.1.0
      */
     @Parameter(property = PropertyNames.TEST_REQUIRE_RUN, defaultValue = "false")
     private String requireRun;
@@ -51,7 +51,7 @@ public class CargoTestMojo extends AbstractCargoMojo {
      * Minutes one target's {@code cargo test} may take, a positive whole number; a hanging test binary is then
      * stopped with all its processes, and the failure names the binary and the last test that started.
      *
-     * @since 0.2.0
+     * @since 0.1.0
      */
     @Parameter(property = PropertyNames.TEST_TIMEOUT, defaultValue = "" + DEFAULT_TEST_TIMEOUT_MINUTES)
     private String testTimeoutMinutes;
@@ -59,7 +59,7 @@ public class CargoTestMojo extends AbstractCargoMojo {
     /**
      * Reports failing tests and goes on, as Surefire does.
      *
-     * @since 0.2.0
+     * @since 0.1.0
      */
     @Parameter(property = "maven.test.failure.ignore", defaultValue = "false")
     private String testFailureIgnore;
@@ -67,23 +67,39 @@ public class CargoTestMojo extends AbstractCargoMojo {
     /**
      * Where the Surefire-format XML reports go.
      *
-     * @since 0.2.0
+     * @since 0.1.0
      */
     @Parameter(defaultValue = "${project.build.directory}/surefire-reports")
     private File reportsDirectory;
 
-    /** Maven's switch to skip running tests. @since 0.2.0 */
+    /**
+
+     * Maven's switch to skip running tests.
+
+     *
+
+     * @since 0.1.0
+
+     */
     @Parameter(property = "skipTests", defaultValue = "false")
     private String skipTests;
 
-    /** Maven's switch to skip compiling and running tests. @since 0.2.0 */
+    /**
+
+     * Maven's switch to skip compiling and running tests.
+
+     *
+
+     * @since 0.1.0
+
+     */
     @Parameter(property = "maven.test.skip", defaultValue = "false")
     private String mavenTestSkip;
 
     /**
      * Skips this goal.
      *
-     * @since 0.2.0
+     * @since 0.1.0
      */
     @Parameter(property = PropertyNames.CARGO_TEST_SKIP, defaultValue = "false")
     private String skipCargoTest;

@@ -6,7 +6,7 @@ import java.util.Map;
 /**
  * The {@code <image>} element of {@code package-image} and {@code push-image}: a plain holder Maven fills.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 public class Image {
 

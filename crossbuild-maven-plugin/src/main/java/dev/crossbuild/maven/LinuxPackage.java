@@ -53,7 +53,7 @@ public class LinuxPackage {
      * Whether the packages hold the programs and libraries stripped with the target's own strip (as
      * {@code dh_strip} does; the archives keep them as built); {@code true} when unset.
      *
-     * @since 0.2.0
+     * @since 0.1.0
      */
     private Boolean strip;
 

@@ -27,7 +27,7 @@ import org.apache.maven.project.MavenProjectHelper;
  * target's machine. The JARs are reproducible (entry times from {@code project.build.outputTimestamp}) and are
  * written only when their bytes change.
  *
- * @since 0.3.0
+ * @since 0.1.0
  */
 @Mojo(name = "native-jar", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true)
 public class NativeJarMojo extends AbstractCargoMojo {
@@ -36,7 +36,7 @@ public class NativeJarMojo extends AbstractCargoMojo {
      * The folder of the libraries in the JAR, {@code META-INF/native/<name>/}, and the name the program passes to
      * {@code NativeLibraries.extract(anchor, name)}.
      *
-     * @since 0.3.0
+     * @since 0.1.0
      */
     @Parameter(property = PropertyNames.NATIVE_LIBRARY_NAME, defaultValue = "${project.artifactId}")
     private String nativeLibraryName;
@@ -47,7 +47,7 @@ public class NativeJarMojo extends AbstractCargoMojo {
      * {@code libfoo.dylib}) or, with a dot or wildcard, a glob on the file name. Each must match a library of
      * every selected target.
      *
-     * @since 0.3.0
+     * @since 0.1.0
      */
     @Parameter
     private List<String> nativeLibraries;
@@ -56,7 +56,7 @@ public class NativeJarMojo extends AbstractCargoMojo {
      * The library the program loads (its file name or library name), when the JAR holds several that no other
      * needs; the crate's one cdylib otherwise.
      *
-     * @since 0.3.0
+     * @since 0.1.0
      */
     @Parameter
     private String nativeMainLibrary;
@@ -65,7 +65,7 @@ public class NativeJarMojo extends AbstractCargoMojo {
      * Also attaches {@code ${project.build.finalName}-all.jar}, classifier {@code all}, holding every selected
      * platform's libraries.
      *
-     * @since 0.3.0
+     * @since 0.1.0
      */
     @Parameter(property = PropertyNames.NATIVE_JAR_ALL, defaultValue = "false")
     private String nativeJarAll;
@@ -75,7 +75,7 @@ public class NativeJarMojo extends AbstractCargoMojo {
      * {@code <allowedLibraries>}) from the target's native builds and toolchain into the JAR, beside it. Without it
      * such a JAR is refused.
      *
-     * @since 0.3.0
+     * @since 0.1.0
      */
     @Parameter(property = PropertyNames.BUNDLE_LIBRARIES, defaultValue = "false")
     private String bundleLibraries;
@@ -84,7 +84,7 @@ public class NativeJarMojo extends AbstractCargoMojo {
      * Proves that every {@code native} method of the compiled classes has its {@code Java_…} symbol in each
      * target's libraries; on when the classes have native methods.
      *
-     * @since 0.3.0
+     * @since 0.1.0
      */
     @Parameter(property = PropertyNames.JNI_CHECK, defaultValue = "true")
     private String jniCheck;
@@ -92,7 +92,7 @@ public class NativeJarMojo extends AbstractCargoMojo {
     /**
      * The compiled classes whose {@code native} methods the JNI check reads.
      *
-     * @since 0.3.0
+     * @since 0.1.0
      */
     @Parameter(defaultValue = "${project.build.outputDirectory}", readonly = true)
     private File classesDirectory;
@@ -100,7 +100,7 @@ public class NativeJarMojo extends AbstractCargoMojo {
     /**
      * Base name of the JARs.
      *
-     * @since 0.3.0
+     * @since 0.1.0
      */
     @Parameter(defaultValue = "${project.build.finalName}", readonly = true, required = true)
     private String finalName;
@@ -108,7 +108,7 @@ public class NativeJarMojo extends AbstractCargoMojo {
     /**
      * Skips this goal.
      *
-     * @since 0.3.0
+     * @since 0.1.0
      */
     @Parameter(property = PropertyNames.NATIVE_JAR_SKIP, defaultValue = "false")
     private String skipNativeJar;

@@ -42,7 +42,7 @@ public class PackageArchMojo extends AbstractPackageMojo {
      * naming the target and the first differing file, unless the archives are byte-identical. The copy leaves out
      * build outputs and version control and IDE folders, and is removed afterwards.
      *
-     * @since 0.2.0
+     * @since 0.1.0
      */
     @Parameter(property = PropertyNames.VERIFY_REPRODUCIBLE, defaultValue = "false")
     private String verifyReproducible;
@@ -51,7 +51,7 @@ public class PackageArchMojo extends AbstractPackageMojo {
      * With {@code verifyReproducible}: keeps the second build's copy of the project (its path is logged) instead
      * of removing it, to look at what differs.
      *
-     * @since 0.2.0
+     * @since 0.1.0
      */
     @Parameter(property = PropertyNames.VERIFY_REPRODUCIBLE_KEEP, defaultValue = "false")
     private String verifyReproducibleKeep;

@@ -31,7 +31,7 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
  * index tagged with the image tag and one ref per platform ({@code <tag>-<arch>}), and an OCI archive attached with
  * classifier {@code image} (type {@code tar}). Before writing, every program is checked to start on its base image.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 @Mojo(name = "package-image", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true)
 public class PackageImageMojo extends AbstractImageMojo {
@@ -39,7 +39,7 @@ public class PackageImageMojo extends AbstractImageMojo {
     /**
      * The base image, over {@code <image><base>}.
      *
-     * @since 0.2.0
+     * @since 0.1.0
      */
     @Parameter(property = PropertyNames.IMAGE_BASE)
     private String baseImage;
@@ -47,7 +47,7 @@ public class PackageImageMojo extends AbstractImageMojo {
     /**
      * The source revision, for the {@code org.opencontainers.image.revision} annotation; CI's commit when set.
      *
-     * @since 0.2.0
+     * @since 0.1.0
      */
     @Parameter(property = PropertyNames.IMAGE_REVISION, defaultValue = "${env.GITHUB_SHA}")
     private String revision;
@@ -55,16 +55,32 @@ public class PackageImageMojo extends AbstractImageMojo {
     /**
      * Skips this goal.
      *
-     * @since 0.2.0
+     * @since 0.1.0
      */
     @Parameter(property = PropertyNames.PACKAGE_IMAGE_SKIP, defaultValue = "false")
     private String skipPackageImage;
 
-    /** The base name of the archives ({@code <finalName>-<id>.tar.gz}) and of the image archive. @since 0.2.0 */
+    /**
+
+     * The base name of the archives ({@code <finalName>-<id>.tar.gz}) and of the image archive.
+
+     *
+
+     * @since 0.1.0
+
+     */
     @Parameter(defaultValue = "${project.build.finalName}", readonly = true, required = true)
     private String finalName;
 
-    /** The time of every file in the image and its {@code created}. @since 0.2.0 */
+    /**
+
+     * The time of every file in the image and its {@code created}.
+
+     *
+
+     * @since 0.1.0
+
+     */
     @Parameter(defaultValue = "${project.build.outputTimestamp}")
     private String outputTimestamp;
 

@@ -26,7 +26,7 @@ import org.apache.maven.project.MavenProjectHelper;
  * {@code SHA256SUMS}. Windows and macOS targets get none. With {@code crossbuild.prebuilt} the packages are made from
  * the verified archives of the fan-in. Every time in them is {@code project.build.outputTimestamp}.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 @Mojo(name = "package-linux", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true)
 public class PackageLinuxMojo extends AbstractPackageMojo {
@@ -39,7 +39,7 @@ public class PackageLinuxMojo extends AbstractPackageMojo {
      * {@code <strip>} ({@code true}: the packages hold the programs and libraries stripped with the target's own
      * strip, as {@code dh_strip} does; {@code false} keeps them as built).
      *
-     * @since 0.2.0
+     * @since 0.1.0
      */
     @Parameter
     private LinuxPackage linuxPackage;
@@ -47,7 +47,7 @@ public class PackageLinuxMojo extends AbstractPackageMojo {
     /**
      * Skips this goal.
      *
-     * @since 0.2.0
+     * @since 0.1.0
      */
     @Parameter(property = PropertyNames.PACKAGE_LINUX_SKIP, defaultValue = "false")
     private String skipPackageLinux;

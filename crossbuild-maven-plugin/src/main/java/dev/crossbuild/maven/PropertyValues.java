@@ -12,7 +12,7 @@ import java.util.Locale;
  * fails on {@code -Dcrossbuild.timeout=ten} naming the Java field; here each error names the {@code -D} property
  * and the value. Empty or unset means the default.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 final class PropertyValues {
 

@@ -20,7 +20,7 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
  * whose id is the registry host, else the environment variables {@code CROSSBUILD_IMAGE_USERNAME} and
  * {@code CROSSBUILD_IMAGE_PASSWORD} (never a parameter, which {@code -X} would print). Refused under {@code -o}.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 @Mojo(name = "push-image", defaultPhase = LifecyclePhase.DEPLOY, threadSafe = true)
 public class PushImageMojo extends AbstractImageMojo {
@@ -28,7 +28,7 @@ public class PushImageMojo extends AbstractImageMojo {
     /**
      * Skips this goal.
      *
-     * @since 0.2.0
+     * @since 0.1.0
      */
     @Parameter(property = PropertyNames.PUSH_IMAGE_SKIP, defaultValue = "false")
     private String skipPushImage;

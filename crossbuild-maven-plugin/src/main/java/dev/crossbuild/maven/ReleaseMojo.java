@@ -25,7 +25,7 @@ import org.apache.maven.project.MavenProject;
  * Scoop and Chocolatey. It reads what is attached when it runs: list it last in the execution, after every goal
  * that attaches an artifact in the {@code package} phase.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 @Mojo(name = "release-manifest", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true)
 public class ReleaseMojo extends AbstractCrossbuildMojo {
@@ -33,7 +33,7 @@ public class ReleaseMojo extends AbstractCrossbuildMojo {
     /**
      * Skips this goal.
      *
-     * @since 0.2.0
+     * @since 0.1.0
      */
     @Parameter(property = PropertyNames.RELEASE_SKIP, defaultValue = "false")
     private String skipRelease;
@@ -53,7 +53,7 @@ public class ReleaseMojo extends AbstractCrossbuildMojo {
      * The programs to distribute, one JReleaser distribution each; the binary targets of the crate
      * ({@code cargo metadata --no-deps}) when empty.
      *
-     * @since 0.2.0
+     * @since 0.1.0
      */
     @Parameter(property = PropertyNames.RELEASE_PROGRAMS)
     private List<String> releasePrograms;
@@ -61,7 +61,7 @@ public class ReleaseMojo extends AbstractCrossbuildMojo {
     /**
      * The project's tags in {@code jreleaser.yml} (Chocolatey needs one); the artifactId when empty.
      *
-     * @since 0.2.0
+     * @since 0.1.0
      */
     @Parameter(property = PropertyNames.RELEASE_TAGS)
     private List<String> releaseTags;
@@ -70,7 +70,7 @@ public class ReleaseMojo extends AbstractCrossbuildMojo {
      * The Homebrew packager's {@code active}: {@code auto} (ALWAYS when a zip archive of macOS or Linux is
      * attached, see {@code crossbuild.archiveFormat}, else NEVER) or a JReleaser value (always, never, release, …).
      *
-     * @since 0.2.0
+     * @since 0.1.0
      */
     @Parameter(property = PropertyNames.RELEASE_BREW, defaultValue = "auto")
     private String brew;
@@ -79,7 +79,7 @@ public class ReleaseMojo extends AbstractCrossbuildMojo {
      * The Scoop packager's {@code active}: {@code auto} (ALWAYS when a Windows zip archive is attached) or a
      * JReleaser value.
      *
-     * @since 0.2.0
+     * @since 0.1.0
      */
     @Parameter(property = PropertyNames.RELEASE_SCOOP, defaultValue = "auto")
     private String scoop;
@@ -88,7 +88,7 @@ public class ReleaseMojo extends AbstractCrossbuildMojo {
      * The Chocolatey packager's {@code active}: {@code auto} (ALWAYS when a Windows zip archive is attached) or
      * a JReleaser value.
      *
-     * @since 0.2.0
+     * @since 0.1.0
      */
     @Parameter(property = PropertyNames.RELEASE_CHOCOLATEY, defaultValue = "auto")
     private String chocolatey;
@@ -96,7 +96,7 @@ public class ReleaseMojo extends AbstractCrossbuildMojo {
     /**
      * The crate whose programs are distributed ({@code cargo --manifest-path}).
      *
-     * @since 0.2.0
+     * @since 0.1.0
      */
     @Parameter(property = PropertyNames.MANIFEST_PATH, defaultValue = "${project.basedir}/Cargo.toml")
     private File manifestPath;

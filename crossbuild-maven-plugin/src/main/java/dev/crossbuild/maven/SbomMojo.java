@@ -26,7 +26,7 @@ import org.apache.maven.project.MavenProjectHelper;
  * ({@code dpkg -S}). Its time is {@code project.build.outputTimestamp}. With {@code crossbuild.prebuilt} it
  * attaches the SBOMs the build jobs made instead. List it after {@code package-arch}.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 @Mojo(name = "sbom", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true)
 public class SbomMojo extends AbstractCargoMojo {
@@ -34,7 +34,7 @@ public class SbomMojo extends AbstractCargoMojo {
     /**
      * Skips this goal.
      *
-     * @since 0.2.0
+     * @since 0.1.0
      */
     @Parameter(property = PropertyNames.SBOM_SKIP, defaultValue = "false")
     private String skipSbom;
@@ -42,7 +42,7 @@ public class SbomMojo extends AbstractCargoMojo {
     /**
      * With {@code crossbuild.prebuilt}: a target whose SBOM is not in that folder is an error, not a warning.
      *
-     * @since 0.2.0
+     * @since 0.1.0
      */
     @Parameter(property = PropertyNames.PREBUILT_STRICT, defaultValue = "false")
     private String prebuiltStrict;
@@ -50,7 +50,7 @@ public class SbomMojo extends AbstractCargoMojo {
     /**
      * Base name of the SBOM files.
      *
-     * @since 0.2.0
+     * @since 0.1.0
      */
     @Parameter(defaultValue = "${project.build.finalName}", readonly = true, required = true)
     private String finalName;

@@ -68,7 +68,7 @@ public class Target {
 
     /**
      * The platform key of the target's native JAR (its classifier and folder), instead of the one derived from the
-     * triple ({@code linux-x86_64}, {@code windows-aarch_64}, {@code linux-x86_64-musl}, …). @since 0.3.0
+     * triple ({@code linux-x86_64}, {@code windows-aarch_64}, {@code linux-x86_64-musl}, …). @since 0.1.0
      */
     private String platform;
 

@@ -21,7 +21,7 @@ final class ProjectCopy {
      * stays); the project's build directory is left out wherever it points. Everything else is copied, also
      * {@code node_modules}: a native build's command may run npm.
      *
-     * @since 0.2.0
+     * @since 0.1.0
      */
     static final List<String> LEFT_OUT = List.of("target", ".git", ".hg", ".svn", ".idea", ".vscode");
 
