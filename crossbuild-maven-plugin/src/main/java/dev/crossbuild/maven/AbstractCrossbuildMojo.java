@@ -36,7 +36,9 @@ abstract class AbstractCrossbuildMojo extends AbstractMojo {
 
     /**
      * Native (C/C++) builds, run per selected target before cargo; cargo sees each output directory as
-     * {@code CROSSBUILD_NATIVE_<ID>_DIR}. @since 0.1.0
+     * {@code CROSSBUILD_NATIVE_<ID>_DIR}.
+     *
+     * @since 0.1.0
      */
     @Parameter
     private List<NativeBuild> nativeBuilds;
@@ -60,7 +62,9 @@ abstract class AbstractCrossbuildMojo extends AbstractMojo {
 
     /**
      * The cmd that runs batch-file environment scripts ({@code <vcvars>} ending in {@code .bat} or {@code .cmd}),
-     * as a command line; {@code %ComSpec%} on Windows when unset, elsewhere e.g. {@code wine cmd}. @since 0.1.0
+     * as a command line; {@code %ComSpec%} on Windows when unset, elsewhere e.g. {@code wine cmd}.
+     *
+     * @since 0.1.0
      */
     @Parameter(property = PropertyNames.CMD)
     private String cmd;
@@ -68,7 +72,9 @@ abstract class AbstractCrossbuildMojo extends AbstractMojo {
     /**
      * The folder a fan-in CI job downloaded every job's archives and {@code .sha256} files into (flat or one
      * subfolder per job). Set, nothing is built: the build goals skip, and {@code package-arch} verifies and
-     * attaches the prebuilt archives instead, all or nothing. @since 0.1.0
+     * attaches the prebuilt archives instead, all or nothing.
+     *
+     * @since 0.1.0
      */
     @Parameter(property = PropertyNames.PREBUILT)
     private File prebuilt;
@@ -76,7 +82,9 @@ abstract class AbstractCrossbuildMojo extends AbstractMojo {
     /**
      * A compile cache: {@code sccache} (rustc through {@code RUSTC_WRAPPER}, and the native builds' compilers),
      * {@code ccache} (native builds only) or {@code none}. Its {@code SCCACHE_*}/{@code CCACHE_*} variables pass
-     * through. @since 0.1.0
+     * through.
+     *
+     * @since 0.1.0
      */
     @Parameter(property = PropertyNames.COMPILER_CACHE, defaultValue = "none")
     private String compilerCache;

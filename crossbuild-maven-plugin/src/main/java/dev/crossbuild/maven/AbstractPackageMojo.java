@@ -63,7 +63,9 @@ abstract class AbstractPackageMojo extends AbstractCargoMojo {
     /**
      * Copies the libraries a packaged binary needs but the archive lacks (not a system library of the target, not
      * in {@code <allowedLibraries>}) from the target's native builds and toolchain into the archive: beside a
-     * Windows exe, into the {@code $ORIGIN} runpath on Linux. Without it such an archive is refused. @since 0.1.0
+     * Windows exe, into the {@code $ORIGIN} runpath on Linux. Without it such an archive is refused.
+     *
+     * @since 0.1.0
      */
     @Parameter(property = PropertyNames.BUNDLE_LIBRARIES, defaultValue = "false")
     private String bundleLibraries;
@@ -71,7 +73,9 @@ abstract class AbstractPackageMojo extends AbstractCargoMojo {
     /**
      * The folder inside each archive's top folder for the binaries and their libraries, e.g. {@code bin}, the
      * layout JReleaser's Homebrew, Scoop and Chocolatey packagers run programs from; empty: the top folder.
-     * {@code packageFiles} stay at the top. @since 0.1.0
+     * {@code packageFiles} stay at the top.
+     *
+     * @since 0.1.0
      */
     @Parameter(property = PropertyNames.PROGRAM_FOLDER)
     private String programFolder;

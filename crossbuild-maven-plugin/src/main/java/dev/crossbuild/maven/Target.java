@@ -38,7 +38,9 @@ public class Target {
 
     /**
      * A program that runs this target's binaries and tests; when unset the plugin chooses one (qemu-user for Linux
-     * on another CPU, wine for Windows GNU), {@code none} means built, not run. @since 0.1.0
+     * on another CPU, wine for Windows GNU), {@code none} means built, not run.
+     *
+     * @since 0.1.0
      */
     private String runner;
 
@@ -68,7 +70,9 @@ public class Target {
 
     /**
      * The platform key of the target's native JAR (its classifier and folder), instead of the one derived from the
-     * triple ({@code linux-x86_64}, {@code windows-aarch_64}, {@code linux-x86_64-musl}, …). @since 0.1.0
+     * triple ({@code linux-x86_64}, {@code windows-aarch_64}, {@code linux-x86_64-musl}, …).
+     *
+     * @since 0.1.0
      */
     private String platform;
 
