@@ -26,7 +26,7 @@ done
 for f in "${CARGO_HOME:-$HOME/.cargo}"/bin/*; do ln -sf "$f" "$work/bin/"; done
 
 env -i HOME="$HOME" PATH="$work/bin" RUSTUP_HOME="$work/rustup" CARGO_HOME="${CARGO_HOME:-$HOME/.cargo}" \
-  LANG=C.UTF-8 ./mvnw -B -o test -Dcrossbuild.it.strict=false \
+  LANG=C.UTF-8 ./mvnw -B test -Dcrossbuild.it.strict=false \
   | tee "$work/test.log" | grep -E 'Tests run:|FAIL|ERROR|BUILD' || true
 grep -q 'BUILD SUCCESS' "$work/test.log" || { echo "newcomer: the unit tests failed without the cross tools" >&2; exit 1; }
 echo "newcomer: skipped, with their reasons:"
