@@ -64,6 +64,8 @@ targets.keySet().each { id ->
     def published = new File(deployed, name(id, 'cdx.json'))
     check(published.isFile(), "SBOM not deployed: ${published}")
     check(Files.mismatch(job.toPath(), published.toPath()) == -1L, "${published} differs from its job's SBOM")
+    def errors = new org.cyclonedx.parsers.JsonParser().validate(published, org.cyclonedx.Version.VERSION_16)
+    check(errors.isEmpty(), "${published.name} fails CycloneDX 1.6 schema validation: ${errors}")
 }
 def manifest = new groovy.json.JsonSlurper().parse(new File(basedir, 'target/crossbuild/release/dist-manifest.json'))
 check(manifest.artifacts.findAll { it.kind == 'archive' }*.target.sort() == targets.keySet().sort(),

@@ -84,7 +84,7 @@ public final class CargoResolution {
         }
         // the packages cargo build builds: cargo tree takes the same selection and applies cargo's rules
         List<String> treeArgs = new ArrayList<>(List.of("tree", "--depth", "0", "--prefix", "none", "--format", "{p}",
-                "--manifest-path", request.manifest().toString()));
+                "--manifest-path", request.manifest().toString(), "--target", target.triple().value()));
         treeArgs.addAll(request.featureArgs());
         List<String> selection = packageSelection(request.cargoArgs());
         treeArgs.addAll(selection);
