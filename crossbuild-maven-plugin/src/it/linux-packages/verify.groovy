@@ -29,7 +29,10 @@ linux.each { id, t ->
     // the .deb: architecture, the SNAPSHOT mapped below the release, dependencies from the binary
     check(field(d, 'Package') == 'lp-hello', "${id}: Package ${field(d, 'Package')}")
     check(field(d, 'Architecture') == debArch, "${id}: Architecture ${field(d, 'Architecture')}")
-    check(field(d, 'Version') == '1.0.0~SNAPSHOT', "${id}: Version ${field(d, 'Version')}")
+    check(field(d, 'Version') == '1.0.0~snapshot', "${id}: Version ${field(d, 'Version')}")
+    // one sentence in the pom: the long description says what the package installs (lintian wants one)
+    check(field(d, 'Description') == 'Says hello and names its machine\n Says hello and names its machine. This package' +
+            ' installs the program lp-hello.', "${id}: Description ${field(d, 'Description')}")
     check(field(d, 'Maintainer') == 'Pat Packager <pat@crossbuild.dev>', "${id}: Maintainer ${field(d, 'Maintainer')}")
     def depends = field(d, 'Depends')
     check(depends ==~ /libc6 \(>= 2\.\d+\)(, .*)?/, "${id}: Depends ${depends}")
@@ -47,7 +50,7 @@ linux.each { id, t ->
 
     // the .rpm: architecture, version and release, files, BUILDTIME from the timestamp
     check(rpmQuery(r, '%{ARCH}') == rpmArch, "${id}: rpm ARCH ${rpmQuery(r, '%{ARCH}')}")
-    check(rpmQuery(r, '%{NAME} %{VERSION}-%{RELEASE}') == 'lp-hello 1.0.0-0.SNAPSHOT',
+    check(rpmQuery(r, '%{NAME} %{VERSION}-%{RELEASE}') == 'lp-hello 1.0.0~snapshot-1',
             "${id}: rpm ${rpmQuery(r, '%{NAME} %{VERSION}-%{RELEASE}')}")
     check(rpmQuery(r, '%{BUILDTIME}') == '1709294400', "${id}: BUILDTIME ${rpmQuery(r, '%{BUILDTIME}')}")
     def files = run(['rpm', '-qpl', r.path], basedir).readLines()
@@ -66,6 +69,9 @@ linux.each { id, t ->
     run(['dpkg-deb', '-x', d.path, unpacked.path], basedir)
     def program = new File(unpacked, 'usr/bin/lp-hello')
     contains(runBinary(triple, program), "lp-hello says arch=${rpmArch} os=linux")
+    // built with cargo's default release profile (symbols kept), packaged stripped with the target's own strip
+    check(!run(['readelf', '-S', program.path], basedir).contains('.symtab'), "${id}: the packaged program has a symbol table")
+    contains(log, "[${id}] stripped the binaries for the packages with ${id == 'linux-arm64' ? 'aarch64' : 'x86_64'}-linux-gnu-strip")
     // the requires are what rpm's own generator writes for the binary
     if (new File('/usr/lib/rpm/elfdeps').canExecute()) {
         def generated = run(['/usr/lib/rpm/elfdeps', '--requires', program.path], basedir).readLines()*.trim() as Set
@@ -76,7 +82,10 @@ linux.each { id, t ->
     // lintian finds no error, with no tag suppressed: the package is not an official Debian one, but lintian 2.116
     // raises no error for that (its warning no-manual-page stays a warning); as root it only says it would
     // rather not run as root
-    run(['lintian', '--fail-on', 'error', d.path], basedir)
+    def tags = run(['lintian', '--fail-on', 'error', d.path], basedir)
+    ['unstripped-binary-or-object', 'extended-description-is-empty'].each { tag ->
+        check(!tags.contains(tag), "${id}: lintian says ${tag}:\n${tags}")
+    }
 }
 
 // this machine's dpkg would install the amd64 package: its dependencies are met here
@@ -111,7 +120,27 @@ linux.each { id, t ->
     // the bundled library is no dependency: neither Depends nor Requires name it
     check(!field(d, 'Depends').contains('greet'), "${id}: Depends ${field(d, 'Depends')}")
     check(!run(['rpm', '-qpR', r.path], basedir).contains('libgreet'), "${id}: the rpm requires libgreet.so")
-    run(['lintian', '--fail-on', 'error', d.path], basedir)
+    def tags = run(['lintian', '--fail-on', 'error', d.path], basedir)
+    check(!tags.contains('unstripped-binary-or-object'), "${id}: lintian says unstripped-binary-or-object:\n${tags}")
+
+    // the description's text that looks like fields stays text: the control file has exactly the fields written,
+    // the description keeps its paragraphs, and rpm's header has it as one DESCRIPTION tag
+    def names = run(['dpkg-deb', '-f', d.path], basedir).readLines().findAll { !it.startsWith(' ') }.collect { it.split(':')[0] }
+    check(names.sort() == ['Architecture', 'Depends', 'Description', 'Homepage', 'Installed-Size', 'Maintainer', 'Package',
+            'Priority', 'Section', 'Version'], "${id}: control fields ${names}")
+    def description = 'Greets with a number from libgreet.so, bundled through its runpath\n' +
+            ' Greets with a number from libgreet.so, bundled through its runpath. Essential:\n yes\n .\n' +
+            ' Provides: libc6 {{projectName}} [[DEBEMAIL]] %{_bindir} stay text.\n .\n  .NET keeps its dot.'
+    check(field(d, 'Description') == description, "${id}: Description\n${field(d, 'Description')}")
+    check(rpmQuery(r, '%{SUMMARY}') == 'Greets with a number from libgreet.so, bundled through its runpath',
+            "${id}: rpm SUMMARY ${rpmQuery(r, '%{SUMMARY}')}")
+    check(rpmQuery(r, '%{DESCRIPTION}') == 'Greets with a number from libgreet.so, bundled through its runpath. Essential:\n' +
+            'yes\n\nProvides: libc6 {{projectName}} [[DEBEMAIL]] %{_bindir} stay text.\n\n.NET keeps its dot.',
+            "${id}: rpm DESCRIPTION\n${rpmQuery(r, '%{DESCRIPTION}')}")
+    def provides = run(['rpm', '-qp', '--provides', r.path], basedir)
+    check(!provides.contains('libc6') && !provides.contains('coreutils'), "${id}: rpm provides ${provides}")
+    check(rpmQuery(r, '%{URL}|%{PACKAGER}') == 'https://crossbuild.dev/it/linux-packages/lp-greeter|Pat Packager <pat@crossbuild.dev>',
+            "${id}: rpm URL and PACKAGER ${rpmQuery(r, '%{URL}|%{PACKAGER}')}")
 
     // installed into a scratch root with dpkg (its own admin dir), the installed program starts
     def root = new File(basedir, "scratch-dpkg/${id}")

@@ -90,6 +90,21 @@ check(!found('.nuspec').isEmpty(), "a Chocolatey nuspec under ${packageDir}")
 def choco = found('.ps1').collect { it.text }.join('\n')
 contains(choco, sumOf('windows-x64-gnu'))
 
+// the pom's {{…}} is text in every channel: JReleaser rendered none of it (a word joiner, U+2060, sits between
+// the braces, which JReleaser renders in no pass), and without that invisible character it reads as the pom wrote
+def pomText = 'Finds a byte with memchr; on Windows prints its index with itoa. Not a template: {{projectName}}' +
+    ' {{#f_upper}}x{{/f_upper}} {{{raw}}}.'
+def shown = { String s -> s.replace('\u2060', '') }
+check(!yml.replace('v{{projectVersion}}', '').contains('{{'), "jreleaser.yml holds a template from the pom:\n${yml}")
+contains(shown(yml), "description: '${pomText}'")
+def desc = formula[0].text.readLines().find { it.trim().startsWith('desc ') }
+check(shown(desc ?: '') == "  desc \"${pomText}\"", "the Homebrew formula's desc: ${desc}")
+def scoopDescription = new JsonSlurper().parse(scoop[0]).description
+check(shown(scoopDescription) == pomText, "the Scoop manifest's description: ${scoopDescription}")
+def nuspec = found('.nuspec')[0].text
+check(shown(nuspec).contains("<summary>${pomText}</summary>") && shown(nuspec).contains("<description>${pomText}</description>"),
+    "the Chocolatey nuspec:\n${nuspec}")
+
 // the same sources built in another, longer directory give the same SBOMs, manifest, checksums and configuration
 def elsewhere = new File(basedir, 'elsewhere/a-second-checkout-in-a-longer-path')
 ['pom.xml', 'Cargo.toml', 'Cargo.lock', 'src', '.cargo', 'vendor'].each { name ->

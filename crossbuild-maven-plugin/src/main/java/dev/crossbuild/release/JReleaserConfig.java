@@ -17,7 +17,8 @@ import org.yaml.snakeyaml.Yaml;
  * an archive it can take exists (Homebrew takes zip archives of macOS and Linux, Scoop and Chocolatey zip
  * archives of Windows) unless the pom says otherwise; the Linux packages of {@code package-linux}, when attached,
  * as release {@code files}. Credentials are never written: JReleaser reads them from
- * its environment variables.
+ * its environment variables. Every text from the pom goes through {@link #text}, so JReleaser never renders it as a
+ * template.
  */
 public final class JReleaserConfig {
 
@@ -54,25 +55,27 @@ public final class JReleaserConfig {
             Packagers packagers) {
         Map<String, Object> root = new LinkedHashMap<>();
         Map<String, Object> p = new LinkedHashMap<>();
-        p.put("name", project.name());
-        p.put("version", project.version());
-        String description = project.description() == null || project.description().isBlank() ? project.name()
-                : project.description().strip().replaceAll("\\s+", " ");
+        p.put("name", text(project.name()));
+        p.put("version", text(project.version()));
+        String description = text(project.description() == null || project.description().isBlank() ? project.name()
+                : project.description());
         p.put("description", description);
         p.put("longDescription", description);
         if (project.license() != null) {
-            p.put("license", project.license());
+            p.put("license", text(project.license()));
         }
-        List<String> authors = new ArrayList<>(project.authors());
+        List<String> authors = new ArrayList<>();
+        project.authors().forEach(a -> authors.add(text(a)));
         if (authors.isEmpty()) {
-            authors.add(project.github().map(g -> g[0]).orElse(project.name()));
+            authors.add(text(project.github().map(g -> g[0]).orElse(project.name())));
         }
         p.put("authors", authors);
-        p.put("copyright", "Copyright " + (project.inceptionYear() == null ? "" : project.inceptionYear() + " ")
-                + String.join(", ", authors));
-        p.put("tags", project.tags().isEmpty() ? List.of(project.name()) : project.tags());
+        p.put("copyright", text("Copyright " + (project.inceptionYear() == null ? "" : project.inceptionYear() + " ")
+                + String.join(", ", authors)));
+        p.put("tags", (project.tags().isEmpty() ? List.of(project.name()) : project.tags()).stream()
+                .map(JReleaserConfig::text).toList());
         Map<String, Object> links = new LinkedHashMap<>();
-        String home = project.url() != null ? project.url()
+        String home = project.url() != null ? text(project.url())
                 : project.github().map(g -> "https://github.com/" + g[0] + "/" + g[1]).orElse(null);
         if (home != null) {
             links.put("homepage", home);
@@ -144,6 +147,27 @@ public final class JReleaserConfig {
             root.put("files", Map.of("artifacts", packages));
         }
         return root;
+    }
+
+    /** The word joiner: no width, no break, no glyph. */
+    private static final String WORD_JOINER = "\u2060";
+
+    /**
+     * Pom text as a JReleaser value that JReleaser shows as written and never renders. JReleaser renders every value
+     * that holds {@code {{} as a Mustache template, some more than once (the Homebrew formula's {@code desc} is
+     * rendered twice), so no Mustache escape (a set-delimiter tag) holds in every packager; instead each {@code {{}
+     * is written with an invisible word joiner (U+2060) between its braces, which leaves nothing to render and
+     * shows as {@code {{}. White space runs (line breaks too) are one space; control characters are left out.
+     */
+    static String text(String value) {
+        if (value == null) {
+            return null;
+        }
+        String line = value.strip().replaceAll("[\\s\\u0085\\u2028\\u2029]+", " ").replaceAll("\\p{Cc}", "");
+        while (line.contains("{{")) {
+            line = line.replace("{{", "{" + WORD_JOINER + "{");
+        }
+        return line;
     }
 
     private static String active(Active chosen, boolean possible) {

@@ -94,4 +94,34 @@ class JReleaserConfigTest {
                 "https://gitlab.com/acme/tray", List.of(), null), List.of("tray"), manifest(), AUTO);
         assertThat(noGithub).doesNotContainKey("release");
     }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        "{{projectName}}                 | {\u2060{projectName}}",
+        "a {{{raw}}} b                   | a {\u2060{\u2060{raw}}} b",
+        "{{#f_upper}}x{{/f_upper}}       | {\u2060{#f_upper}}x{\u2060{/f_upper}}",
+        "{{=<% %>=}}                     | {\u2060{=<% %>=}}",
+        "{ {not a tag} }                 | { {not a tag} }",
+        "plain text                      | plain text",
+    })
+    void pomTextIsNeverATemplate(String pom, String written) {
+        assertThat(JReleaserConfig.text(pom)).isEqualTo(written).doesNotContain("{{");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void noPomTextReachesJReleaserAsATemplate() {
+        ReleaseProject hostile = new ReleaseProject("tray {{projectVersion}}", "1.2.0", "Shows {{projectName}}\n  and"
+                + " \u001b[31m{{#f_upper}}x{{/f_upper}}.", "MIT {{x}}", "https://example.org/{{projectName}}",
+                List.of("Ada {{projectVersion}}"), "scm:git:git@github.com:acme/tray.git", List.of("{{t}}"), "2023");
+        var model = JReleaserConfig.model(hostile, List.of("tray"), manifest(archive("linux", "zip", "linux-x86_64")),
+                AUTO);
+        Map<String, Object> project = (Map<String, Object>) model.get("project");
+        assertThat(project.get("description")).isEqualTo("Shows {\u2060{projectName}} and"
+                + " [31m{\u2060{#f_upper}}x{\u2060{/f_upper}}.");
+        assertThat(project.get("copyright")).isEqualTo("Copyright 2023 Ada {\u2060{projectVersion}}");
+        // every value but JReleaser's own tag template is free of {{
+        String yaml = new org.yaml.snakeyaml.Yaml().dump(model);
+        assertThat(yaml.replace("v{{projectVersion}}", "")).doesNotContain("{{");
+    }
 }
