@@ -1,7 +1,11 @@
 import static dev.crossbuild.it.ItSupport.*
 
-def log = buildLog(basedir)
-noStackTrace(log)
+def all = buildLog(basedir)
+noStackTrace(all)
+// the two invocations of invoker.properties, one after the other in the log
+def runs = all.split(/(?m)^\[INFO\] Scanning for projects\.\.\.$/).drop(1)
+check(runs.size() == 2, "expected two runs in the log:\n${all}")
+def (log, noop) = [runs[0], runs[1]]
 def crossbuild = new File(basedir, 'target/crossbuild')
 def group = 'linux-arm64-musl+macos-arm64+windows-arm64'
 def binary = { dir, triple, name -> new File(crossbuild, "${dir}/cargo/${triple}/release/${name}") }
@@ -56,7 +60,14 @@ check(!dlls.isEmpty() && dlls.every { it in ['kernel32.dll', 'msvcrt.dll', 'ws2_
     'bcryptprimitives.dll'] || it.startsWith('api-ms-win-') }, "Windows imports: ${dlls}")
 
 // they run where they can: natively, and under qemu-aarch64 without -L
-contains(runBinary('x86_64-unknown-linux-gnu', glibc), 'zig-targets sum=5050 os=linux arch=x86_64')
+// the glibc program calls the C library cmake built with the zig wrapper, against glibc 2.17's headers
+def adder = new File(crossbuild, 'targets/linux-x64-glibc217/native/adder')
+def cache = new File(adder, 'CMakeCache.txt')
+check(cache.isFile(), "no cmake build for the glibc target in ${adder}")
+def wrapper = new File(crossbuild, 'targets/linux-x64-glibc217/zig/cc').canonicalPath
+check(cache.text.contains("CMAKE_C_COMPILER:") && cache.text.contains(wrapper) , "cmake did not compile with ${wrapper}")
+contains(new File(crossbuild, 'targets/linux-x64-glibc217/zig/cc').text, 'exec zig cc -target x86_64-linux-gnu.2.17 "$@"')
+contains(runBinary('x86_64-unknown-linux-gnu', glibc), 'zig-targets sum=5050 os=linux arch=x86_64 c=adder(42) glibc-headers=2.17')
 contains(run(['qemu-aarch64', musl.path], basedir), 'zig-targets sum=5050 os=linux arch=aarch64')
 
 // packaged: each archive holds its binary, and the audit passed for every target
@@ -70,14 +81,24 @@ contains(run(['qemu-aarch64', musl.path], basedir), 'zig-targets sum=5050 os=lin
   contains(entries, "zig-targets-1.0-${id}/${name}")
 }
 
-// the second run: the tests of the Linux targets, natively and under qemu-aarch64
+// the tests ran where the targets run: natively (glibc 2.17 floor) and under qemu-aarch64 without -L (static musl);
+// the macOS and Windows ARM64 tests were built, not run
 def reports = new File(basedir, 'target/surefire-reports')
 ['linux-x64-glibc217', 'linux-arm64-musl'].each { id ->
-  def report = new File(reports, "TEST-${id}.zigtargets.xml")
+  def report = new File(reports, "TEST-${id}.ziglib.xml")
   check(report.isFile(), "no test report ${report}")
   def xml = new groovy.xml.XmlSlurper().parse(report)
   check(xml.@tests.text() == '2' && xml.@failures.text() == '0', "${id}: ${xml.@tests} tests, ${xml.@failures} failures")
 }
 contains(log, '[linux-arm64-musl] tests run with: qemu-aarch64')
 check(!log.contains(' -L '), 'a runner with -L')
+check((log =~ /linux-arm64-musl +qemu-aarch64 +\d+ +\d+ +0 /).find(), 'the musl summary row')
+['macos-arm64', 'windows-arm64'].each { id ->
+  check((log =~ /${id}\s.*built, not run/).find(), "the ${id} summary row does not say built, not run")
+}
+
+// the second run: nothing changed, so the group's cargo does not start again, -Zbuild-std and all, and nothing
+// compiles (the glibc target's cargo, with a native build, is asked and finds nothing to do)
+contains(noop, "[${group}] cargo build is up to date")
+check(!noop.contains('Compiling '), "the no-op run compiled:\n${noop}")
 return true

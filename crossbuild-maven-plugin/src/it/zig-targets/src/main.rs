@@ -1,3 +1,3 @@
 fn main() {
-    println!("{}", zigtargets::greeting());
+    println!("{}", ziglib::greeting());
 }

@@ -28,7 +28,7 @@ public class Target {
      * The linker, as {@code CARGO_TARGET_<TRIPLE>_LINKER}. {@code zig} makes the plugin's own zig wrapper
      * ({@code zig cc -target <zig triple>}, zig found on PATH) the target's linker, C and C++ compiler and archiver,
      * for cargo, build scripts, the cc crate and native builds; with {@code <glibc>} a {@code *-linux-gnu} target is
-     * then linked against that glibc version. @since 0.4.0 for {@code zig}
+     * then linked against that glibc version. @since 0.3.0 for {@code zig}
      */
     private String linker;
 
@@ -71,7 +71,7 @@ public class Target {
     /**
      * Builds the standard library from the toolchain's library sources ({@code cargo -Zbuild-std}), for triples
      * whose standard library the toolchain does not ship; offline through the sources' {@code library/vendor}
-     * folder when there is one. @since 0.4.0
+     * folder when there is one. @since 0.3.0
      */
     private boolean buildStd;
 
