@@ -100,9 +100,10 @@ public final class ToolchainChecks {
         String toolchain = target.toolchain() == null ? "" : " --toolchain " + target.toolchain();
         return who(target) + ": <buildStd>true</buildStd> builds the standard library from the toolchain's sources,"
                 + " which are not in " + (facts.sysroot() == null ? "its sysroot" : Path.of(facts.sysroot())
-                        .resolve(ToolchainFacts.LIBRARY_SOURCES) + " (no Cargo.lock)") + "; run `rustup component add"
-                + " rust-src" + toolchain + "` on a nightly toolchain, or name in <toolchain> one whose sources are"
-                + " installed (Debian's rust-web-src beside rustc-web)";
+                        .resolve(ToolchainFacts.LIBRARY_SOURCES) + " (no Cargo.lock)") + "; install them (`rustup"
+                + " component add rust-src" + toolchain + "`) or name in"
+                + " <toolchain> a toolchain whose sources are installed (a nightly one with rust-src, or Debian's"
+                + " rustc-web with rust-web-src)";
     }
 
     /**

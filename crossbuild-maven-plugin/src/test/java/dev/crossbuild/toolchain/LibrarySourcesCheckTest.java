@@ -28,8 +28,9 @@ class LibrarySourcesCheckTest {
                 null, null, null, null, Map.of(), null, List.of(), Map.of(), List.of(), List.of(), null, null, true);
         assertThat(ToolchainChecks.missingLibrarySources(target, facts)).isEqualTo("target `mac`: <buildStd>true"
                 + "</buildStd> builds the standard library from the toolchain's sources, which are not in " + library
-                + " (no Cargo.lock); run `rustup component add rust-src --toolchain nightly` on a nightly toolchain, or"
-                + " name in <toolchain> one whose sources are installed (Debian's rust-web-src beside rustc-web)");
+                + " (no Cargo.lock); install them (`rustup component add rust-src --toolchain nightly`) or name in"
+                + " <toolchain> a toolchain whose sources are installed (a nightly one with rust-src, or Debian's"
+                + " rustc-web with rust-web-src)");
         Files.writeString(library.resolve("Cargo.lock"), "version = 4\n");
         assertThat(facts.librarySources()).contains(library);
     }
