@@ -17,7 +17,8 @@ import java.util.List;
  * The plugin's zig wrappers of a {@code <linker>zig</linker>} target, small sh scripts under
  * {@code target/crossbuild/targets/<id>/zig/}: {@code cc} and {@code c++} run {@code zig cc}/{@code zig c++ -target
  * <zig triple>} (cargo's linker is {@code cc}), {@code ar} runs {@code zig ar}. They drop the flags zig refuses
- * ({@code --target=…}, {@code -m64}, rustc's {@code -arch arm64} for macOS), turn {@code -lgcc_s} into zig's {@code -lunwind}, leave Rust's
+ * ({@code --target=…}, {@code -m64}) and rustc's {@code -arch <name>} for macOS with its name (the zig
+ * triple names the architecture already), turn {@code -lgcc_s} into zig's {@code -lunwind}, leave Rust's
  * {@code compiler_builtins} off the link line of {@code aarch64} Windows (its {@code __chkstk} clashes with zig's)
  * and answer meson's {@code -Wl,--version} probe as LLD does (zig's linker is LLD). zig is found on PATH when a
  * wrapper runs.

@@ -76,8 +76,9 @@ class ZigWrappersTest {
     }
 
     /**
-     * The flags rustc passes that zig refuses (a target, {@code -m64}, macOS's {@code -arch <name>}, whose name zig
-     * took for a missing input file), given to the real zig through the wrapper: it links all the same.
+     * The flags rustc passes that zig refuses or that the wrapper leaves out (a target, {@code -m64}, macOS's
+     * {@code -arch <name>}: its name must go with it, or zig takes it for an input file), given to the real zig
+     * through the wrapper: it links all the same.
      */
     @Test
     void theWrapperLinksWithTheRealZigDespiteRustcsFlags() throws Exception {
