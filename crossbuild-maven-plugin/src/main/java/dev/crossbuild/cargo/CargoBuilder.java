@@ -77,6 +77,7 @@ public final class CargoBuilder {
             args.add("--locked");
         }
         args.addAll(options.selection().featureArgs());
+        args.addAll(BuildStd.cargoArgs(targets));
         args.addAll(configArgs);
         args.addAll(options.extraArgs());
         return RustCommands.cargo(targets.get(0), args);

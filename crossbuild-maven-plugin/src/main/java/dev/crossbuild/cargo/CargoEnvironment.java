@@ -6,6 +6,10 @@ import dev.crossbuild.env.TargetEnvironments;
 import dev.crossbuild.model.TargetSpec;
 import dev.crossbuild.nativebuild.NativeBuildSpec;
 import dev.crossbuild.nativebuild.NativeOutputs;
+import dev.crossbuild.process.ProcessRunner;
+import dev.crossbuild.toolchain.ToolchainFacts;
+import dev.crossbuild.toolchain.ToolchainProbe;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +21,8 @@ import java.util.TreeMap;
  *
  * @param env        the complete environment of the process
  * @param added      what the plugin set on top of the base environment (for reproduction scripts)
- * @param configArgs cargo's {@code --config} arguments: each target's rustflags ({@link CargoRustflags})
+ * @param configArgs cargo's {@code --config} arguments: each target's rustflags ({@link CargoRustflags}), and
+ *                   the standard library's vendored sources of a build from source ({@link BuildStd})
  */
 public record CargoEnvironment(Map<String, String> env, Map<String, String> added, List<String> configArgs) {
 
@@ -47,9 +52,18 @@ public record CargoEnvironment(Map<String, String> env, Map<String, String> adde
         env.remove("CARGO_TARGET_DIR");
         env.remove("CARGO_BUILD_TARGET_DIR");
         added.putAll(options.cache().cargoVariables());
+        List<String> configArgs = new ArrayList<>(CargoRustflags.configArguments(members, options.reproducible()));
+        var fromSource = members.stream().filter(TargetSpec::buildStd).findFirst();
+        if (fromSource.isPresent()) {
+            // the facts validate-toolchain found (its cache), else asked once: the sysroot holds the sources
+            ToolchainFacts facts = new ToolchainProbe(new ProcessRunner(), options.manifest().toAbsolutePath()
+                    .getParent(), options.layout().toolchainCache()).probe(fromSource.get(), env);
+            added.putAll(BuildStd.environment(facts));
+            configArgs.addAll(BuildStd.sourceConfig(facts));
+        }
         added.putAll(options.extraEnvironment());
         env.putAll(added);
-        return new CargoEnvironment(env, added, CargoRustflags.configArguments(members, options.reproducible()));
+        return new CargoEnvironment(env, added, configArgs);
     }
 
     /** The options with the target's current native build outputs as {@code CROSSBUILD_NATIVE_<ID>_DIR}. */

@@ -14,7 +14,8 @@ import java.util.Objects;
  * Targets built by one {@code cargo build --target A --target B …} in one target dir, so build scripts and
  * proc-macros are compiled once for the host instead of once per target. Targets share a group when they share
  * the rustup toolchain, the environment script and its arguments, and {@code <env>} (profile and features are
- * the same for every target of an execution). A target with native builds is built alone: its
+ * the same for every target of an execution), and what of the standard library they build from source
+ * ({@code <buildStd>}: cargo's {@code -Zbuild-std} applies to every target of the command). A target with native builds is built alone: its
  * {@code CROSSBUILD_NATIVE_<ID>_DIR} variables have one name for every triple. Two targets with the same triple
  * never share a group, since cargo keeps one folder per triple.
  *
@@ -61,7 +62,7 @@ public record CargoGroup(List<TargetSpec> members, Path targetDir) {
 
     private static Object key(TargetSpec target) {
         return List.of(Objects.toString(target.toolchain(), ""), Objects.toString(target.vcvars(), ""),
-                target.vcvarsArgs(), target.env());
+                target.vcvarsArgs(), target.env(), BuildStd.cargoArgs(List.of(target)));
     }
 
     public boolean grouped() {

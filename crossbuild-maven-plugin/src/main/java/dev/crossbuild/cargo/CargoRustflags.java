@@ -27,6 +27,7 @@ public final class CargoRustflags {
             flags.addAll(Arrays.asList(target.rustflags().trim().split("\\s+")));
         }
         flags.addAll(reproducible.rustflags(target.triple()));
+        flags.addAll(BuildStd.rustflags(target));
         return flags;
     }
 

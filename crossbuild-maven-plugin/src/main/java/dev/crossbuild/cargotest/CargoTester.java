@@ -59,7 +59,14 @@ public final class CargoTester {
      */
     public static List<String> command(TargetSpec target, Path targetDir, CargoOptions cargo, String filter,
             boolean run) {
-        List<String> config = new ArrayList<>(CargoRustflags.configArguments(List.of(target), cargo.reproducible()));
+        return command(target, targetDir, cargo, CargoRustflags.configArguments(List.of(target), cargo.reproducible()),
+                filter, run);
+    }
+
+    /** The same with the {@code --config} arguments of the target's {@link CargoEnvironment}. */
+    static List<String> command(TargetSpec target, Path targetDir, CargoOptions cargo, List<String> configArgs,
+            String filter, boolean run) {
+        List<String> config = new ArrayList<>(configArgs);
         if (run && target.runsInBuiltInWasi()) {
             // a TOML array, so that a class path with spaces stays one argument
             config.add("--config");
@@ -128,7 +135,8 @@ public final class CargoTester {
         WinePath.forTests(target, env).ifPresent(path -> env.put("WINEPATH", path));
         Path crateDir = cargo.manifest().toAbsolutePath().getParent();
         Path workspaceRoot = CargoLock.workspaceRoot(crateDir);
-        ProcessSpec spec = new ProcessSpec(command(target, targetDir, cargo, options.filter(), cannotRun.isEmpty()),
+        ProcessSpec spec = new ProcessSpec(command(target, targetDir, cargo, environment.configArgs(), options.filter(),
+                cannotRun.isEmpty()),
                 crateDir, env, null, cargo.timeout());
         log.info(prefix + spec.commandLine());
         LibtestOutput output = new LibtestOutput();

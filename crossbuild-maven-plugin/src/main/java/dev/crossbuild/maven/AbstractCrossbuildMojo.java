@@ -9,6 +9,7 @@ import dev.crossbuild.model.TargetMatrix;
 import dev.crossbuild.model.TargetSpec;
 import dev.crossbuild.nativebuild.NativeBuildSpec;
 import dev.crossbuild.packaging.ArchiveFormat;
+import dev.crossbuild.zig.ZigWrappers;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
@@ -164,10 +165,14 @@ abstract class AbstractCrossbuildMojo extends AbstractMojo {
     /** Reads and checks every parameter of the goal, so that a bad value fails before anything runs. */
     protected abstract Work prepare(List<TargetSpec> selected) throws ProjectException;
 
-    /** The selected targets, each with its runner: the pom's, or the one chosen for this machine. */
-    protected List<TargetSpec> selectedTargets() throws ProjectException {
-        return Runners.withChosenRunners(TargetMatrix.select(Target.toSpecs(targets), targetSelection,
-                HostPlatform.current()), HostPlatform.current(), Runners.Machine.LOCAL);
+    /**
+     * The selected targets, each with its runner: the pom's, or the one chosen for this machine; a
+     * {@code <linker>zig</linker>} target with its zig wrappers written and set as its compilers.
+     */
+    protected List<TargetSpec> selectedTargets() throws CrossbuildException {
+        return ZigWrappers.apply(Runners.withChosenRunners(TargetMatrix.select(Target.toSpecs(targets),
+                targetSelection, HostPlatform.current()), HostPlatform.current(), Runners.Machine.LOCAL),
+                context().layout());
     }
 
     /** Every configured target, whatever is selected. */

@@ -24,7 +24,12 @@ public class Target {
     /** Flags for rustc, passed as {@code CARGO_TARGET_<TRIPLE>_RUSTFLAGS} so host build scripts never see them. */
     private String rustflags;
 
-    /** The linker, as {@code CARGO_TARGET_<TRIPLE>_LINKER}. */
+    /**
+     * The linker, as {@code CARGO_TARGET_<TRIPLE>_LINKER}. {@code zig} makes the plugin's own zig wrapper
+     * ({@code zig cc -target <zig triple>}, zig found on PATH) the target's linker, C and C++ compiler and archiver,
+     * for cargo, build scripts, the cc crate and native builds; with {@code <glibc>} a {@code *-linux-gnu} target is
+     * then linked against that glibc version.
+     */
     private String linker;
 
     /** The C compiler for this target, as {@code CC_<triple>} for the cc crate and for native builds. */
@@ -64,6 +69,13 @@ public class Target {
 
     /** The oldest macOS the binaries must run on, e.g. {@code 11.0}; empty for no limit. */
     private String macosMin;
+
+    /**
+     * Builds the standard library from the toolchain's library sources ({@code cargo -Zbuild-std}), for triples
+     * whose standard library the toolchain does not ship; offline through the sources' {@code library/vendor}
+     * folder when there is one.
+     */
+    private boolean buildStd;
 
     /** Arguments for every test binary of this target, e.g. {@code --nocapture} ({@code cargo test -- …}). */
     private List<String> testArgs;
@@ -111,12 +123,22 @@ public class Target {
         } catch (IllegalArgumentException e) {
             throw new ProjectException(element + ": <triple>: " + e.getMessage());
         }
+        if (TargetSpec.ZIG.equals(blankToNull(linker))) {
+            String[][] compilers = {{"cc", cc}, {"cxx", cxx}, {"ar", ar}};
+            for (String[] tool : compilers) {
+                if (blankToNull(tool[1]) != null) {
+                    throw new ProjectException(element + ": <" + tool[0] + "> and <linker>zig</linker> together;"
+                            + " with zig the plugin's zig wrapper is the target's C compiler, C++ compiler and"
+                            + " archiver: remove <" + tool[0] + "> or name another <linker>");
+                }
+            }
+        }
         return new TargetSpec(id == null ? null : id.trim(), parsed, blankToNull(toolchain), blankToNull(rustflags),
                 blankToNull(linker), blankToNull(cc), blankToNull(cxx), blankToNull(ar), blankToNull(runner),
                 Elements.map(env, element, "env"), blankToNull(vcvars), Elements.list(vcvarsArgs, element,
                         "vcvarsArgs"), Elements.map(properties, element, "properties"), Elements.list(testArgs, element,
                         "testArgs"), Elements.list(allowedLibraries, element, "allowedLibraries"), version(glibc, element,
-                        "glibc"), version(macosMin, element, "macosMin"));
+                        "glibc"), version(macosMin, element, "macosMin"), buildStd);
     }
 
     /** An empty element (an unset property) means no limit; anything else must be a version number. */

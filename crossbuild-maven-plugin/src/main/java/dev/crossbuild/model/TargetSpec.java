@@ -16,6 +16,7 @@ import java.util.Map;
  * @param allowedLibraries libraries the target's machines provide although they are not system libraries
  * @param glibc      the oldest glibc the binaries must run on ({@code 2.17}), or null for no limit
  * @param macosMin   the oldest macOS the binaries must run on ({@code 11.0}), or null for no limit
+ * @param buildStd   build the standard library from the toolchain's library sources ({@code cargo -Zbuild-std})
  */
 public record TargetSpec(
         String id,
@@ -34,7 +35,11 @@ public record TargetSpec(
         List<String> testArgs,
         List<String> allowedLibraries,
         String glibc,
-        String macosMin) {
+        String macosMin,
+        boolean buildStd) {
+
+    /** The {@code <linker>} value that makes the plugin's zig wrapper the target's linker and C compiler. */
+    public static final String ZIG = "zig";
 
     public TargetSpec {
         allowedLibraries = allowedLibraries == null ? List.of() : List.copyOf(allowedLibraries);
@@ -42,6 +47,26 @@ public record TargetSpec(
         env = env == null ? Map.of() : Map.copyOf(env);
         vcvarsArgs = vcvarsArgs == null ? List.of() : List.copyOf(vcvarsArgs);
         properties = properties == null ? Map.of() : Map.copyOf(properties);
+    }
+
+    /** A target whose standard library is installed (no {@code <buildStd>}). */
+    public TargetSpec(String id, TargetTriple triple, String toolchain, String rustflags, String linker, String cc,
+            String cxx, String ar, String runner, Map<String, String> env, String vcvars, List<String> vcvarsArgs,
+            Map<String, String> properties, List<String> testArgs, List<String> allowedLibraries, String glibc,
+            String macosMin) {
+        this(id, triple, toolchain, rustflags, linker, cc, cxx, ar, runner, env, vcvars, vcvarsArgs, properties,
+                testArgs, allowedLibraries, glibc, macosMin, false);
+    }
+
+    /** Whether the pom says {@code <linker>zig</linker>}: zig links and compiles C for this target. */
+    public boolean zigLinker() {
+        return linker != null && linker.trim().equals(ZIG);
+    }
+
+    /** The same target with other C compiler, C++ compiler and archiver (the zig wrappers). */
+    public TargetSpec withCompilers(String newCc, String newCxx, String newAr) {
+        return new TargetSpec(id, triple, toolchain, rustflags, linker, newCc, newCxx, newAr, runner, env, vcvars,
+                vcvarsArgs, properties, testArgs, allowedLibraries, glibc, macosMin, buildStd);
     }
 
     /** A target without test arguments. */
@@ -76,7 +101,7 @@ public record TargetSpec(
     /** The same target with another runner. */
     public TargetSpec withRunner(String newRunner) {
         return new TargetSpec(id, triple, toolchain, rustflags, linker, cc, cxx, ar, newRunner, env, vcvars, vcvarsArgs,
-                properties, testArgs, allowedLibraries, glibc, macosMin);
+                properties, testArgs, allowedLibraries, glibc, macosMin, buildStd);
     }
 
     /** The target the plugin builds when no {@code <targets>} are configured. */

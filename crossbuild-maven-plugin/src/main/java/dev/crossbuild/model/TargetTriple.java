@@ -70,6 +70,11 @@ public record TargetTriple(String value, String arch, String vendor, String os, 
         return isWasm() && (os.equals("wasi") || os.equals("wasip1"));
     }
 
+    /** A bare-metal target without an operating system: {@code thumbv7em-none-eabihf}, {@code riscv32imac-unknown-none-elf}. */
+    public boolean isBareMetal() {
+        return os.equals("none") || vendor.equals("none");
+    }
+
     public boolean isLinux() {
         return os.equals("linux");
     }

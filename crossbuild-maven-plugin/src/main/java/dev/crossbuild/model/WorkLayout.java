@@ -48,6 +48,11 @@ public record WorkLayout(Path buildDirectory) {
         return target(targetId).resolve("cargo-build.sh");
     }
 
+    /** The plugin's zig wrappers of one target ({@code <linker>zig</linker>}): {@code targets/<id>/zig}. */
+    public Path zigDir(String targetId) {
+        return target(targetId).resolve("zig");
+    }
+
     /** The native builds of one target: {@code target/crossbuild/targets/<id>/native}. */
     public Path nativeDir(String targetId) {
         return target(targetId).resolve("native");

@@ -95,6 +95,17 @@ public final class ToolchainChecks {
                 + (target.toolchain() == null ? "" : " in toolchain `" + target.toolchain() + "`") + "; " + fix;
     }
 
+    /** A {@code <buildStd>} target whose toolchain has no library sources to build the standard library from. */
+    public static String missingLibrarySources(TargetSpec target, ToolchainFacts facts) {
+        String toolchain = target.toolchain() == null ? "" : " --toolchain " + target.toolchain();
+        return who(target) + ": <buildStd>true</buildStd> builds the standard library from the toolchain's sources,"
+                + " which are not in " + (facts.sysroot() == null ? "its sysroot" : Path.of(facts.sysroot())
+                        .resolve(ToolchainFacts.LIBRARY_SOURCES) + " (no Cargo.lock)") + "; install them (`rustup"
+                + " component add rust-src" + toolchain + "`) or name in"
+                + " <toolchain> a toolchain whose sources are installed (a nightly one with rust-src, or Debian's"
+                + " rustc-web with rust-web-src)";
+    }
+
     /**
      * A WebAssembly target without {@code <linker>} links with {@code rust-lld}: rustup's toolchains carry it in
      * their sysroot ({@code lib/rustlib/<host>/bin}), Debian's rustc takes it from PATH, where the {@code lld}
@@ -133,7 +144,9 @@ public final class ToolchainChecks {
         Map<String, String> tools = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
         Map<String, String> configured = new LinkedHashMap<>();
-        configured.put("linker", target.linker());
+        if (!target.zigLinker()) {
+            configured.put("linker", target.linker()); // zig has its own check (ZigCheck)
+        }
         configured.put("cc", target.cc());
         configured.put("cxx", target.cxx());
         configured.put("ar", target.ar());

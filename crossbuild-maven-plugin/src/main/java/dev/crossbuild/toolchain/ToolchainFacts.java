@@ -36,6 +36,18 @@ public record ToolchainFacts(String toolchain, List<String> rustupToolchains, St
                 && root.get().getParent().getFileName().toString().equals("toolchains");
     }
 
+    /** Where a toolchain keeps the standard library's sources, under its sysroot. */
+    public static final String LIBRARY_SOURCES = "lib/rustlib/src/rust/library";
+
+    /**
+     * The standard library's sources ({@code <sysroot>/lib/rustlib/src/rust/library}, rustup's {@code rust-src},
+     * Debian's {@code rust-web-src}), when they are complete enough to build from: their {@code Cargo.lock} is there.
+     */
+    public Optional<Path> librarySources() {
+        return sysrootPath().map(s -> s.resolve(LIBRARY_SOURCES))
+                .filter(l -> java.nio.file.Files.isRegularFile(l.resolve("Cargo.lock")));
+    }
+
     /** The directory of a triple's standard library in this toolchain. */
     public Optional<Path> standardLibrary(String triple) {
         return sysrootPath().map(s -> s.resolve("lib").resolve("rustlib").resolve(triple).resolve("lib"));

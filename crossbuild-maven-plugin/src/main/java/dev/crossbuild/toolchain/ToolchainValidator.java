@@ -13,9 +13,12 @@ import dev.crossbuild.model.TargetSpec;
 import dev.crossbuild.nativebuild.NativeBuildSpec;
 import dev.crossbuild.process.Executables;
 import dev.crossbuild.process.ProcessRunner;
+import dev.crossbuild.process.ProcessSpec;
+import dev.crossbuild.process.ToolNotFoundException;
 import dev.crossbuild.toolchain.ToolchainReport.TargetCheck;
 import dev.crossbuild.tools.CompilerCache;
 import dev.crossbuild.tools.ToolResolver;
+import dev.crossbuild.zig.ZigCheck;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,6 +40,8 @@ public final class ToolchainValidator {
     private final ToolResolver resolver;
     private final ToolchainProbe probe;
     private final RustupInstaller installer;
+    private final ProcessRunner runner;
+    private final java.util.Set<String> fromSource = new java.util.HashSet<>();
 
     /** @param cacheDirectory where toolchain facts are kept between builds ({@code target/crossbuild/toolchain-cache}) */
     public ToolchainValidator(ProcessRunner runner, TargetEnvironments environments, BuildLog log,
@@ -47,6 +52,7 @@ public final class ToolchainValidator {
         this.resolver = resolver;
         this.probe = new ToolchainProbe(runner, projectDirectory, cacheDirectory);
         this.installer = new RustupInstaller(runner, log, projectDirectory);
+        this.runner = runner;
     }
 
     /**
@@ -59,6 +65,9 @@ public final class ToolchainValidator {
         // a list, not a map: a target is never hashed (a record's first hashCode costs a bootstrap)
         List<Map.Entry<TargetSpec, Version>> cargoVersions = new ArrayList<>();
         for (TargetSpec target : targets) {
+            if (target.buildStd()) {
+                fromSource.add(target.id());
+            }
             Map<String, String> env;
             try {
                 // runs the target's <vcvars> script: every check below sees the environment the build will see
@@ -93,7 +102,15 @@ public final class ToolchainValidator {
         Optional<String> badTriple = problems.isEmpty() ? ToolchainChecks.triple(target, facts) : Optional.empty();
         badTriple.ifPresent(problems::add);
         boolean std = false;
-        if (problems.isEmpty() && facts.rustcVersion() != null && facts.sysroot() != null) {
+        if (problems.isEmpty() && target.buildStd()) {
+            Optional<Path> sources = facts.librarySources();
+            std = sources.isPresent();
+            if (std) {
+                log.info("[" + target.id() + "] std: built from source (" + sources.get() + ")");
+            } else {
+                problems.add(ToolchainChecks.missingLibrarySources(target, facts));
+            }
+        } else if (problems.isEmpty() && facts.rustcVersion() != null && facts.sysroot() != null) {
             Path lib = facts.standardLibrary(target.triple().value()).orElseThrow();
             std = Files.isDirectory(lib);
             if (!std && installTargets && ToolchainChecks.installable(facts)) {
@@ -105,6 +122,9 @@ public final class ToolchainValidator {
             }
         }
         ToolchainChecks.Result tools = ToolchainChecks.tools(target, program -> Executables.find(program, env));
+        if (target.zigLinker()) {
+            ZigCheck.check(target, zigVersion(env)).ifPresent(problems::add);
+        }
         problems.addAll(tools.problems());
         ToolchainChecks.wasmLinker(target, facts.sysroot(), program -> Executables.find(program, env))
                 .ifPresent(problems::add);
@@ -119,6 +139,17 @@ public final class ToolchainValidator {
         return new TargetCheck(target.id(), target.triple().value(), target.toolchain(), facts.cargoVersion(),
                 facts.rustcVersion(), facts.sysroot(), std, found, problems,
                 ToolchainChecks.rustflagsWarning(target, env).map(List::of).orElse(List.of()));
+    }
+
+    /** What {@code zig version} prints in the environment, or null when zig is not on PATH or fails. */
+    private String zigVersion(Map<String, String> env) throws CrossbuildException {
+        try {
+            ProcessRunner.CapturedOutput out = runner.capture(ProcessSpec.of(List.of("zig", "version"),
+                    projectDirectory, env).withTimeout(java.time.Duration.ofMinutes(1)));
+            return out.result().succeeded() ? out.stdout().trim() : null;
+        } catch (ToolNotFoundException missing) {
+            return null;
+        }
     }
 
     /** Where the target's tests will run: the runner the pom names or the plugin chose, natively, or not. */
@@ -146,7 +177,7 @@ public final class ToolchainValidator {
             table.row(t.id(), t.triple(), t.toolchain() == null ? "(default)" : t.toolchain(),
                     Version.find(t.cargoVersion()).map(Version::toString).orElse("-"),
                     Version.find(t.rustcVersion()).map(Version::toString).orElse("-"),
-                    t.standardLibrary() ? "ok" : "missing",
+                    !t.standardLibrary() ? "missing" : fromSource.contains(t.id()) ? "from source" : "ok",
                     t.tools().isEmpty() ? "-" : String.join(",", t.tools().entrySet().stream()
                             .map(e -> e.getKey() + (e.getValue().equals("missing") ? " missing" : " ok")).toList()),
                     t.ok() ? "OK" : "FAILED");

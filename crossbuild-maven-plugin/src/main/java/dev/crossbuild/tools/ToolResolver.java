@@ -56,7 +56,8 @@ public final class ToolResolver {
         Optional<ToolCommand> ar = first(target.ar(), env.get("AR_" + key), msvc ? "lib" : null, prefixedAr);
         Optional<ToolCommand> strip = prefix.map(p -> p + "strip").filter(p -> onPath.test(p, env))
                 .map(ToolCommand::of);
-        Optional<ToolCommand> linker = first(target.linker(),
+        // a zig target links with its zig wrapper, which is also its C compiler (ZigWrappers)
+        Optional<ToolCommand> linker = first(target.zigLinker() ? target.cc() : target.linker(),
                 env.get("CARGO_TARGET_" + target.triple().cargoEnvKey() + "_LINKER"));
         return new TargetTools(cc, cxx, ar, strip, linker, ToolCommand.parse(target.runnerProgram().orElse(null)));
     }
@@ -84,7 +85,8 @@ public final class ToolResolver {
         Map<String, String> vars = new LinkedHashMap<>();
         // cargo's linker setting is one program: a quoted path loses its quotes, a linker with flags needs
         // a wrapper script (or -C link-arg in <rustflags>)
-        ToolCommand.parse(target.linker()).ifPresent(l -> vars.put(cargoKey + "LINKER", l.program()));
+        ToolCommand.parse(target.zigLinker() ? target.cc() : target.linker())
+                .ifPresent(l -> vars.put(cargoKey + "LINKER", l.program()));
         // the plugin's own WASI runtime reaches cargo as --config target.<triple>.runner (see CargoTester)
         ToolCommand.parse(target.runnerProgram().orElse(null))
                 .ifPresent(r -> vars.put(cargoKey + "RUNNER", String.join(" ", r.words())));

@@ -1,0 +1,3 @@
+fn main() {
+    println!("hello says arch={} os={}", std::env::consts::ARCH, std::env::consts::OS);
+}

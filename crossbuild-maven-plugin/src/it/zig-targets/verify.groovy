@@ -1,0 +1,111 @@
+import static dev.crossbuild.it.ItSupport.*
+
+def all = buildLog(basedir)
+noStackTrace(all)
+// the two invocations of invoker.properties, one after the other in the log
+def runs = all.split(/(?m)^\[INFO\] Scanning for projects\.\.\.$/).drop(1)
+check(runs.size() == 2, "expected two runs in the log:\n${all}")
+def (log, noop) = [runs[0], runs[1]]
+def crossbuild = new File(basedir, 'target/crossbuild')
+def group = 'linux-arm64-musl+macos-arm64+windows-arm64'
+def groupRe = java.util.regex.Pattern.quote("[${group}]")
+def binary = { dir, triple, name -> new File(crossbuild, "${dir}/cargo/${triple}/release/${name}") }
+def glibc = binary('targets/linux-x64-glibc217', 'x86_64-unknown-linux-gnu', 'zigtargets')
+def musl = binary("groups/${group}", 'aarch64-unknown-linux-musl', 'zigtargets')
+def macos = binary("groups/${group}", 'aarch64-apple-darwin', 'zigtargets')
+def windows = binary("groups/${group}", 'aarch64-pc-windows-gnullvm', 'zigtargets.exe')
+[glibc, musl, macos, windows].each { check(it.isFile(), "no binary ${it}") }
+
+// validate-toolchain: zig checked, std from source for the three targets without one installed
+['linux-arm64-musl', 'macos-arm64', 'windows-arm64'].each { id ->
+  contains(log, "[${id}] std: built from source (")
+  check((log =~ /${id}\s+\S+\s+web\s+1\.96\.\d+\s+1\.96\.\d+\s+from source\s+cc ok,cxx ok,ar ok.*OK/).find(),
+      "toolchain table row of ${id}")
+}
+check((log =~ /linux-x64-glibc217\s+x86_64-unknown-linux-gnu\s+web\s+1\.96\.\d+\s+1\.96\.\d+\s+ok\s/).find(),
+    'toolchain table row of linux-x64-glibc217')
+// the three build-std targets share one cargo run with -Zbuild-std; the glibc one builds alone without it
+contains(log, "[${group}] cargo +web build --target aarch64-unknown-linux-musl --target aarch64-apple-darwin --target aarch64-pc-windows-gnullvm")
+check((log =~ /${groupRe} cargo \+web build .* -Zbuild-std=std,panic_abort .*source\.crates-io\.replace-with=/).find(),
+    'the group cargo run has no -Zbuild-std or vendored source')
+check((log =~ /\[linux-x64-glibc217\] cargo \+web build /).find() && !(log =~ /\[linux-x64-glibc217\] cargo .*-Zbuild-std/).find(),
+    'the glibc target did not build alone without -Zbuild-std')
+// std was built into the group's target dir, once per triple (the toolchain has none for them)
+['aarch64-unknown-linux-musl', 'aarch64-apple-darwin', 'aarch64-pc-windows-gnullvm'].each { triple ->
+  def deps = new File(crossbuild, "groups/${group}/cargo/${triple}/release/deps")
+  check(deps.listFiles().any { it.name ==~ /libstd-.*\.rlib/ }, "no std built from source in ${deps}")
+}
+
+// each binary: its format and architecture, read from its header (the plugin's own audit proved them too)
+def bytes = { f, n -> def b = new byte[n]; f.withInputStream { it.read(b) }; b }
+def u32le = { b, o -> (b[o] & 0xffL) | (b[o + 1] & 0xffL) << 8 | (b[o + 2] & 0xffL) << 16 | (b[o + 3] & 0xffL) << 24 }
+def u16le = { b, o -> (b[o] & 0xff) | (b[o + 1] & 0xff) << 8 }
+def elf = { f -> def b = bytes(f, 20); check((b[0] & 0xff) == 0x7f && (b[1] & 0xff) == 0x45 && b[4] == 2, "${f} not ELF64"); u16le(b, 18) }
+check(elf(glibc) == 62, 'the glibc binary is not x86-64')
+check(elf(musl) == 183, 'the musl binary is not aarch64')
+def mach = bytes(macos, 8)
+check(u32le(mach, 0) == 0xfeedfacf, "${macos} is not a 64-bit Mach-O")
+check(u32le(mach, 4) == 0x0100000c, "${macos} is not arm64 Mach-O")
+def pe = bytes(windows, 4096)
+def peAt = (int) u32le(pe, 0x3c)
+check((pe[0] & 0xff) == 0x4d && u32le(pe, peAt) == 0x4550, "${windows} is not a PE file")
+check(u16le(pe, peAt + 4) == 0xaa64, "${windows} is not a PE for Aarch64")
+
+// the glibc floor is built: no symbol version above 2.17 (2.34 and more for a normal link on this machine)
+def versions = (run(['readelf', '-V', '--wide', glibc.path], basedir) =~ /GLIBC_(\d+)\.(\d+)/).collect { [it[1] as int, it[2] as int] }
+check(!versions.isEmpty(), 'no GLIBC_ versions in the glibc binary')
+def highest = versions.max { a, b -> a[0] <=> b[0] ?: a[1] <=> b[1] }
+check(highest[0] == 2 && highest[1] <= 17, "the glibc binary needs GLIBC_${highest[0]}.${highest[1]}, above <glibc>2.17")
+// musl: static, no interpreter and no shared library
+def dynamic = run(['readelf', '-l', '-d', musl.path], basedir)
+check(!dynamic.contains('INTERP') && !dynamic.contains('(NEEDED)'), "the musl binary is not static:\n${dynamic}")
+// Windows ARM64 imports only system DLLs
+def dlls = (run(['objdump', '-p', windows.path], basedir) =~ /DLL Name: (\S+)/).collect { it[1].toLowerCase() }
+check(!dlls.isEmpty() && dlls.every { it in ['kernel32.dll', 'msvcrt.dll', 'ws2_32.dll', 'ntdll.dll', 'userenv.dll',
+    'bcryptprimitives.dll'] || it.startsWith('api-ms-win-') }, "Windows imports: ${dlls}")
+
+// they run where they can: natively, and under qemu-aarch64 without -L
+// the glibc program calls the C library cmake built with the zig wrapper, against glibc 2.17's headers
+def adder = new File(crossbuild, 'targets/linux-x64-glibc217/native/adder')
+def cache = new File(adder, 'CMakeCache.txt')
+check(cache.isFile(), "no cmake build for the glibc target in ${adder}")
+def wrapper = new File(crossbuild, 'targets/linux-x64-glibc217/zig/cc').canonicalPath
+check(cache.text.contains("CMAKE_C_COMPILER:") && cache.text.contains(wrapper) , "cmake did not compile with ${wrapper}")
+contains(new File(crossbuild, 'targets/linux-x64-glibc217/zig/cc').text, 'exec zig cc -target x86_64-linux-gnu.2.17 "$@"')
+contains(runBinary('x86_64-unknown-linux-gnu', glibc), 'zig-targets sum=5050 os=linux arch=x86_64 c=adder(42) glibc-headers=2.17')
+contains(run(['qemu-aarch64', musl.path], basedir), 'zig-targets sum=5050 os=linux arch=aarch64')
+
+// packaged: each archive holds its binary, and the audit passed for every target
+['linux-x64-glibc217': 'zigtargets', 'linux-arm64-musl': 'zigtargets', 'macos-arm64': 'zigtargets',
+ 'windows-arm64': 'zigtargets.exe'].each { id, name ->
+  def zip = id.startsWith('windows')
+  def archive = new File(basedir, "target/zig-targets-1.0-${id}.${zip ? 'zip' : 'tar.gz'}")
+  check(archive.isFile(), "no archive ${archive}")
+  def entries = zip ? new java.util.zip.ZipFile(archive).withCloseable { z -> z.entries().collect { it.name }.join('\n') }
+      : run(['tar', 'tzf', archive.path], basedir)
+  contains(entries, "zig-targets-1.0-${id}/${name}")
+}
+
+// the tests ran where the targets run: natively (glibc 2.17 floor) and under qemu-aarch64 without -L (static musl);
+// the macOS and Windows ARM64 tests were built, not run
+def reports = new File(basedir, 'target/surefire-reports')
+['linux-x64-glibc217', 'linux-arm64-musl'].each { id ->
+  def report = new File(reports, "TEST-${id}.ziglib.xml")
+  check(report.isFile(), "no test report ${report}")
+  def xml = new groovy.xml.XmlSlurper().parse(report)
+  check(xml.@tests.text() == '2' && xml.@failures.text() == '0', "${id}: ${xml.@tests} tests, ${xml.@failures} failures")
+}
+contains(log, '[linux-arm64-musl] tests run with: qemu-aarch64')
+check(!log.contains(' -L '), 'a runner with -L')
+check((log =~ /linux-arm64-musl +qemu-aarch64 +\d+ +\d+ +0 /).find(), 'the musl summary row')
+['macos-arm64', 'windows-arm64'].each { id ->
+  check((log =~ /${id}\s.*built, not run/).find(), "the ${id} summary row does not say built, not run")
+}
+
+// the second run: nothing changed, so nothing compiles and every archive is left alone (cargo may be asked again:
+// rustc's warning that macOS has no xcrun here is shown again by each build)
+check(!noop.contains('Compiling '), "the no-op run compiled:\n${noop}")
+['linux-x64-glibc217': 'tar.gz', 'linux-arm64-musl': 'tar.gz', 'macos-arm64': 'tar.gz', 'windows-arm64': 'zip'].each { id, ext ->
+  contains(noop, "[${id}] zig-targets-1.0-${id}.${ext} is up to date (same files, options and timestamp), not written again")
+}
+return true

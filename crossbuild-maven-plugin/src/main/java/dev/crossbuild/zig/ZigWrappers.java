@@ -1,0 +1,115 @@
+package dev.crossbuild.zig;
+
+import dev.crossbuild.core.MachineException;
+import dev.crossbuild.core.ProjectException;
+import dev.crossbuild.model.TargetSpec;
+import dev.crossbuild.model.WorkLayout;
+import dev.crossbuild.process.ShellQuoting;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The plugin's zig wrappers of a {@code <linker>zig</linker>} target, small sh scripts under
+ * {@code target/crossbuild/targets/<id>/zig/}: {@code cc} and {@code c++} run {@code zig cc}/{@code zig c++ -target
+ * <zig triple>} (cargo's linker is {@code cc}), {@code ar} runs {@code zig ar}. They drop the flags zig refuses
+ * ({@code --target=…}, {@code -m64}) and rustc's {@code -arch <name>} for macOS with its name (the zig
+ * triple names the architecture already), turn {@code -lgcc_s} into zig's {@code -lunwind}, leave Rust's
+ * {@code compiler_builtins} off the link line of {@code aarch64} Windows (its {@code __chkstk} clashes with zig's)
+ * and answer meson's {@code -Wl,--version} probe as LLD does (zig's linker is LLD). zig is found on PATH when a
+ * wrapper runs.
+ */
+public final class ZigWrappers {
+
+    /** The three wrappers of one target. */
+    public record Wrappers(Path cc, Path cxx, Path ar) {
+    }
+
+    private ZigWrappers() {
+    }
+
+    /** Every zig target of the list with its C compiler, C++ compiler and archiver set to its wrappers, written. */
+    public static List<TargetSpec> apply(List<TargetSpec> targets, WorkLayout layout) throws ProjectException,
+            MachineException {
+        List<TargetSpec> applied = new ArrayList<>();
+        for (TargetSpec target : targets) {
+            if (!target.zigLinker()) {
+                applied.add(target);
+                continue;
+            }
+            Wrappers wrappers = write(target, layout.zigDir(target.id()));
+            applied.add(target.withCompilers(wrappers.cc().toString(), wrappers.cxx().toString(),
+                    wrappers.ar().toString()));
+        }
+        return applied;
+    }
+
+    /** Writes the target's wrappers into {@code dir}, leaving a file alone when its text is already the same. */
+    public static Wrappers write(TargetSpec target, Path dir) throws ProjectException, MachineException {
+        String zigTarget = ZigTriple.of(target.triple(), target.glibc());
+        boolean dropBuiltins = target.triple().isWindows() && target.triple().archFamily().equals("aarch64");
+        Path cc = dir.resolve("cc");
+        Path cxx = dir.resolve("c++");
+        Path ar = dir.resolve("ar");
+        try {
+            Files.createDirectories(dir);
+            writeScript(cc, compilerScript(target.id(), "cc", zigTarget, dropBuiltins));
+            writeScript(cxx, compilerScript(target.id(), "c++", zigTarget, dropBuiltins));
+            writeScript(ar, archiverScript(target.id()));
+        } catch (IOException e) {
+            throw new MachineException("target `" + target.id() + "`: cannot write the zig wrappers into " + dir
+                    + ": " + e.getMessage(), e);
+        }
+        return new Wrappers(cc, cxx, ar);
+    }
+
+    /**
+     * The text of the {@code cc} or {@code c++} wrapper.
+     *
+     * @param mode         {@code cc} or {@code c++} ({@code zig cc}, {@code zig c++})
+     * @param dropBuiltins leave {@code libcompiler_builtins-*.rlib} off the command line
+     */
+    static String compilerScript(String targetId, String mode, String zigTarget, boolean dropBuiltins) {
+        return "#!/bin/sh\n"
+                + "# crossbuild-maven-plugin: zig " + mode + " for target " + targetId + " (<linker>zig</linker>)\n"
+                + "skip=\n"
+                + "for arg do\n"
+                + "  shift\n"
+                + "  if [ -n \"$skip\" ]; then skip=; continue; fi\n"
+                + "  case $arg in\n"
+                + "    -Wl,--version) echo 'LLD 16.0.0 (compatible with GNU linkers)'; exit 0 ;;\n"
+                + "    --target=*|-m64|-m32) continue ;;\n"
+                + "    -arch) skip=1; continue ;;\n"
+                + "    -lgcc_s) set -- \"$@\" -lunwind; continue ;;\n"
+                + (dropBuiltins ? "    */libcompiler_builtins-*.rlib) continue ;;\n" : "")
+                + "  esac\n"
+                + "  set -- \"$@\" \"$arg\"\n"
+                + "done\n"
+                + "exec zig " + mode + " -target " + ShellQuoting.quote(zigTarget) + " \"$@\"\n";
+    }
+
+    static String archiverScript(String targetId) {
+        return "#!/bin/sh\n"
+                + "# crossbuild-maven-plugin: zig ar for target " + targetId + " (<linker>zig</linker>)\n"
+                + "exec zig ar \"$@\"\n";
+    }
+
+    private static void writeScript(Path file, String text) throws IOException {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        if (!Files.isRegularFile(file) || !java.util.Arrays.equals(Files.readAllBytes(file), bytes)) {
+            Path temp = file.resolveSibling(file.getFileName() + ".tmp");
+            Files.write(temp, bytes);
+            Files.move(temp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        }
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
+        } catch (UnsupportedOperationException windows) {
+            // a Windows host runs no sh wrapper; the build of such a target fails with cargo's own message
+        }
+    }
+}
