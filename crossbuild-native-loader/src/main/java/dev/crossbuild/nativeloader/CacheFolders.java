@@ -1,7 +1,6 @@
 package dev.crossbuild.nativeloader;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -192,17 +191,26 @@ final class CacheFolders {
         return true;
     }
 
-    /** Whether a folder cannot hold libraries the JVM loads: on Linux, a {@code noexec} mount. */
+    /**
+     * Whether a folder (a path without links) cannot hold libraries the JVM loads: on Linux, a
+     * {@code noexec} mount; false where {@code /proc/self/mountinfo} cannot be read.
+     */
     static boolean noexec(Path folder) {
-        Path info = Paths.get("/proc/self/mountinfo");
-        if (!Files.isReadable(info)) {
-            return false;
-        }
-        try {
-            String text = new String(Files.readAllBytes(info), StandardCharsets.UTF_8);
-            return noexec(text, folder.toRealPath().toString());
+        byte[] buffer = new byte[16 * 1024];
+        int size = 0;
+        // java.io, not Files.readAllBytes: no channel classes to load for it in a cold JVM
+        try (java.io.InputStream in = new java.io.FileInputStream("/proc/self/mountinfo")) {
+            int n;
+            while ((n = in.read(buffer, size, buffer.length - size)) >= 0) {
+                size += n;
+                if (size == buffer.length) {
+                    buffer = java.util.Arrays.copyOf(buffer, buffer.length * 2);
+                }
+            }
         } catch (IOException | RuntimeException e) {
             return false;
         }
+        // the folder's path has no links: PrivateFolders resolved the root's and refuses any below
+        return noexec(NativeIndex.utf8(buffer, 0, size), folder.toAbsolutePath().toString());
     }
 }

@@ -122,7 +122,7 @@ final class CacheWriter {
     }
 
     private static String hash(Path file) throws IOException {
-        Sha256 sha = new Sha256();
+        Sha256 sha = Sha256.forSize(Files.size(file));
         try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
             byte[] buffer = new byte[64 * 1024];
             int n;
@@ -172,12 +172,14 @@ final class CacheWriter {
         Path temp = temp(folder, library.file(), PrivateFolders.Created.LIBRARY);
         boolean moved = false;
         try {
-            Sha256 sha = new Sha256();
             InputStream in;
+            Sha256 sha;
             try {
                 URLConnection connection = source.openConnection();
                 connection.setUseCaches(false);
                 in = connection.getInputStream();
+                // a JAR entry's size, from the JAR's directory
+                sha = Sha256.forSize(connection.getContentLengthLong());
             } catch (IOException e) {
                 throw new SourceError("cannot read " + source + ", listed in its index: " + e, e);
             }

@@ -185,9 +185,10 @@ final class PrivateFolders {
             boolean sticky = (s.mode & STICKY) != 0;
             if (s.link() || !trusted || ((s.mode & 002) != 0 && !sticky)
                     || ((s.mode & 020) != 0 && !sticky && s.gid != IDS[1])) {
-                throw new CacheWriter.Refused(describe(p, s) + ", above the cache: another user could rename the cache and"
-                        + " put libraries of theirs in its place. Use a cache under folders that only you (or root)"
-                        + " may write to", null);
+                throw new CacheWriter.Refused(describe(p, s) + ", above the cache: another user could rename"
+                        + " the cache and put libraries of theirs in its place. Use a cache under folders that only"
+                        + " you (or root) may write to (chmod go-w " + p + ", or +t for a shared one like /tmp)",
+                        null);
             }
         }
         Path result = real.resolve(root.getFileName().toString());
@@ -209,8 +210,8 @@ final class PrivateFolders {
             wrong = "others may write to it";
         }
         if (wrong != null) {
-            throw new CacheWriter.Refused(describe(result, s) + ": " + wrong + ", so another user could plant the libraries"
-                    + " this JVM loads. Use a folder that is yours alone (chown " + System.getProperty("user.name")
+            throw new CacheWriter.Refused(describe(result, s) + ": " + wrong + ", so another user could plant"
+                    + " the libraries this JVM loads. Use a folder that is yours alone (chown " + System.getProperty("user.name")
                     + " " + result + "; chmod 700 " + result + ") or another one", null);
         }
         return result;

@@ -37,4 +37,19 @@ class Sha256Test {
             assertEquals(expected, sha.hex(), "length " + length + " in pieces");
         }
     }
+
+    @Test
+    void aLargeInputUsesTheJdksDigestWithTheSameResult() throws Exception {
+        byte[] data = new byte[(int) Sha256.LARGE + 123];
+        new Random(4).nextBytes(data);
+        String expected = NativeLibraries.hex(MessageDigest.getInstance("SHA-256").digest(data));
+        Sha256 own = Sha256.forSize(Sha256.LARGE - 1);
+        Sha256 jdk = Sha256.forSize(Sha256.LARGE);
+        for (int at = 0; at < data.length; at += 65536) {
+            own.update(data, at, Math.min(65536, data.length - at));
+            jdk.update(data, at, Math.min(65536, data.length - at));
+        }
+        assertEquals(expected, own.hex());
+        assertEquals(expected, jdk.hex());
+    }
 }

@@ -226,9 +226,14 @@ class StressTest {
             org.junit.jupiter.api.Assumptions.assumeTrue(canRunAsNobody(),
                     "as root, permissions are not enforced, and this machine allows neither a mount namespace"
                             + " for a read-only bind mount (unshare -m) nor running the JVM as nobody (setpriv)");
-            // nobody reads the fixture and the class path, and writes the folders the fallback may use
+            // nobody reads the fixture and the class path, and owns the folders the fallback may use (the
+            // loader takes only folders of the user's own, under folders no one else may write to)
             openToAll(shared);
             openToAll(work);
+            for (String folder : Arrays.asList("home", "tmp")) {
+                Files.setOwner(work.resolve(folder), work.getFileSystem().getUserPrincipalLookupService()
+                        .lookupPrincipalByName("nobody"));
+            }
             prefix = Arrays.asList("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups");
         }
         try {
@@ -243,21 +248,21 @@ class StressTest {
         }
     }
 
-    /** Every folder under a root readable and writable by everyone, every file readable (for user nobody). */
+    /** Every folder and file under a root readable by everyone, and the folders above it passable (for nobody). */
     private static void openToAll(Path root) throws Exception {
         for (Path p = root; p != null; p = p.getParent()) {
             if (p.equals(root)) {
                 continue;
             }
-            // the folders above the root need only be passable
-            Set<java.nio.file.attribute.PosixFilePermission> permissions = Files.getPosixFilePermissions(p);
-            permissions.add(java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE);
-            Files.setPosixFilePermissions(p, permissions);
+            // the folders above the root need only be passable; chmod o+x keeps a sticky bit (of /tmp),
+            // which setPosixFilePermissions would clear
+            if (!Files.getPosixFilePermissions(p).contains(java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE)) {
+                Fixture.run(Paths.get("/"), "chmod", "o+x", p.toString());
+            }
         }
         try (Stream<Path> all = Files.walk(root)) {
             for (Path p : (Iterable<Path>) all::iterator) {
-                Files.setPosixFilePermissions(p, PosixFilePermissions.fromString(
-                        Files.isDirectory(p) ? "rwxrwxrwx" : "rwxr-xr-x"));
+                Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwxr-xr-x"));
             }
         }
     }
