@@ -80,8 +80,35 @@ final class CacheMarker {
         return stale;
     }
 
-    /** Records the libraries as they are now; written to a temp file and moved into place. */
+    /**
+     * How far the clock must be past a library's recorded times before the marker vouches for them. A file system
+     * stamps times from a coarse clock (one kernel tick, 10 ms at most on Linux), so a change made in the same tick
+     * as the extraction could leave size, times and inode as recorded; once the recorded times are more than a tick
+     * in the past, any later change gets other times.
+     */
+    static final long CLOCK_TICK_MILLIS = 15;
+
+    /**
+     * Records the libraries as they are now; written to a temp file and moved into place, once their times are more
+     * than a clock tick in the past (at most {@link #CLOCK_TICK_MILLIS} of waiting, right after an extraction).
+     */
     static void write(Path folder, NativeIndex index) throws IOException {
+        long newest = 0;
+        for (NativeIndex.Library library : index.libraries()) {
+            PrivateFolders.Stat s = PrivateFolders.stat(folder.resolve(library.file()));
+            if (s != null) {
+                newest = Math.max(newest, Math.max(s.mtime, s.ctime));
+            }
+        }
+        long wait = newest + CLOCK_TICK_MILLIS - System.currentTimeMillis();
+        if (wait > 0) {
+            try {
+                Thread.sleep(Math.min(wait, CLOCK_TICK_MILLIS));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.io.InterruptedIOException("interrupted while recording the verified libraries");
+            }
+        }
         StringBuilder text = new StringBuilder(HEADER).append('\n');
         for (NativeIndex.Library library : index.libraries()) {
             PrivateFolders.Stat s = PrivateFolders.stat(folder.resolve(library.file()));
