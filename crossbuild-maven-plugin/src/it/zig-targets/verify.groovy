@@ -60,7 +60,7 @@ check(highest[0] == 2 && highest[1] <= 17, "the glibc binary needs GLIBC_${highe
 def dynamic = run(['readelf', '-l', '-d', musl.path], basedir)
 check(!dynamic.contains('INTERP') && !dynamic.contains('(NEEDED)'), "the musl binary is not static:\n${dynamic}")
 // Windows ARM64 imports only system DLLs
-def dlls = (run(['objdump', '-p', windows.path], basedir) =~ /DLL Name: (\S+)/).collect { it[1].toLowerCase() }
+def dlls = (run(['llvm-objdump', '-p', windows.path], basedir) =~ /DLL Name: (\S+)/).collect { it[1].toLowerCase() }
 check(!dlls.isEmpty() && dlls.every { it in ['kernel32.dll', 'msvcrt.dll', 'ws2_32.dll', 'ntdll.dll', 'userenv.dll',
     'bcryptprimitives.dll'] || it.startsWith('api-ms-win-') }, "Windows imports: ${dlls}")
 
