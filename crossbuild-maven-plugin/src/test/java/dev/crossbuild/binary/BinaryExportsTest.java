@@ -3,7 +3,7 @@ package dev.crossbuild.binary;
 import static dev.crossbuild.Toolchains.require;
 import static dev.crossbuild.binary.NativeFixtures.jniLibrary;
 import static dev.crossbuild.binary.NativeFixtures.machODylib;
-import static dev.crossbuild.binary.NativeFixtures.onPath;
+import static dev.crossbuild.Toolchains.onPath;
 import static dev.crossbuild.binary.NativeFixtures.run;
 import static org.assertj.core.api.Assertions.assertThat;
 

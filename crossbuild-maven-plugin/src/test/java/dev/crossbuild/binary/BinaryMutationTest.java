@@ -303,7 +303,7 @@ class BinaryMutationTest {
     }
 
     private static byte[] cc(Path dir, String compiler, String output, String... flags) throws Exception {
-        require(onPath(compiler), compiler + " is needed");
+        require(dev.crossbuild.Toolchains.onPath(compiler), compiler + " is needed");
         Files.writeString(dir.resolve("hello.c"), "int answer(void) { return 42; }\n"
                 + "int main(void) { return answer() - 42; }\n");
         List<String> command = new ArrayList<>(List.of(compiler));
@@ -314,7 +314,7 @@ class BinaryMutationTest {
     }
 
     private static byte[] staticLibrary(Path dir, String compiler, String archiver) throws Exception {
-        require(onPath(compiler) && onPath(archiver), compiler + " and " + archiver + " are needed");
+        require(dev.crossbuild.Toolchains.onPath(compiler) && dev.crossbuild.Toolchains.onPath(archiver), compiler + " and " + archiver + " are needed");
         Files.writeString(dir.resolve("hello.c"), "int answer(void) { return 42; }\n");
         run(dir, List.of(compiler, "-c", "-o", "hello.o", "hello.c"));
         run(dir, List.of(archiver, "rcs", "libhello.a", "hello.o"));
@@ -322,7 +322,7 @@ class BinaryMutationTest {
     }
 
     private static byte[] importLibrary(Path dir) throws Exception {
-        require(onPath("x86_64-w64-mingw32-gcc"), "x86_64-w64-mingw32-gcc is needed");
+        require(dev.crossbuild.Toolchains.onPath("x86_64-w64-mingw32-gcc"), "x86_64-w64-mingw32-gcc is needed");
         Files.writeString(dir.resolve("hello.c"), "__declspec(dllexport) int answer(void) { return 42; }\n");
         run(dir, List.of("x86_64-w64-mingw32-gcc", "-shared", "-o", "hello.dll", "-Wl,--out-implib,libhello.dll.a",
                 "hello.c"));
@@ -331,7 +331,7 @@ class BinaryMutationTest {
 
     /** A 32-bit ELF shared object that needs a library and has a runpath; no 32-bit libc is needed to link it. */
     private static byte[] elf32(Path dir) throws Exception {
-        require(onPath("gcc") && Toolchains.linux(), "gcc on Linux is needed");
+        require(dev.crossbuild.Toolchains.onPath("gcc") && Toolchains.linux(), "gcc on Linux is needed");
         Files.writeString(dir.resolve("dep.c"), "int dep(void) { return 1; }\n");
         Files.writeString(dir.resolve("api.c"), "int dep(void);\nint api(void) { return dep() + 1; }\n");
         run(dir, List.of("gcc", "-m32", "-shared", "-nostdlib", "-fPIC", "-o", "libdep.so", "dep.c"));
@@ -347,12 +347,4 @@ class BinaryMutationTest {
         assertThat(process.exitValue()).as(command + "\n" + output).isZero();
     }
 
-    private static boolean onPath(String tool) {
-        for (String entry : System.getenv("PATH").split(File.pathSeparator)) {
-            if (Files.isExecutable(Path.of(entry, tool))) {
-                return true;
-            }
-        }
-        return false;
-    }
 }

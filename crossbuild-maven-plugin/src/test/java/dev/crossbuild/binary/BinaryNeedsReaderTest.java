@@ -23,7 +23,7 @@ class BinaryNeedsReaderTest {
 
     @Test
     void elfNeededRunpathAndGlibcVersions() throws Exception {
-        require(dev.crossbuild.Toolchains.linux() && onPath("gcc"), "gcc on Linux is needed");
+        require(dev.crossbuild.Toolchains.linux() && dev.crossbuild.Toolchains.onPath("gcc"), "gcc on Linux is needed");
         Files.writeString(dir.resolve("greet.c"), "int greet(void) { return 7; }\n");
         Files.writeString(dir.resolve("main.c"), "#include <stdio.h>\nint greet(void);\n"
                 + "int main(void) { printf(\"%d\\n\", greet()); return 0; }\n");
@@ -39,7 +39,7 @@ class BinaryNeedsReaderTest {
 
     @Test
     void whetherSymbolsAreFoundThroughAGnuHashTableOnly() throws Exception {
-        require(dev.crossbuild.Toolchains.linux() && onPath("gcc"), "gcc on Linux is needed");
+        require(dev.crossbuild.Toolchains.linux() && dev.crossbuild.Toolchains.onPath("gcc"), "gcc on Linux is needed");
         Files.writeString(dir.resolve("main.c"), "#include <stdio.h>\nint main(void) { puts(\"hi\"); return 0; }\n");
         run("gcc", "-o", "gnu", "main.c", "-Wl,--hash-style=gnu");
         run("gcc", "-o", "both", "main.c", "-Wl,--hash-style=both");
@@ -51,7 +51,7 @@ class BinaryNeedsReaderTest {
 
     @Test
     void aarch64ElfToo() throws Exception {
-        require(onPath("aarch64-linux-gnu-gcc"), "aarch64-linux-gnu-gcc is needed");
+        require(dev.crossbuild.Toolchains.onPath("aarch64-linux-gnu-gcc"), "aarch64-linux-gnu-gcc is needed");
         Files.writeString(dir.resolve("main.c"), "#include <stdio.h>\nint main(void) { puts(\"hi\"); return 0; }\n");
         run("aarch64-linux-gnu-gcc", "-o", "main", "main.c");
         BinaryNeeds needs = BinaryNeedsReader.read(dir.resolve("main")).orElseThrow();
@@ -62,7 +62,7 @@ class BinaryNeedsReaderTest {
 
     @Test
     void aStaticExecutableNeedsNothing() throws Exception {
-        require(dev.crossbuild.Toolchains.linux() && onPath("gcc") && Files.exists(Path.of("/usr/lib/x86_64-linux-gnu/libc.a")), "static glibc is needed");
+        require(dev.crossbuild.Toolchains.linux() && dev.crossbuild.Toolchains.onPath("gcc") && Files.exists(Path.of("/usr/lib/x86_64-linux-gnu/libc.a")), "static glibc is needed");
         Files.writeString(dir.resolve("main.c"), "int main(void) { return 0; }\n");
         run("gcc", "-static", "-o", "main", "main.c");
         assertThat(BinaryNeedsReader.read(dir.resolve("main")).orElseThrow().libraries()).isEmpty();
@@ -70,7 +70,7 @@ class BinaryNeedsReaderTest {
 
     @Test
     void mingwCppImportsItsRuntimeDlls() throws Exception {
-        require(onPath("x86_64-w64-mingw32-g++-posix"), "x86_64-w64-mingw32-g++-posix is needed");
+        require(dev.crossbuild.Toolchains.onPath("x86_64-w64-mingw32-g++-posix"), "x86_64-w64-mingw32-g++-posix is needed");
         Files.writeString(dir.resolve("main.cpp"), "#include <iostream>\n#include <string>\n"
                 + "int main() { std::string s = \"hi\"; std::cout << s << std::endl; return 0; }\n");
         run("x86_64-w64-mingw32-g++-posix", "-o", "main.exe", "main.cpp");
@@ -119,13 +119,5 @@ class BinaryNeedsReaderTest {
         assertThat(p.exitValue()).as(String.join(" ", command)).isZero();
     }
 
-    private static boolean onPath(String tool) {
-        for (String entry : System.getenv("PATH").split(File.pathSeparator)) {
-            if (Files.isExecutable(Path.of(entry, tool))) {
-                return true;
-            }
-        }
-        return false;
-    }
 
 }

@@ -64,7 +64,7 @@ public final class NativeFixtures {
     /** Compiles {@link #JNI_C} into a shared library named {@code output} in {@code dir}. */
     public static Path jniLibrary(Path dir, String compiler, String output, String... flags)
             throws IOException, InterruptedException {
-        require(onPath(compiler), compiler + " is needed");
+        require(dev.crossbuild.Toolchains.onPath(compiler), compiler + " is needed");
         Path source = dir.resolve("jni.c");
         Files.writeString(source, JNI_C);
         List<String> command = new ArrayList<>(List.of(compiler, "-shared", "-fPIC", "-O1"));
@@ -81,7 +81,7 @@ public final class NativeFixtures {
      * @param triple {@code arm64-apple-macos11} or {@code x86_64-apple-macos10.12}
      */
     public static Path machODylib(Path dir, String triple, String output) throws IOException, InterruptedException {
-        require(onPath("llvm-mc") && onPath("ld64.lld-14") || onPath("llvm-mc") && onPath("ld64.lld"),
+        require(dev.crossbuild.Toolchains.onPath("llvm-mc") && dev.crossbuild.Toolchains.onPath("ld64.lld-14") || dev.crossbuild.Toolchains.onPath("llvm-mc") && dev.crossbuild.Toolchains.onPath("ld64.lld"),
                 "llvm-mc and ld64.lld are needed (Debian packages llvm and lld)");
         boolean arm = triple.startsWith("arm64");
         String ret = arm ? "ret" : "retq";
@@ -96,7 +96,7 @@ public final class NativeFixtures {
         Path object = dir.resolve(output + ".o");
         run(dir, List.of("llvm-mc", "-triple=" + triple, "-filetype=obj", "-o", object.toString(),
                 source.toString()));
-        String linker = onPath("ld64.lld") ? "ld64.lld" : "ld64.lld-14";
+        String linker = dev.crossbuild.Toolchains.onPath("ld64.lld") ? "ld64.lld" : "ld64.lld-14";
         run(dir, List.of(linker, "-dylib", "-arch", arm ? "arm64" : "x86_64", "-platform_version", "macos",
                 arm ? "11.0" : "10.12", arm ? "11.0" : "10.12", "-install_name", "@rpath/" + output, "-o", output,
                 object.toString()));
@@ -112,12 +112,4 @@ public final class NativeFixtures {
         return output;
     }
 
-    public static boolean onPath(String tool) {
-        for (String entry : System.getenv("PATH").split(File.pathSeparator)) {
-            if (Files.isExecutable(Path.of(entry, tool))) {
-                return true;
-            }
-        }
-        return false;
-    }
 }

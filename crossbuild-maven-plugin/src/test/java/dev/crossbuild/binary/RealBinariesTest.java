@@ -97,12 +97,12 @@ class RealBinariesTest {
     }
 
     private Path build(Recipe recipe) throws IOException, InterruptedException {
-        require(onPath(recipe.compiler()), recipe.compiler() + " is not installed");
+        require(dev.crossbuild.Toolchains.onPath(recipe.compiler()), recipe.compiler() + " is not installed");
         Path source = dir.resolve("hello.c");
         Files.writeString(source, SOURCE);
         Path output = dir.resolve(recipe.output());
         if (recipe.archiver() != null) {
-            require(onPath(recipe.archiver()), recipe.archiver() + " is not installed");
+            require(dev.crossbuild.Toolchains.onPath(recipe.archiver()), recipe.archiver() + " is not installed");
             run(List.of(recipe.compiler(), "-c", "-o", "hello.o", "hello.c"));
             run(List.of(recipe.archiver(), "rcs", recipe.output(), "hello.o"));
             return output;
@@ -126,12 +126,4 @@ class RealBinariesTest {
         assertThat(process.exitValue()).as(command + "\n" + output).isZero();
     }
 
-    private static boolean onPath(String tool) {
-        for (String entry : System.getenv("PATH").split(File.pathSeparator)) {
-            if (Files.isExecutable(Path.of(entry, tool))) {
-                return true;
-            }
-        }
-        return false;
-    }
 }

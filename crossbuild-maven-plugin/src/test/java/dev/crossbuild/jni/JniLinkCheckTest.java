@@ -3,7 +3,7 @@ package dev.crossbuild.jni;
 import static dev.crossbuild.Toolchains.require;
 import static dev.crossbuild.binary.NativeFixtures.jniLibrary;
 import static dev.crossbuild.binary.NativeFixtures.machODylib;
-import static dev.crossbuild.binary.NativeFixtures.onPath;
+import static dev.crossbuild.Toolchains.onPath;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -58,7 +58,7 @@ class NativeJarsTest {
 
     @Test
     void dependenciesFirstIndexedAndReproducible() throws Exception {
-        require(onPath("gcc"), "gcc is needed");
+        require(dev.crossbuild.Toolchains.onPath("gcc"), "gcc is needed");
         Path main = libraries(host, "gcc", "x64");
 
         NativeJars jars = new NativeJars(options(List.of("dep"), false), BuildLog.SILENT, LibraryLocator.NONE);
@@ -105,7 +105,7 @@ class NativeJarsTest {
 
     @Test
     void allHoldsEveryPlatform() throws Exception {
-        require(onPath("gcc") && onPath("aarch64-linux-gnu-gcc"), "gcc and aarch64-linux-gnu-gcc are needed");
+        require(dev.crossbuild.Toolchains.onPath("gcc") && dev.crossbuild.Toolchains.onPath("aarch64-linux-gnu-gcc"), "gcc and aarch64-linux-gnu-gcc are needed");
         libraries(host, "gcc", "x64");
         libraries(arm64, "aarch64-linux-gnu-gcc", "arm64");
         NativeJars jars = new NativeJars(options(List.of("dep"), true), BuildLog.SILENT, LibraryLocator.NONE);
@@ -121,7 +121,7 @@ class NativeJarsTest {
 
     @Test
     void aLibraryForAnotherMachineIsRefused() throws Exception {
-        require(onPath("gcc"), "gcc is needed");
+        require(dev.crossbuild.Toolchains.onPath("gcc"), "gcc is needed");
         libraries(arm64, "gcc", "x64");
 
         assertThatThrownBy(() -> new NativeJars(options(List.of("dep"), false), BuildLog.SILENT, LibraryLocator.NONE)
@@ -133,7 +133,7 @@ class NativeJarsTest {
 
     @Test
     void aDependencyLeftOutIsNamed() throws Exception {
-        require(onPath("gcc"), "gcc is needed");
+        require(dev.crossbuild.Toolchains.onPath("gcc"), "gcc is needed");
         libraries(host, "gcc", "x64");
 
         assertThatThrownBy(() -> new NativeJars(options(List.of(), false), BuildLog.SILENT, LibraryLocator.NONE)
@@ -145,7 +145,7 @@ class NativeJarsTest {
 
     @Test
     void aListedLibraryThatIsNotThereIsNamed() throws Exception {
-        require(onPath("gcc"), "gcc is needed");
+        require(dev.crossbuild.Toolchains.onPath("gcc"), "gcc is needed");
         libraries(host, "gcc", "x64");
 
         assertThatThrownBy(() -> new NativeJars(options(List.of("dep", "zstd"), false), BuildLog.SILENT,
@@ -237,12 +237,4 @@ class NativeJarsTest {
                 List.of(), Map.of());
     }
 
-    private static boolean onPath(String tool) {
-        for (String entry : System.getenv("PATH").split(File.pathSeparator)) {
-            if (Files.isExecutable(Path.of(entry, tool))) {
-                return true;
-            }
-        }
-        return false;
-    }
 }

@@ -69,7 +69,7 @@ class LibraryAuditTest {
 
     @Test
     void linuxLibrariesAreFoundThroughOriginRunpathsOnly() throws Exception {
-        require(dev.crossbuild.Toolchains.linux() && onPath("gcc"), "gcc on Linux is needed");
+        require(dev.crossbuild.Toolchains.linux() && dev.crossbuild.Toolchains.onPath("gcc"), "gcc on Linux is needed");
         Files.writeString(dir.resolve("greet.c"), "int greet(void) { return 7; }\n");
         Files.writeString(dir.resolve("main.c"), "int greet(void);\nint main(void) { return greet() - 7; }\n");
         run("gcc", "-shared", "-fPIC", "-o", "libgreet.so", "greet.c");
@@ -155,12 +155,4 @@ class LibraryAuditTest {
         assertThat(p.exitValue()).isZero();
     }
 
-    private static boolean onPath(String tool) {
-        for (String entry : System.getenv("PATH").split(File.pathSeparator)) {
-            if (Files.isExecutable(Path.of(entry, tool))) {
-                return true;
-            }
-        }
-        return false;
-    }
 }

@@ -47,7 +47,7 @@ class PackagerTest {
 
     @BeforeEach
     void compile() throws Exception {
-        require(onPath("gcc") && onPath("aarch64-linux-gnu-gcc"), "gcc and aarch64-linux-gnu-gcc are needed");
+        require(dev.crossbuild.Toolchains.onPath("gcc") && dev.crossbuild.Toolchains.onPath("aarch64-linux-gnu-gcc"), "gcc and aarch64-linux-gnu-gcc are needed");
         build = project.resolve("target");
         Files.writeString(project.resolve("hello.c"), "int main(void) { return 0; }\n");
         Files.writeString(project.resolve("README.md"), "hello\n");
@@ -317,12 +317,4 @@ class PackagerTest {
                 List.of(), Map.of());
     }
 
-    private static boolean onPath(String tool) {
-        for (String entry : System.getenv("PATH").split(File.pathSeparator)) {
-            if (Files.isExecutable(Path.of(entry, tool))) {
-                return true;
-            }
-        }
-        return false;
-    }
 }
