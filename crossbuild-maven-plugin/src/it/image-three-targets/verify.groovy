@@ -81,6 +81,13 @@ noStackTrace(zipped[1])
     check(!new File(basedir, "target/image-three-targets-1.0-${id}.tar.gz").exists(), "a tar.gz for ${id}")
 }
 contains(zipped[1], 'image example.org/acme/hello:1.0 written to')
+// the one record of what each target ships names its archive as package-arch wrote it, in its real format
+['linux-x64', 'linux-arm64', 'windows-x64-gnu'].each { id ->
+    def record = json.parse(new File(basedir, "target/crossbuild/packaged/${id}.json"))
+    check(record.archiveFormat == 'zip' && record.archive.endsWith("image-three-targets-1.0-${id}.zip"),
+            "the record of ${id} names ${record.archive} (${record.archiveFormat})")
+    check(record.files.count { it.kind == 'PROGRAM' } == 1, "the record of ${id} has not one program: ${record.files*.path}")
+}
 // the same files, so the same image as from the tar.gz archives
 def zipTop = json.parse(new File(layout, 'index.json'))
 check(zipTop.manifests.find { it.annotations['org.opencontainers.image.ref.name'] == '1.0' }.digest == refs['1.0'].digest,

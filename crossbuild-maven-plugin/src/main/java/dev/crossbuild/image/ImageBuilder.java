@@ -3,25 +3,17 @@ package dev.crossbuild.image;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import dev.crossbuild.binary.BinaryHeader;
-import dev.crossbuild.binary.BinaryHeaders;
-import dev.crossbuild.binary.BinaryKind;
 import dev.crossbuild.binary.BinaryNeeds;
-import dev.crossbuild.binary.BinaryNeedsReader;
 import dev.crossbuild.core.BuildLog;
 import dev.crossbuild.core.CrossbuildException;
-import dev.crossbuild.core.FileTrees;
 import dev.crossbuild.core.Fingerprint;
 import dev.crossbuild.core.MachineException;
 import dev.crossbuild.core.ProjectException;
 import dev.crossbuild.model.PlatformKeys;
 import dev.crossbuild.model.PlatformKeys.OciPlatform;
-import dev.crossbuild.packaging.ArchiveFormat;
-import dev.crossbuild.packaging.ArchiveReader;
-import dev.crossbuild.packaging.ArchiveRefusedException;
-import dev.crossbuild.packaging.Checksums;
+import dev.crossbuild.packaging.FileKind;
+import dev.crossbuild.packaging.ShippedFile;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,14 +21,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
-import java.util.stream.Stream;
 
 /**
- * Builds one multi-platform OCI image layout from the Linux targets' archives: per platform the base's layers and
- * one layer with the archive's files, a config with the pom's annotations, and a manifest; one image index over
+ * Builds one multi-platform OCI image layout from what the Linux targets ship (their records, {@link ImageTarget}):
+ * per platform the base's layers and one layer with the target's files, a config with the pom's annotations, and a manifest; one image index over
  * them, tagged in {@code index.json}, plus one ref per platform ({@code <tag>-<arch>}) for tools that take a
  * single manifest. Everything is checked (platforms, archives, the start check against each base) before a byte
  * is written; blobs are content-addressed, so an unchanged image rewrites nothing.
@@ -127,35 +116,33 @@ public final class ImageBuilder {
         try {
             if (Files.isRegularFile(stamp) && Files.readString(stamp).equals(inputs)
                     && Files.isRegularFile(layout.resolve("index.json")) && Files.isRegularFile(archiveFile)) {
-                log.info("image " + spec.name() + " is up to date (same archives, base and settings), not written"
+                log.info("image " + spec.name() + " is up to date (same files, base and settings), not written"
                         + " again");
                 return new Result(layout, archiveFile, List.copyOf(platforms.keySet()), leftOut, true);
             }
         } catch (IOException e) {
             throw new MachineException("could not read " + stamp + ": " + e.getMessage(), e);
         }
-        Path work = workRoot.resolve("image-work");
         List<Platform> images = new ArrayList<>();
         for (Map.Entry<String, ImageTarget> entry : byPlatform.entrySet()) {
             ImageTarget target = entry.getValue();
             OciPlatform platform = platforms.get(entry.getKey());
             String who = "target `" + target.id() + "` (" + target.triple() + ", " + platform + ")";
-            Map<String, Map.Entry<Path, Boolean>> files = unpack(target, work.resolve(target.id()), who, problems);
+            Map<String, Map.Entry<Path, Boolean>> files = files(target, who, problems);
             if (files == null) {
                 continue;
             }
             BaseImage base = base(platform, who, true);
             Map<String, BinaryNeeds> needs = new TreeMap<>();
             List<String> programs = new ArrayList<>();
-            for (Map.Entry<String, Map.Entry<Path, Boolean>> file : files.entrySet()) {
-                Path source = file.getValue().getKey();
-                Optional<BinaryHeader> header = read(() -> BinaryHeaders.read(source), source);
-                if (header.isPresent() && header.get().kind() == BinaryKind.EXECUTABLE
-                        || header.isPresent() && header.get().kind() == BinaryKind.SHARED_OBJECT
-                        && !file.getKey().matches(".*\\.so(\\.\\d+)*$")) {
-                    programs.add(file.getKey());
+            for (ShippedFile file : target.packaged().files()) {
+                String name = spec.folder() + "/" + file.path();
+                if (file.kind() == FileKind.PROGRAM) {
+                    programs.add(name);
                 }
-                read(() -> BinaryNeedsReader.read(source), source).ifPresent(n -> needs.put(file.getKey(), n));
+                if (file.needs() != null) {
+                    needs.put(name, file.needs());
+                }
             }
             problems.addAll(StartCheck.problems(who, target.triple(), base, needs, files.keySet()));
             List<String> entrypoint = spec.entrypoint();
@@ -173,7 +160,6 @@ public final class ImageBuilder {
             images.add(new Platform(target, platform, files, base, entrypoint));
         }
         if (!problems.isEmpty()) {
-            FileTrees.deleteQuietly(work);
             throw failure(problems);
         }
         try {
@@ -183,8 +169,6 @@ public final class ImageBuilder {
             Files.writeString(stamp, inputs);
         } catch (IOException e) {
             throw new MachineException("could not write the image layout " + layout + ": " + e.getMessage(), e);
-        } finally {
-            FileTrees.deleteQuietly(work);
         }
         images.forEach(p -> log.info("[" + p.target().id() + "] " + p.platform() + " on " + p.base().source()
                 + ", entrypoint " + p.entrypoint()));
@@ -197,66 +181,18 @@ public final class ImageBuilder {
                 : "package-image found " + problems.size() + " problems:\n  - " + String.join("\n  - ", problems));
     }
 
-    /** The archive's files under the image's folder, the single top folder stripped; null after a problem. */
-    private Map<String, Map.Entry<Path, Boolean>> unpack(ImageTarget target, Path into, String who,
-            List<String> problems) throws CrossbuildException {
-        if (!Files.isRegularFile(target.archive())) {
-            problems.add(who + ": its archive " + target.archive() + " is missing; " + missingHint(target));
+    /** The target's files under the image's folder, from its record; null after a problem. */
+    private Map<String, Map.Entry<Path, Boolean>> files(ImageTarget target, String who, List<String> problems) {
+        if (target.packaged() == null) {
+            problems.add(target.problem());
             return null;
         }
-        List<String> names;
-        try {
-            FileTrees.deleteQuietly(into);
-            names = ArchiveReader.extract(target.archive(), target.format(), into);
-        } catch (ArchiveRefusedException e) {
-            problems.add(who + ": " + e.getMessage());
-            return null;
-        } catch (IOException e) {
-            throw new MachineException("could not unpack " + target.archive() + ": " + e.getMessage(), e);
-        }
-        Set<String> tops = new TreeSet<>();
-        names.forEach(n -> tops.add(n.contains("/") ? n.substring(0, n.indexOf('/')) : n));
-        if (tops.size() != 1 || !Files.isDirectory(into.resolve(tops.iterator().next()))) {
-            problems.add(who + ": " + target.archive() + " does not hold one top folder (" + tops + "); it was not"
-                    + " written by package-arch");
-            return null;
-        }
-        Path top = into.resolve(tops.iterator().next());
         Map<String, Map.Entry<Path, Boolean>> files = new TreeMap<>();
-        try (Stream<Path> walk = Files.walk(top)) {
-            for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
-                String name = spec.folder() + "/" + top.relativize(file).toString().replace('\\', '/');
-                files.put(name, Map.entry(file, executable(file)));
-            }
-        } catch (IOException e) {
-            throw new MachineException("could not list " + top + ": " + e.getMessage(), e);
+        for (ShippedFile file : target.packaged().files()) {
+            files.put(spec.folder() + "/" + file.path(), Map.entry(file.sourceFile(),
+                    file.executable() || file.kind() == FileKind.PROGRAM));
         }
         return files;
-    }
-
-    /** How to get the archive: another format's archive beside it means the two goals disagree on the format. */
-    private static String missingHint(ImageTarget target) {
-        String name = target.archive().getFileName().toString();
-        String stem = name.substring(0, name.length() - target.format().extension().length() - 1);
-        for (ArchiveFormat other : ArchiveFormat.values()) {
-            Path sibling = target.archive().resolveSibling(stem + "." + other.extension());
-            if (other != target.format() && Files.isRegularFile(sibling)) {
-                return "there is " + sibling.getFileName() + ", so package-arch ran with another"
-                        + " -Dcrossbuild.archiveFormat; give both goals the same value (run them in one mvn command)";
-            }
-        }
-        return "run package-arch before package-image (list both goals in one <execution>; mvn package runs both)";
-    }
-
-    /** Binaries and scripts get 0755: the archive's modes are not kept when it is unpacked as untrusted bytes. */
-    private static boolean executable(Path file) throws IOException {
-        byte[] head = new byte[4];
-        int read;
-        try (InputStream in = Files.newInputStream(file)) {
-            read = in.readNBytes(head, 0, 4);
-        }
-        return read == 4 && head[0] == 0x7f && head[1] == 'E' && head[2] == 'L' && head[3] == 'F'
-                || read >= 2 && head[0] == '#' && head[1] == '!';
     }
 
     private BaseImage base(OciPlatform platform, String who, boolean listFiles) throws CrossbuildException {
@@ -285,17 +221,20 @@ public final class ImageBuilder {
                 + " multi-platform base, or leave the target out with -Dcrossbuild.targets"));
     }
 
-    /** The spec, and per platform its archive's bytes and its base's layers and config. */
+    /** The spec, and per platform its files (path, checksum, mode, kind) and its base's layers and config. */
     private String inputs(Map<String, ImageTarget> byPlatform, Map<String, OciPlatform> platforms)
             throws CrossbuildException {
         Fingerprint fingerprint = new Fingerprint().add("image-v1").add(spec.toString());
         for (Map.Entry<String, ImageTarget> entry : byPlatform.entrySet()) {
             ImageTarget target = entry.getValue();
             fingerprint.add(entry.getKey()).add(target.id());
-            try {
-                fingerprint.add(Files.isRegularFile(target.archive()) ? Checksums.sha256(target.archive()) : "none");
-            } catch (IOException e) {
-                throw new MachineException("could not read " + target.archive() + ": " + e.getMessage(), e);
+            if (target.packaged() == null) {
+                fingerprint.add("none");
+            } else {
+                for (ShippedFile file : target.packaged().files()) {
+                    fingerprint.add(file.path()).add(file.sha256()).add(Boolean.toString(file.executable()))
+                            .add(file.kind().name());
+                }
             }
             BaseImage base = base(platforms.get(entry.getKey()), "target `" + target.id() + "`", false);
             fingerprint.add(base.diffIds()).add(Oci.digest(Oci.bytes(base.config())));
@@ -304,19 +243,6 @@ public final class ImageBuilder {
             }
         }
         return fingerprint.hex();
-    }
-
-    @FunctionalInterface
-    private interface Reading<T> {
-        Optional<T> read() throws IOException, CrossbuildException;
-    }
-
-    private static <T> Optional<T> read(Reading<T> reading, Path file) throws CrossbuildException {
-        try {
-            return reading.read();
-        } catch (IOException e) {
-            throw new MachineException("could not read " + file + ": " + e.getMessage(), e);
-        }
     }
 
     static JsonArray array(List<String> values) {

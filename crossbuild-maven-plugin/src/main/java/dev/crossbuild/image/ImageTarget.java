@@ -1,18 +1,16 @@
 package dev.crossbuild.image;
 
 import dev.crossbuild.model.TargetTriple;
-import dev.crossbuild.packaging.ArchiveFormat;
-import java.nio.file.Path;
+import dev.crossbuild.packaging.PackagedTarget;
 
 /**
- * One target's audited contents, as its archive holds them ({@code package-arch} writes it after the closure audit;
- * in a fan-in job it is the verified prebuilt archive).
+ * One target for the image: what it ships, as {@code package-arch} recorded it after the closure audit (in a fan-in
+ * job, from the verified prebuilt archive).
  *
- * @param id      the target id
- * @param triple  its triple, which names the platform
- * @param archive its archive, with one top folder
- * @param format  the format {@code package-arch} wrote it in (the chosen {@code crossbuild.archiveFormat}, else the
- *                triple's own)
+ * @param id       the target id
+ * @param triple   its triple, which names the platform
+ * @param packaged its record, or null when there is none (then {@code problem} says why)
+ * @param problem  why there is no record, naming the fix; null with one
  */
-public record ImageTarget(String id, TargetTriple triple, Path archive, ArchiveFormat format) {
+public record ImageTarget(String id, TargetTriple triple, PackagedTarget packaged, String problem) {
 }

@@ -14,7 +14,9 @@ import dev.crossbuild.model.PlatformKeys;
 import dev.crossbuild.model.TargetSpec;
 import dev.crossbuild.packaging.ArchiveEntry;
 import dev.crossbuild.packaging.Checksums;
-import dev.crossbuild.packaging.TargetContents;
+import dev.crossbuild.packaging.FileKind;
+import dev.crossbuild.packaging.PackagedTarget;
+import dev.crossbuild.packaging.ShippedFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -57,11 +59,14 @@ public final class LinuxPackager {
     public record Written(String targetId, String type, Path file, Path checksum) {
     }
 
-    /** One target's contents, as package-arch gathered and audited them (or a verified prebuilt archive holds). */
-    public record Input(TargetSpec target, TargetContents contents) {
+    /**
+     * One target and what it ships, as package-arch recorded it after the closure audit (or a fan-in from a verified
+     * prebuilt archive).
+     *
+     * @param packaged its record; null for a target that is not Linux, or when there is none ({@code problem} says why)
+     */
+    public record Input(TargetSpec target, PackagedTarget packaged, String problem) {
     }
-
-    private static final Pattern LIBRARY_NAME = Pattern.compile("(lib.*\\.so.*|.*\\.so(\\.[0-9.]+)?)");
 
     private final Options options;
     private final BuildLog log;
@@ -116,7 +121,11 @@ public final class LinuxPackager {
                         + " (-Dcrossbuild.targets=…) or skip the goal (-Dcrossbuild.package-linux.skip=true)");
                 continue;
             }
-            planned.add(plan(target, input.contents(), debArch.get(), rpmArch.get(), common, problems, who));
+            if (input.packaged() == null) {
+                problems.add(input.problem());
+                continue;
+            }
+            planned.add(plan(target, input.packaged(), debArch.get(), rpmArch.get(), common, problems, who));
         }
         if (!problems.isEmpty()) {
             throw new ProjectException(problems.size() == 1 ? "package-linux: " + problems.get(0)
@@ -142,18 +151,18 @@ public final class LinuxPackager {
         return written;
     }
 
-    private Planned plan(TargetSpec target, TargetContents contents, String debArch, String rpmArch,
+    private Planned plan(TargetSpec target, PackagedTarget contents, String debArch, String rpmArch,
             List<PackagedFile> common, List<String> problems, String who) throws CrossbuildException {
         List<PackageLayout.Binary> binaries = new ArrayList<>();
         List<String> leftOut = new ArrayList<>();
-        for (ArchiveEntry entry : contents.entries()) {
-            BinaryHeader header = contents.headers().get(entry.name());
+        for (ShippedFile file : contents.files()) {
+            BinaryHeader header = file.header();
             if (header == null || header.format() != ObjectFormat.ELF || !header.kind().isLoadable()) {
-                leftOut.add(entry.name() + (header == null ? "" : " (" + header.kind().displayName() + ")"));
+                leftOut.add(file.path() + (header == null ? "" : " (" + header.kind().displayName() + ")"));
                 continue;
             }
-            BinaryNeeds needs = needs(entry.source());
-            binaries.add(new PackageLayout.Binary(entry, needs, isProgram(entry, header)));
+            BinaryNeeds needs = file.needs() != null ? file.needs() : needs(file.sourceFile());
+            binaries.add(new PackageLayout.Binary(file.entry(), needs, file.kind() == FileKind.PROGRAM));
         }
         if (!leftOut.isEmpty()) {
             log.info("[" + target.id() + "] not in the Linux packages: " + String.join(", ", leftOut) + " (they hold"
@@ -162,7 +171,7 @@ public final class LinuxPackager {
         String name = options.metadata().name();
         if (binaries.stream().noneMatch(PackageLayout.Binary::program)) {
             problems.add(who + ": there is no program to package for Linux: the target's contents hold "
-                    + (contents.entries().isEmpty() ? "nothing" : "no executable") + "; build a [[bin]], or skip"
+                    + (contents.files().isEmpty() ? "nothing" : "no executable") + "; build a [[bin]], or skip"
                     + " package-linux (-Dcrossbuild.package-linux.skip=true)");
         }
         PackageLayout.Plan plan = PackageLayout.plan(name, binaries, problems, who);
@@ -305,19 +314,6 @@ public final class LinuxPackager {
             }
         }
         return List.copyOf(dirs);
-    }
-
-    /**
-     * A program is what cargo built as a {@code bin}, an ELF executable, or a position-independent one (an ELF shared
-     * object) whose name is not a library's ({@code libfoo.so}, {@code foo.so.1}).
-     */
-    static boolean isProgram(ArchiveEntry entry, BinaryHeader header) {
-        return switch (entry.kind()) {
-            case "bin" -> true;
-            case "cdylib", "dylib", "bundled" -> false;
-            default -> header.kind() == BinaryKind.EXECUTABLE
-                    || !LIBRARY_NAME.matcher(PackageLayout.fileName(entry.name())).matches();
-        };
     }
 
     private static BinaryNeeds needs(Path file) throws CrossbuildException {

@@ -3,6 +3,7 @@ package dev.crossbuild.maven;
 import dev.crossbuild.core.BuildLock;
 import dev.crossbuild.core.CrossbuildException;
 import dev.crossbuild.core.ProjectException;
+import dev.crossbuild.maven.pom.NativeBuild;
 import dev.crossbuild.model.HostPlatform;
 import dev.crossbuild.model.Runners;
 import dev.crossbuild.model.TargetMatrix;

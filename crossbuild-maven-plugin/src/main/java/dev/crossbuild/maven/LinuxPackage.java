@@ -3,6 +3,7 @@ package dev.crossbuild.maven;
 import dev.crossbuild.core.ProjectException;
 import dev.crossbuild.linuxpkg.ExtraFile;
 import dev.crossbuild.linuxpkg.PackageSettings;
+import dev.crossbuild.maven.pom.Elements;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -7,16 +7,14 @@ import dev.crossbuild.image.ImageSpec;
 import dev.crossbuild.image.ImageTarget;
 import dev.crossbuild.image.RegistryPull;
 import dev.crossbuild.model.TargetSpec;
-import dev.crossbuild.packaging.ArchiveFormat;
 import dev.crossbuild.packaging.OutputTimestamp;
-import dev.crossbuild.packaging.PackageOptions;
+import dev.crossbuild.packaging.PackagedTarget;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import javax.inject.Inject;
-import org.apache.maven.artifact.Artifact;
 import org.apache.maven.model.License;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -26,8 +24,8 @@ import org.apache.maven.project.MavenProjectHelper;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
- * Builds one multi-platform OCI image of the selected Linux targets from their archives (what {@code package-arch}
- * wrote, or the verified prebuilt archives of a fan-in job): the layout {@code target/crossbuild/image/}, its
+ * Builds one multi-platform OCI image of the selected Linux targets from what they ship, as {@code package-arch}
+ * recorded it (or the fan-in from the verified prebuilt archives): the layout {@code target/crossbuild/image/}, its
  * index tagged with the image tag and one ref per platform ({@code <tag>-<arch>}), and an OCI archive attached with
  * classifier {@code image} (type {@code tar}). Before writing, every program is checked to start on its base image.
  *
@@ -112,14 +110,10 @@ public class PackageImageMojo extends AbstractImageMojo {
         ImageSpec spec = new ImageSpec(name, base, image.entrypoint, image.directory, image.env, image.labels,
                 image.user, image.ports, annotations(project), OutputTimestamp.parse(outputTimestamp));
         Path build = Path.of(project.getBuild().getDirectory());
-        ArchiveFormat chosen = archiveFormat();
         List<ImageTarget> targets = new java.util.ArrayList<>();
         for (TargetSpec t : selected) {
-            targets.add(attachedArchive(project, t).orElseGet(() -> {
-                ArchiveFormat format = chosen != null ? chosen : ArchiveFormat.of(t.triple());
-                return new ImageTarget(t.id(), t.triple(), PackageOptions.archive(build, finalName, t.id(), format),
-                        format);
-            }));
+            PackagedTarget.Lookup found = lookup(context, t);
+            targets.add(new ImageTarget(t.id(), t.triple(), found.record().orElse(null), found.problem()));
         }
         RegistryPull puller = new RegistryPull(context.layout().root().resolve("image-base"), logins(),
                 insecure(), context.offline(), timeout());
@@ -134,21 +128,13 @@ public class PackageImageMojo extends AbstractImageMojo {
         };
     }
 
-    /**
-     * The archive package-arch attached for the target in this build (classifier = target id), in the format it
-     * was written in; empty when package-arch did not run in this Maven command.
-     */
-    private static java.util.Optional<ImageTarget> attachedArchive(MavenProject project, TargetSpec target) {
-        for (Artifact artifact : project.getAttachedArtifacts()) {
-            if (target.id().equals(artifact.getClassifier()) && artifact.getFile() != null) {
-                java.util.Optional<ArchiveFormat> format = ArchiveFormat.ofExtension(artifact.getType());
-                if (format.isPresent()) {
-                    return java.util.Optional.of(new ImageTarget(target.id(), target.triple(),
-                            artifact.getFile().toPath(), format.get()));
-                }
-            }
+    /** What package-arch (or the fan-in) recorded for the target: read when it runs, after package-arch. */
+    private static PackagedTarget.Lookup lookup(GoalContext context, TargetSpec target) throws ProjectException {
+        try {
+            return PackagedTarget.find(context.layout(), target, "package-image");
+        } catch (dev.crossbuild.core.MachineException e) {
+            throw new ProjectException(e.getMessage());
         }
-        return java.util.Optional.empty();
     }
 
     /** The OCI annotations the pom knows. */

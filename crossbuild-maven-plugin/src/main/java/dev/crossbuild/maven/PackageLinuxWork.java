@@ -6,11 +6,9 @@ import dev.crossbuild.linuxpkg.BinaryStrip;
 import dev.crossbuild.linuxpkg.DpkgLibraryPackages;
 import dev.crossbuild.linuxpkg.LinuxPackager;
 import dev.crossbuild.model.TargetSpec;
-import dev.crossbuild.packaging.CompilerLibraryLocator;
 import dev.crossbuild.packaging.PackageOptions;
-import dev.crossbuild.packaging.Packager;
+import dev.crossbuild.packaging.PackagedTarget;
 import dev.crossbuild.packaging.PrebuiltArchives;
-import dev.crossbuild.packaging.TargetContents;
 import dev.crossbuild.process.ProcessRunner;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,8 +16,8 @@ import java.util.List;
 import org.apache.maven.project.MavenProjectHelper;
 
 /**
- * What {@code package-linux} does once its parameters are read: gather and audit each Linux target's files as
- * {@code package-arch} does (or take them from the verified prebuilt archives), write its {@code .deb} and
+ * What {@code package-linux} does once its parameters are read: take each Linux target's files from what
+ * {@code package-arch} recorded (or from the verified prebuilt archives), write its {@code .deb} and
  * {@code .rpm}, and attach both with their checksums, the target id as classifier.
  *
  * @param prebuilt the folder of prebuilt archives, or null to package what was built here
@@ -36,18 +34,18 @@ record PackageLinuxWork(GoalContext context, MavenProjectHelper helper, List<Tar
         List<LinuxPackager.Input> inputs = new ArrayList<>();
         if (prebuilt != null) {
             // every archive of the set is verified again (all or nothing), whatever gets a package
-            List<TargetContents> verified = new PrebuiltArchives(options, log).verified(targets, prebuilt,
+            List<PackagedTarget> verified = new PrebuiltArchives(options, log).verified(targets, prebuilt,
                     prebuiltStrict);
             for (int i = 0; i < targets.size(); i++) {
-                inputs.add(new LinuxPackager.Input(targets.get(i), verified.get(i)));
+                inputs.add(new LinuxPackager.Input(targets.get(i), verified.get(i), null));
             }
         } else {
-            List<TargetSpec> linux = targets.stream().filter(t -> t.triple().isLinux()).toList();
-            List<TargetContents> audited = new Packager(options, log, new CompilerLibraryLocator(runner,
-                    context.environments(), context.resolver(), context.layout())).audited(linux, "package-linux");
+            // what package-arch recorded after its closure audit: nothing is gathered, read or audited again
             for (TargetSpec target : targets) {
-                int at = linux.indexOf(target);
-                inputs.add(new LinuxPackager.Input(target, at < 0 ? null : audited.get(at)));
+                PackagedTarget.Lookup found = target.triple().isLinux()
+                        ? PackagedTarget.find(context.layout(), target, "package-linux")
+                        : new PackagedTarget.Lookup(java.util.Optional.empty(), null);
+                inputs.add(new LinuxPackager.Input(target, found.record().orElse(null), found.problem()));
             }
         }
         BinaryStrip stripper = strip ? new BinaryStrip(runner, context.environments(), context.resolver()) : null;

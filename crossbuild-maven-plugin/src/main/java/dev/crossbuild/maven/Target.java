@@ -1,6 +1,7 @@
 package dev.crossbuild.maven;
 
 import dev.crossbuild.core.ProjectException;
+import dev.crossbuild.maven.pom.Elements;
 import dev.crossbuild.model.TargetSpec;
 import dev.crossbuild.model.TargetTriple;
 import java.util.List;

@@ -103,6 +103,19 @@ public record WorkLayout(Path buildDirectory) {
         return target(targetId).resolve("archive.stamp");
     }
 
+    /**
+     * What the target ships, as {@code package-arch} (or a fan-in's verified prebuilt archive) packaged it: the one
+     * record every later format reads ({@code target/crossbuild/packaged/<id>.json}).
+     */
+    public Path packagedRecord(String targetId) {
+        return root().resolve("packaged").resolve(targetId + ".json");
+    }
+
+    /** Where a fan-in unpacks the target's verified prebuilt archive: {@code target/crossbuild/prebuilt/<id>}. */
+    public Path prebuiltFiles(String targetId) {
+        return root().resolve("prebuilt").resolve(targetId);
+    }
+
     /** The release hand-off: {@code target/crossbuild/release} (dist-manifest.json, checksums.txt, jreleaser.yml). */
     public Path releaseDirectory() {
         return root().resolve("release");

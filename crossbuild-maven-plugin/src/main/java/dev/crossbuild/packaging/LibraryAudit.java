@@ -28,8 +28,13 @@ import java.util.Optional;
  */
 public final class LibraryAudit {
 
-    /** What the audit found for one packaged binary, for the report. */
-    public record Finding(List<String> libraries, List<String> bundled, String glibc, String minimumOs) {
+    /**
+     * What the audit found for one packaged binary, for the report and the record of what the target ships.
+     *
+     * @param needs what the binary's own headers say it needs, as the audit read them
+     */
+    public record Finding(List<String> libraries, List<String> bundled, String glibc, String minimumOs,
+            BinaryNeeds needs) {
     }
 
     private final TargetSpec target;
@@ -117,7 +122,7 @@ public final class LibraryAudit {
                         + " library of " + target.triple()) + "; " + fix(library));
             }
             checkFloors(who, name, needs, problems);
-            findings.put(name, new Finding(needs.libraries(), bundled, needs.newestGlibc(), needs.minimumOs()));
+            findings.put(name, new Finding(needs.libraries(), bundled, needs.newestGlibc(), needs.minimumOs(), needs));
         }
         return findings;
     }

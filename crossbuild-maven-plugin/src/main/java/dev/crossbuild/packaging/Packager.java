@@ -52,6 +52,9 @@ public final class Packager {
      */
     public Result packageTargets(List<TargetSpec> targets) throws CrossbuildException {
         // a list, not a map: a target is never hashed (a record's first hashCode costs a bootstrap)
+        for (TargetSpec target : targets) {
+            PackagedTarget.forget(options.layout(), target.id());
+        }
         List<Map.Entry<TargetSpec, TargetContents>> contents = collect(targets);
         List<String> problems = contents.stream().flatMap(c -> c.getValue().problems().stream()).toList();
         if (!problems.isEmpty()) {
@@ -101,6 +104,8 @@ public final class Packager {
                 }
                 String sha256 = stamp.sha256();
                 Path checksum = Checksums.writeSidecar(archive, sha256);
+                PackagedTarget.of(target, archive, format, sha256, options.topFolder(target.id()), found,
+                        stamp.files()).write(options.layout());
                 sums.add(sha256);
                 archives.add(new PackagedArchive(target.id(), format, archive, checksum));
                 long packageMillis = Duration.ofNanos(System.nanoTime() - start).toMillis();
@@ -125,23 +130,6 @@ public final class Packager {
         BuildReport report = new BuildReport(reports);
         report.write(options.layout());
         return new Result(report, archives, sumsFile);
-    }
-
-    /**
-     * Every target's files as its archive holds them, gathered, proven for the target's machine and audited
-     * (with the bundled libraries), without writing anything: what {@code package-linux} packages.
-     *
-     * @param goal the goal asking, for the message
-     * @throws ProjectException when any target cannot be packaged, listing every problem of every target
-     */
-    public List<TargetContents> audited(List<TargetSpec> targets, String goal) throws CrossbuildException {
-        List<Map.Entry<TargetSpec, TargetContents>> contents = collect(targets);
-        List<String> problems = contents.stream().flatMap(c -> c.getValue().problems().stream()).toList();
-        if (!problems.isEmpty()) {
-            throw new ProjectException(problems.size() == 1 ? goal + ": " + problems.get(0) : goal + " found "
-                    + problems.size() + " problems:\n  - " + String.join("\n  - ", problems));
-        }
-        return contents.stream().map(Map.Entry::getValue).toList();
     }
 
     private List<Map.Entry<TargetSpec, TargetContents>> collect(List<TargetSpec> targets) throws CrossbuildException {

@@ -53,25 +53,42 @@ public final class PrebuiltArchives {
      */
     public Packager.Result gather(List<TargetSpec> targets, Path directory, boolean strict) throws CrossbuildException {
         Verified verified = verify(targets, directory, strict);
-        return publish(verified.chosen(), verified.reports());
+        return publish(verified);
     }
 
     /**
-     * The contents of every selected target's verified archive, unpacked under {@code target/crossbuild/prebuilt/},
-     * for the Linux packages of a fan-in: the same checks as {@link #gather}, all or nothing, but nothing is copied
-     * or reported.
+     * The record of every selected target's verified archive, its files unpacked under
+     * {@code target/crossbuild/prebuilt/}, for the Linux packages of a fan-in: the same checks as {@link #gather},
+     * all or nothing, but nothing is copied or reported. Each record is written, as {@link #gather} writes it.
      *
-     * @return per target, in the targets' order, its files by their name inside the archive's top folder
+     * @return per target, in the targets' order, what it ships
      */
-    public List<TargetContents> verified(List<TargetSpec> targets, Path directory, boolean strict)
+    public List<PackagedTarget> verified(List<TargetSpec> targets, Path directory, boolean strict)
             throws CrossbuildException {
         Verified verified = verify(targets, directory, strict);
-        return targets.stream().map(verified.contents()::get).toList();
+        List<PackagedTarget> records = new ArrayList<>();
+        for (TargetSpec target : targets) {
+            records.add(record(verified, target, verified.chosen().get(target)));
+        }
+        return records;
     }
 
-    /** The chosen archive, its file reports and its unpacked contents, per target. */
+    /** The chosen archive, its file reports, its unpacked contents and their checksums, per target. */
     private record Verified(Map<TargetSpec, Path> chosen, Map<TargetSpec, List<BuildReport.FileReport>> reports,
-            Map<TargetSpec, TargetContents> contents) {
+            Map<TargetSpec, TargetContents> contents, Map<TargetSpec, Map<String, String>> sums) {
+    }
+
+    /** The target's record, with its files where the fan-in unpacked them and the archive at {@code archive}. */
+    private PackagedTarget record(Verified verified, TargetSpec target, Path archive) throws MachineException {
+        try {
+            PackagedTarget record = PackagedTarget.of(target, archive, options.format(target.triple()),
+                    Checksums.sha256(archive), options.topFolder(target.id()), verified.contents().get(target),
+                    verified.sums().get(target));
+            record.write(options.layout());
+            return record;
+        } catch (IOException e) {
+            throw new MachineException("could not record what " + archive + " holds: " + e.getMessage(), e);
+        }
     }
 
     private Verified verify(List<TargetSpec> targets, Path directory, boolean strict) throws CrossbuildException {
@@ -108,18 +125,23 @@ public final class PrebuiltArchives {
         }
         Map<TargetSpec, List<BuildReport.FileReport>> reports = new LinkedHashMap<>();
         Map<TargetSpec, TargetContents> contents = new LinkedHashMap<>();
+        Map<TargetSpec, Map<String, String>> sums = new LinkedHashMap<>();
+        for (TargetSpec target : targets) {
+            PackagedTarget.forget(options.layout(), target.id());
+        }
         for (Map.Entry<TargetSpec, Path> entry : chosen.entrySet()) {
-            problems.addAll(check(entry.getKey(), entry.getValue(), reports, contents));
+            problems.addAll(check(entry.getKey(), entry.getValue(), reports, contents, sums));
         }
         if (!problems.isEmpty()) {
             throw new ProjectException("the prebuilt archives in " + directory + " are not a complete, verified set;"
                     + " nothing is attached or published:\n  - " + String.join("\n  - ", problems));
         }
-        return new Verified(chosen, reports, contents);
+        return new Verified(chosen, reports, contents, sums);
     }
 
     private List<String> check(TargetSpec target, Path archive, Map<TargetSpec, List<BuildReport.FileReport>> reports,
-            Map<TargetSpec, TargetContents> contents) throws CrossbuildException {
+            Map<TargetSpec, TargetContents> contents, Map<TargetSpec, Map<String, String>> sums)
+            throws CrossbuildException {
         String who = "target `" + target.id() + "`: " + archive;
         List<String> problems = new ArrayList<>();
         try {
@@ -134,7 +156,7 @@ public final class PrebuiltArchives {
                 return List.of(who + " does not match its checksum: " + sidecar.getFileName() + " says " + recorded
                         + ", the file is " + actual + " (altered or truncated on the way)");
             }
-            Path unpacked = options.layout().root().resolve("prebuilt").resolve(target.id());
+            Path unpacked = options.layout().prebuiltFiles(target.id());
             FileTrees.delete(unpacked);
             String top = options.topFolder(target.id());
             List<String> names;
@@ -148,6 +170,7 @@ public final class PrebuiltArchives {
             Map<String, ArchiveEntry> binaries = new LinkedHashMap<>();
             List<ArchiveEntry> entries = new ArrayList<>();
             Map<String, BinaryHeader> headers = new LinkedHashMap<>();
+            Map<String, String> fileSums = new LinkedHashMap<>();
             Optional<ArchitectureCheck.Expectation> expectation = ArchitectureCheck.expected(target.triple());
             for (String name : names) {
                 if (!name.equals(top) && !name.startsWith(top + "/")) {
@@ -164,11 +187,14 @@ public final class PrebuiltArchives {
                     ArchitectureCheck.mismatch(header.get(), expectation.get())
                             .ifPresent(p -> problems.add(who + ": " + name + " " + p));
                 }
+                String sha256 = Checksums.sha256(file);
                 files.add(new BuildReport.FileReport(name, "prebuilt", header.map(BinaryHeader::description).orElse(null),
-                        Files.size(file), Checksums.sha256(file)));
+                        Files.size(file), sha256));
                 String inside = name.substring(top.length() + 1);
+                fileSums.put(inside, sha256);
                 boolean loadable = header.isPresent() && header.get().kind().isLoadable();
-                ArchiveEntry unpackedEntry = new ArchiveEntry(inside, file, loadable, "prebuilt");
+                // the unpacked file's mode is not the archive's (untrusted bytes): binaries and scripts get 0755
+                ArchiveEntry unpackedEntry = new ArchiveEntry(inside, file, loadable || script(file), "prebuilt");
                 entries.add(unpackedEntry);
                 header.ifPresent(h -> headers.put(inside, h));
                 if (loadable) {
@@ -182,10 +208,18 @@ public final class PrebuiltArchives {
             missing.forEach(m -> problems.add(who + ": " + m));
             reports.put(target, files);
             contents.put(target, new TargetContents(entries, headers, List.of(), 0, needs));
+            sums.put(target, fileSums);
             return problems;
         } catch (IOException e) {
             throw new MachineException("could not check " + who + ": " + (e.getMessage() == null
                     ? e.getClass().getSimpleName() : e.getMessage()), e);
+        }
+    }
+
+    private static boolean script(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] head = in.readNBytes(2);
+            return head.length == 2 && head[0] == '#' && head[1] == '!';
         }
     }
 
@@ -197,8 +231,9 @@ public final class PrebuiltArchives {
         }
     }
 
-    private Packager.Result publish(Map<TargetSpec, Path> chosen, Map<TargetSpec, List<BuildReport.FileReport>> contents)
-            throws MachineException {
+    private Packager.Result publish(Verified verified) throws MachineException {
+        Map<TargetSpec, Path> chosen = verified.chosen();
+        Map<TargetSpec, List<BuildReport.FileReport>> contents = verified.reports();
         List<Packager.PackagedArchive> archives = new ArrayList<>();
         List<BuildReport.TargetReport> reports = new ArrayList<>();
         List<String> sums = new ArrayList<>();
@@ -216,6 +251,7 @@ public final class PrebuiltArchives {
                 Path checksum = Checksums.writeSidecar(archive, sha256);
                 sums.add(sha256);
                 archives.add(new Packager.PackagedArchive(target.id(), format, archive, checksum));
+                record(verified, target, archive);
                 reports.add(new BuildReport.TargetReport(target.id(), target.triple().value(), BuildReport.SUCCESS, 0,
                         0, 0, new BuildReport.FileReport(archive.getFileName().toString(), "archive", null,
                                 Files.size(archive), sha256), contents.get(target), List.of()));

@@ -205,10 +205,21 @@ class BaseImageTest {
         BuildLog log = BuildLog.of(l -> { }, l -> { }, l -> { }, l -> { }, () -> false);
         assertThatThrownBy(() -> new ImageBuilder(spec, dir.resolve("work"), dir, reference -> {
             throw new ProjectException("no registry here");
-        }, log).build(List.of(new ImageTarget("x64", TargetTriple.parse("x86_64-unknown-linux-gnu"), archive,
-                ArchiveFormat.TAR_GZ)), dir.resolve("image.tar"))).isInstanceOf(ProjectException.class)
+        }, log).build(List.of(new ImageTarget("x64", TargetTriple.parse("x86_64-unknown-linux-gnu"), record(archive,
+                script), null)), dir.resolve("image.tar"))).isInstanceOf(ProjectException.class)
                 .hasMessageContaining("the blob " + digest).hasMessageContaining("does not have that digest");
         assertThat(dir.resolve("work/image")).doesNotExist();
         assertThat(dir.resolve("image.tar")).doesNotExist();
+    }
+
+    /** The record package-arch writes for an archive of the one script. */
+    private static dev.crossbuild.packaging.PackagedTarget record(Path archive, Path script) throws Exception {
+        dev.crossbuild.packaging.ShippedFile file = new dev.crossbuild.packaging.ShippedFile("run.sh",
+                script.toString(), "file", dev.crossbuild.packaging.FileKind.DATA, true, Files.size(script),
+                Files.getLastModifiedTime(script).toMillis(), dev.crossbuild.packaging.Checksums.sha256(script), null,
+                null);
+        return new dev.crossbuild.packaging.PackagedTarget(dev.crossbuild.packaging.PackagedTarget.FORMAT, "x64",
+                "x86_64-unknown-linux-gnu", archive.toString(), "tar.gz", Files.size(archive),
+                dev.crossbuild.packaging.Checksums.sha256(archive), "hello-1.0-linux", List.of(file));
     }
 }

@@ -11,6 +11,8 @@ import dev.crossbuild.core.RecordingLog;
 import dev.crossbuild.model.TargetSpec;
 import dev.crossbuild.model.TargetTriple;
 import dev.crossbuild.packaging.ArchiveEntry;
+import dev.crossbuild.packaging.ArchiveFormat;
+import dev.crossbuild.packaging.PackagedTarget;
 import dev.crossbuild.packaging.TargetContents;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
@@ -66,7 +68,7 @@ class LinuxPackagerTest {
         require(onPath("dpkg-deb") && onPath("rpm"), "dpkg-deb and rpm are needed");
         List<LinuxPackager.Input> inputs = List.of(input("linux-x64", "x86_64-unknown-linux-gnu", hostProgram),
                 input("linux-arm64", "aarch64-unknown-linux-gnu", armProgram),
-                new LinuxPackager.Input(spec("windows-x64", "x86_64-pc-windows-gnu"), null));
+                new LinuxPackager.Input(spec("windows-x64", "x86_64-pc-windows-gnu"), null, null));
         List<LinuxPackager.Written> written = packager(dir.resolve("out"), dir.resolve("work"),
                 PackageSettings.NONE).write(inputs);
 
@@ -170,7 +172,7 @@ class LinuxPackagerTest {
                 new RecordingLog(lines), LibraryPackages.NONE, strip).write(List.of(
                         input("linux-x64", "x86_64-unknown-linux-gnu", withLibrary),
                         new LinuxPackager.Input(arm, input("linux-arm64", "aarch64-unknown-linux-gnu", armFull)
-                                .contents())));
+                                .packaged(), null)));
         // Debian's binutils name the host's own strip x86_64-linux-gnu-strip too
         assertThat(lines).contains("[linux-x64] stripped the binaries for the packages with x86_64-linux-gnu-strip"
                 + " (the archives keep them as built)", "[linux-arm64] stripped the binaries for the packages with"
@@ -213,7 +215,7 @@ class LinuxPackagerTest {
         assertThatThrownBy(() -> new LinuxPackager(new LinuxPackager.Options(dir.resolve("out"), dir.resolve("work"),
                 "tool", TIME, PackageMetadata.resolve(FACTS, PackageSettings.NONE)), new RecordingLog(lines),
                 LibraryPackages.NONE, strip).write(List.of(new LinuxPackager.Input(arm,
-                        input("linux-arm64", "aarch64-unknown-linux-gnu", armProgram).contents()))))
+                        input("linux-arm64", "aarch64-unknown-linux-gnu", armProgram).packaged(), null))))
                 .isInstanceOf(dev.crossbuild.core.MachineException.class)
                 .hasMessage("target `linux-arm64` (aarch64-unknown-linux-gnu): no strip program for its Linux"
                         + " packages: none of aarch64-linux-gnu-strip, llvm-strip (or another llvm-strip) is on the"
@@ -284,7 +286,7 @@ class LinuxPackagerTest {
                         "/usr/share/doc/tool/copyright", 0644)));
         assertThatThrownBy(() -> packager(dir.resolve("out"), dir.resolve("work"), settings).write(List.of(
                 input("linux-x64", "x86_64-unknown-linux-gnu", hostProgram),
-                new LinuxPackager.Input(spec("sparc", "sparc64-unknown-linux-gnu"), null))))
+                new LinuxPackager.Input(spec("sparc", "sparc64-unknown-linux-gnu"), null, null))))
                 .isInstanceOf(ProjectException.class)
                 .hasMessageContaining("package-linux found 3 problems")
                 .hasMessageContaining("<linuxPackage><files><file><destination>etc/x.conf</destination> must be an"
@@ -324,7 +326,11 @@ class LinuxPackagerTest {
             entries.add(new ArchiveEntry(file.getKey(), file.getValue(), true, lib ? "bundled" : "bin"));
             headers.put(file.getKey(), BinaryHeaders.read(file.getValue()).orElseThrow());
         }
-        return new LinuxPackager.Input(spec(id, triple), new TargetContents(entries, headers, List.of(), 0, Map.of()));
+        // the record package-arch writes after its audit (the needs are read by the packager where it has none)
+        Path archive = Files.writeString(Files.createDirectories(dir.resolve("archives")).resolve(id + ".tar.gz"), id);
+        TargetSpec target = spec(id, triple);
+        return new LinuxPackager.Input(target, PackagedTarget.of(target, archive, ArchiveFormat.TAR_GZ, "0".repeat(64),
+                "tool-" + id, new TargetContents(entries, headers, List.of(), 0, Map.of()), Map.of()), null);
     }
 
     private static TargetSpec spec(String id, String triple) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.crossbuild.core.ProjectException;
+import dev.crossbuild.maven.pom.NativeBuild;
 import dev.crossbuild.model.TargetSpec;
 import dev.crossbuild.nativebuild.NativeBuildSpec;
 import dev.crossbuild.nativebuild.tool.NativeTool;

@@ -86,6 +86,71 @@ class PackagerTest {
     }
 
     @Test
+    void recordsWhatEachTargetShipsAndTheFanInOfItsArchiveRecordsTheSame() throws Exception {
+        record(arm64, arm64Binary);
+        PackageOptions zip = new PackageOptions(new WorkLayout(build), project, "app-1.0", OutputTimestamp.FIXED,
+                false, false, List.of("README.md"), RELEASE, List.of(), false, ArchiveFormat.ZIP, "");
+        Packager.Result result = new Packager(zip, BuildLog.SILENT).packageTargets(List.of(arm64));
+
+        PackagedTarget.Lookup found = PackagedTarget.find(new WorkLayout(build), arm64, "package-image");
+        assertThat(found.problem()).isNull();
+        PackagedTarget local = found.record().orElseThrow();
+        // the archive as it was written, in the chosen format, not rebuilt from the triple
+        assertThat(local.archiveFile()).isEqualTo(result.archives().get(0).archive().toAbsolutePath());
+        assertThat(local.archiveFormat()).isEqualTo("zip");
+        assertThat(local.sha256()).isEqualTo(Checksums.sha256(local.archiveFile()));
+        assertThat(local.files()).extracting(ShippedFile::path, ShippedFile::kind, ShippedFile::executable)
+                .containsExactly(tuple("README.md", FileKind.DATA, false), tuple("hello", FileKind.PROGRAM, true));
+        ShippedFile hello = local.files().get(1);
+        assertThat(hello.header().architectures()).containsExactly("aarch64");
+        assertThat(hello.needs().libraries()).contains("libc.so.6");
+        assertThat(hello.sha256()).isEqualTo(Checksums.sha256(arm64Binary));
+        assertThat(local.files().get(0).header()).isNull();
+
+        // a fan-in of that archive records the same files, kinds, headers and needs (only where each file is)
+        Path jobs = Files.createDirectories(project.resolve("jobs"));
+        Files.copy(local.archiveFile(), jobs.resolve(local.archiveFile().getFileName()));
+        Files.copy(result.archives().get(0).checksum(), jobs.resolve(result.archives().get(0).checksum()
+                .getFileName()));
+        PackagedTarget.forget(new WorkLayout(project.resolve("fan-in")), arm64.id());
+        PackageOptions fanIn = new PackageOptions(new WorkLayout(project.resolve("fan-in")), project, "app-1.0",
+                OutputTimestamp.FIXED, false, false, List.of(), RELEASE, List.of(), false, ArchiveFormat.ZIP, "");
+        new PrebuiltArchives(fanIn, BuildLog.SILENT).gather(List.of(arm64), jobs, true);
+        PackagedTarget prebuilt = PackagedTarget.find(new WorkLayout(project.resolve("fan-in")), arm64, "package-image")
+                .record().orElseThrow();
+        assertThat(prebuilt.sha256()).isEqualTo(local.sha256());
+        assertThat(prebuilt.files()).extracting(ShippedFile::path, ShippedFile::kind, ShippedFile::executable,
+                ShippedFile::size, ShippedFile::sha256, ShippedFile::header, ShippedFile::needs)
+                .isEqualTo(local.files().stream().map(f -> tuple(f.path(), f.kind(), f.executable(), f.size(),
+                        f.sha256(), f.header(), f.needs())).toList());
+        assertThat(prebuilt.files().get(1).sourceFile()).startsWith(project.resolve("fan-in/crossbuild/prebuilt"));
+    }
+
+    @Test
+    void aRecordThatNoLongerDescribesTheFilesIsNotUsed() throws Exception {
+        record(host, hostBinary);
+        WorkLayout layout = new WorkLayout(build);
+        assertThat(PackagedTarget.find(layout, host, "package-linux").problem())
+                .contains("there is no record of what it ships").contains("run package-arch before package-linux");
+        new Packager(options(List.of()), BuildLog.SILENT).packageTargets(List.of(host));
+        assertThat(PackagedTarget.find(layout, host, "package-linux").record()).isPresent();
+        // the binary rebuilt after packaging: the record is stale, and says what changed
+        Files.writeString(hostBinary, "changed");
+        assertThat(PackagedTarget.find(layout, host, "package-linux").problem())
+                .contains(hostBinary + " changed").contains("run package-arch before package-linux");
+        // another target under the same id
+        hostBinary = cc("gcc", "out-host/hello");
+        new Packager(options(List.of()), BuildLog.SILENT).packageTargets(List.of(host));
+        assertThat(PackagedTarget.find(layout, spec("linux-x64", "x86_64-unknown-linux-musl"), "package-image")
+                .problem()).contains("is for x86_64-unknown-linux-gnu");
+        // a failed packaging leaves no record behind
+        record(host, arm64Binary);
+        assertThatThrownBy(() -> new Packager(options(List.of()), BuildLog.SILENT).packageTargets(List.of(host)))
+                .isInstanceOf(ProjectException.class);
+        assertThat(layout.packagedRecord(host.id())).doesNotExist();
+    }
+
+    @Test
     void programsInAFolderOfTheirOwnAndOneArchiveFormatForAll() throws Exception {
         record(arm64, arm64Binary);
         PackageOptions binZip = new PackageOptions(new WorkLayout(build), project, "app-1.0", OutputTimestamp.FIXED,

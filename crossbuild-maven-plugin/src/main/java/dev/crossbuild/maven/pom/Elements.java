@@ -1,4 +1,4 @@
-package dev.crossbuild.maven;
+package dev.crossbuild.maven.pom;
 
 import dev.crossbuild.core.ProjectException;
 import java.util.LinkedHashMap;
@@ -10,12 +10,12 @@ import java.util.Map;
  * {@code <env><FOO/></env>} as a null value. Both are configuration errors that name the element, never a
  * NullPointerException later (an unset property in the pom is the usual cause).
  */
-final class Elements {
+public final class Elements {
 
     private Elements() {
     }
 
-    static List<String> list(List<String> values, String owner, String element) throws ProjectException {
+    public static List<String> list(List<String> values, String owner, String element) throws ProjectException {
         if (values == null) {
             return List.of();
         }
@@ -29,7 +29,7 @@ final class Elements {
         return List.copyOf(values);
     }
 
-    static Map<String, String> map(Map<String, String> values, String owner, String element)
+    public static Map<String, String> map(Map<String, String> values, String owner, String element)
             throws ProjectException {
         if (values == null) {
             return Map.of();

@@ -1,4 +1,4 @@
-package dev.crossbuild.maven;
+package dev.crossbuild.maven.pom;
 
 import dev.crossbuild.core.ProjectException;
 import dev.crossbuild.nativebuild.NativeBuildSpec;
@@ -15,6 +15,10 @@ import java.util.stream.Collectors;
 /**
  * One {@code <nativeBuild>} of {@code <nativeBuilds>}, as Maven fills it from the pom. Converted at once
  * to the immutable {@link NativeBuildSpec} the core works with.
+ *
+ * <p>It lives in a package without a class named {@code Target}: Maven fills each {@code <target>} of its
+ * {@code <targets>} with the class of that name in the owner's package when there is one, so beside the mojos'
+ * {@code Target} the ids of {@code <targets><target>linux-x64</target></targets>} could not be read as text.
  */
 public class NativeBuild {
 
@@ -40,7 +44,7 @@ public class NativeBuild {
     private boolean test;
 
     /** Every configured build converted, with unique ids and only known target ids. */
-    static List<NativeBuildSpec> toSpecs(List<NativeBuild> builds, Path baseDirectory, List<String> targetIds)
+    public static List<NativeBuildSpec> toSpecs(List<NativeBuild> builds, Path baseDirectory, List<String> targetIds)
             throws ProjectException {
         List<NativeBuildSpec> specs = new ArrayList<>();
         for (int i = 0; builds != null && i < builds.size(); i++) {
@@ -60,7 +64,7 @@ public class NativeBuild {
         return specs;
     }
 
-    NativeBuildSpec toSpec(int position, Path baseDirectory) throws ProjectException {
+    public NativeBuildSpec toSpec(int position, Path baseDirectory) throws ProjectException {
         String element = "<nativeBuilds><nativeBuild> number " + position + (id == null || id.isBlank() ? ""
                 : " (`" + id.trim() + "`)");
         if (id == null || !id.trim().matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
