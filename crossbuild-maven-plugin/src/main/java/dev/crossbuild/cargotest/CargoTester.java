@@ -194,7 +194,7 @@ public final class CargoTester {
             failed.add(stopped);
         }
         if (result != null && !result.succeeded() && failed.isEmpty()) {
-            Path script = ReproductionScript.write(cargo.layout().target(target.id()).resolve("cargo-test.sh"), spec,
+            Path script = ReproductionScript.write(cargo.layout().testScript(target.id()), spec,
                     environment.added(), target.env().keySet());
             String error = output.compilerMessages().stream().map(m -> CargoMessages.diagnostic(m, workspaceRoot))
                     .flatMap(Optional::stream).filter(d -> d.level().startsWith("error")).map(d -> d.headline())

@@ -11,6 +11,7 @@ import dev.crossbuild.core.MachineException;
 import dev.crossbuild.core.ProjectException;
 import dev.crossbuild.model.PlatformKeys;
 import dev.crossbuild.model.PlatformKeys.OciPlatform;
+import dev.crossbuild.model.WorkLayout;
 import dev.crossbuild.packaging.FileKind;
 import dev.crossbuild.packaging.ShippedFile;
 import java.io.IOException;
@@ -45,25 +46,21 @@ public final class ImageBuilder {
     private static final String DEFAULT_PATH = "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
 
     private final ImageSpec spec;
-    private final Path workRoot;
+    private final WorkLayout work;
     private final Path baseDirectory;
     private final BasePuller puller;
     private final BuildLog log;
 
     /**
-     * @param workRoot      {@code target/crossbuild}: the layout goes to {@code image/} under it
+     * @param work          the build's work folders: the layout goes to {@code target/crossbuild/image}
      * @param baseDirectory the project directory, which a base layout path is relative to
      */
-    public ImageBuilder(ImageSpec spec, Path workRoot, Path baseDirectory, BasePuller puller, BuildLog log) {
+    public ImageBuilder(ImageSpec spec, WorkLayout work, Path baseDirectory, BasePuller puller, BuildLog log) {
         this.spec = spec;
-        this.workRoot = workRoot;
+        this.work = work;
         this.baseDirectory = baseDirectory;
         this.puller = puller;
         this.log = log;
-    }
-
-    public static Path layoutOf(Path workRoot) {
-        return workRoot.resolve("image");
     }
 
     private record Platform(ImageTarget target, OciPlatform platform, Map<String, Map.Entry<Path, Boolean>> files,
@@ -110,8 +107,8 @@ public final class ImageBuilder {
             throw failure(problems);
         }
         // what the image follows from, known without unpacking anything: an unchanged image is not looked at again
-        Path layout = layoutOf(workRoot);
-        Path stamp = workRoot.resolve("image-stamp.txt");
+        Path layout = work.imageLayout();
+        Path stamp = work.imageStamp();
         String inputs = inputs(byPlatform, platforms);
         try {
             if (Files.isRegularFile(stamp) && Files.readString(stamp).equals(inputs)

@@ -115,11 +115,11 @@ public class PackageImageMojo extends AbstractImageMojo {
             PackagedTarget.Lookup found = lookup(context, t);
             targets.add(new ImageTarget(t.id(), t.triple(), found.record().orElse(null), found.problem()));
         }
-        RegistryPull puller = new RegistryPull(context.layout().root().resolve("image-base"), logins(),
+        RegistryPull puller = new RegistryPull(context.layout().imageBases(), logins(),
                 insecure(), context.offline(), timeout());
         Path archive = build.resolve(finalName + "-image.tar");
         return () -> {
-            ImageBuilder.Result result = new ImageBuilder(spec, context.layout().root(), context.baseDirectory(),
+            ImageBuilder.Result result = new ImageBuilder(spec, context.layout(), context.baseDirectory(),
                     puller, context.buildLog()).build(targets, archive);
             projectHelper.attachArtifact(project, "tar", "image", result.archive().toFile());
             context.buildLog().info("image " + name + ": " + String.join(", ", result.platforms())

@@ -82,7 +82,7 @@ public class PackageLinuxMojo extends AbstractPackageMojo {
         PackageMetadata metadata = PackageMetadata.resolve(facts(context.project()),
                 LinuxPackage.toSettings(linuxPackage, context.baseDirectory()));
         LinuxPackager.Options linux = new LinuxPackager.Options(context.layout().buildDirectory(),
-                context.layout().root().resolve("linux-packages"), finalName(), options.timestamp(), metadata);
+                context.layout().linuxPackagesWork(), finalName(), options.timestamp(), metadata);
         return new PackageLinuxWork(context, projectHelper, selected, options, linux, prebuilt(), prebuiltStrict(),
                 LinuxPackage.strip(linuxPackage));
     }

@@ -63,7 +63,7 @@ public class PushImageMojo extends AbstractImageMojo {
             }
         }
         RegistryClient client = new RegistryClient(name, credentials(name.registry()), insecure(), timeout());
-        return () -> new ImagePusher(context.buildLog()).push(ImageBuilder.layoutOf(context.layout().root()), names,
+        return () -> new ImagePusher(context.buildLog()).push(context.layout().imageLayout(), names,
                 client);
     }
 }

@@ -116,6 +116,66 @@ public record WorkLayout(Path buildDirectory) {
         return root().resolve("prebuilt").resolve(targetId);
     }
 
+    /** The script that runs the target's tests again by hand, as {@code cargo-test} ran them. */
+    public Path testScript(String targetId) {
+        return target(targetId).resolve("cargo-test.sh");
+    }
+
+    /** The multi-platform OCI image layout {@code package-image} writes: {@code target/crossbuild/image}. */
+    public Path imageLayout() {
+        return root().resolve("image");
+    }
+
+    /** What the image was last written from, to leave an unchanged image alone. */
+    public Path imageStamp() {
+        return root().resolve("image-stamp.txt");
+    }
+
+    /** Base images pulled from their registries, one OCI layout per reference. */
+    public Path imageBases() {
+        return root().resolve("image-base");
+    }
+
+    /** Where {@code package-linux} lays out each package's files before writing it. */
+    public Path linuxPackagesWork() {
+        return root().resolve("linux-packages");
+    }
+
+    /** What the JNI check last checked, to leave an unchanged set of classes and libraries alone. */
+    public Path jniCheckStamp() {
+        return root().resolve("jni-check.stamp");
+    }
+
+    /** The plan of the target's native JAR (its libraries, order and platform key), reused while its inputs hold. */
+    public Path nativeJarPlan(String targetId) {
+        return target(targetId).resolve("native-jar-plan.json");
+    }
+
+    /** What the target's native JAR was last written from. */
+    public Path nativeJarStamp(String targetId) {
+        return target(targetId).resolve("native-jar.stamp");
+    }
+
+    /** What the native JAR of every platform was last written from. */
+    public Path nativeJarAllStamp() {
+        return root().resolve("native-jar-all.stamp");
+    }
+
+    /** Where a fan-in unpacks the target's verified prebuilt native JAR. */
+    public Path prebuiltNativeJar(String targetId) {
+        return root().resolve("prebuilt-jars").resolve(targetId);
+    }
+
+    /** The copy of the project the reproducibility check builds a second time. */
+    public Path secondBuild(String projectFolderName) {
+        return root().resolve("reproducibility").resolve("second-build-of-" + projectFolderName);
+    }
+
+    /** Where the reproducibility check unpacks two archives that differ, to name the first difference. */
+    public Path archiveComparison() {
+        return root().resolve("compare");
+    }
+
     /** The release hand-off: {@code target/crossbuild/release} (dist-manifest.json, checksums.txt, jreleaser.yml). */
     public Path releaseDirectory() {
         return root().resolve("release");

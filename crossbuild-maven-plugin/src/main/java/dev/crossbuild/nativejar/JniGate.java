@@ -40,7 +40,7 @@ final class JniGate {
      */
     void check(List<NativeJars.PlatformJar> plans, Path classes) throws CrossbuildException {
         // a check that passed with no warning is not repeated while the classes and libraries are the same
-        Path stamp = options.packaging().layout().root().resolve("jni-check.stamp");
+        Path stamp = options.packaging().layout().jniCheckStamp();
         String inputs = jniInputs(plans, classes);
         try {
             if (Files.isRegularFile(stamp) && Files.readString(stamp).equals(inputs)) {

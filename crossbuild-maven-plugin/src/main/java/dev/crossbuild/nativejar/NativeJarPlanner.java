@@ -168,7 +168,7 @@ final class NativeJarPlanner {
     }
 
     private Path planStamp(TargetSpec target) {
-        return options.packaging().layout().target(target.id()).resolve("native-jar-plan.json");
+        return options.packaging().layout().nativeJarPlan(target.id());
     }
 
     private String planInputs(TargetSpec target, String platform) throws CrossbuildException {

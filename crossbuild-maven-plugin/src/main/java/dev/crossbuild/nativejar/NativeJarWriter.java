@@ -38,7 +38,7 @@ final class NativeJarWriter {
         List<NativeJars.Written> written = new ArrayList<>();
         List<Contents> every = new ArrayList<>();
         for (NativeJars.PlatformJar plan : plans) {
-            Path stamp = options.packaging().layout().target(plan.target().id()).resolve("native-jar.stamp");
+            Path stamp = options.packaging().layout().nativeJarStamp(plan.target().id());
             Contents contents = contents(plan, stamp);
             every.add(contents);
             written.add(write(plan.platform(), contents.inputs(), contents.entries(), stamp, "[" + plan.target().id()
@@ -68,7 +68,7 @@ final class NativeJarWriter {
             entries.addAll(contents.entries());
         }
         return write(NativeJarOptions.ALL, inputs.hex(), entries,
-                options.packaging().layout().root().resolve("native-jar-all.stamp"), "");
+                options.packaging().layout().nativeJarAllStamp(), "");
     }
 
     /** A platform's entries and the fingerprint of everything their bytes follow from. */

@@ -104,7 +104,7 @@ public final class PrebuiltNativeJars {
                         + ", the file is " + actual + " (altered or truncated on the way)");
                 return Optional.empty();
             }
-            Path unpacked = options.packaging().layout().root().resolve("prebuilt-jars").resolve(target.id());
+            Path unpacked = options.packaging().layout().prebuiltNativeJar(target.id());
             FileTrees.delete(unpacked);
             List<String> names;
             try {

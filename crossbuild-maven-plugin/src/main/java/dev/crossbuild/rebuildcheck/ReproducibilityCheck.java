@@ -63,8 +63,8 @@ public final class ReproducibilityCheck {
     public void verify(List<TargetSpec> targets, FirstBuild first, List<Path> firstArchives,
             BiFunction<Path, WorkLayout, TargetEnvironments> environments,
             BiFunction<Path, WorkLayout, ReproducibleBuild> reproducible) throws CrossbuildException {
-        Path copy = first.layout().root().resolve("reproducibility").resolve("second-build-of-"
-                + first.projectDirectory().getFileName());
+        Path copy = first.layout().secondBuild(first.projectDirectory().getFileName()
+                .toString());
         List<String> problems = inCopy(first.projectDirectory(), first.layout().buildDirectory(), copy,
                 () -> buildAgainAndCompare(targets, first, firstArchives, copy, environments, reproducible));
         if (!problems.isEmpty()) {
@@ -140,7 +140,7 @@ public final class ReproducibilityCheck {
             Path b = result.archives().get(i).archive();
             String id = targets.get(i).id();
             var difference = ArchiveDifference.first(a, b, result.archives().get(i).format(),
-                    layout.root().resolve("compare"));
+                    layout.archiveComparison());
             if (difference.isPresent()) {
                 problems.add(difference.get().describe(id));
             } else {

@@ -10,6 +10,7 @@ import dev.crossbuild.core.ProjectException;
 import dev.crossbuild.model.PlatformKeys;
 import dev.crossbuild.model.PlatformKeys.OciPlatform;
 import dev.crossbuild.model.TargetTriple;
+import dev.crossbuild.model.WorkLayout;
 import dev.crossbuild.packaging.ArchiveEntry;
 import dev.crossbuild.packaging.ArchiveFormat;
 import dev.crossbuild.packaging.ArchiveWriter;
@@ -203,12 +204,12 @@ class BaseImageTest {
         ImageSpec spec = new ImageSpec(ImageName.parse("example.org/acme/hello:1.0", "<image><name>"), "oci:base",
                 List.of("/app/run.sh"), null, null, null, null, null, null, time);
         BuildLog log = BuildLog.of(l -> { }, l -> { }, l -> { }, l -> { }, () -> false);
-        assertThatThrownBy(() -> new ImageBuilder(spec, dir.resolve("work"), dir, reference -> {
+        assertThatThrownBy(() -> new ImageBuilder(spec, new WorkLayout(dir.resolve("work")), dir, reference -> {
             throw new ProjectException("no registry here");
         }, log).build(List.of(new ImageTarget("x64", TargetTriple.parse("x86_64-unknown-linux-gnu"), record(archive,
                 script), null)), dir.resolve("image.tar"))).isInstanceOf(ProjectException.class)
                 .hasMessageContaining("the blob " + digest).hasMessageContaining("does not have that digest");
-        assertThat(dir.resolve("work/image")).doesNotExist();
+        assertThat(dir.resolve("work/crossbuild/image")).doesNotExist();
         assertThat(dir.resolve("image.tar")).doesNotExist();
     }
 

@@ -9,6 +9,7 @@ import com.google.gson.JsonObject;
 import dev.crossbuild.core.BuildLog;
 import dev.crossbuild.core.ProjectException;
 import dev.crossbuild.model.TargetTriple;
+import dev.crossbuild.model.WorkLayout;
 import dev.crossbuild.packaging.ArchiveEntry;
 import dev.crossbuild.packaging.ArchiveFormat;
 import dev.crossbuild.packaging.ArchiveWriter;
@@ -93,7 +94,7 @@ class ImageBuilderTest {
 
     @Test
     void writesAnIndexWithARefPerPlatformAndLeavesWindowsOut() throws Exception {
-        Path work = dir.resolve("a/target/crossbuild");
+        WorkLayout work = new WorkLayout(dir.resolve("a/target"));
         ImageBuilder.Result result = new ImageBuilder(spec("1.0", "scratch"), work, dir, NO_REGISTRY, log)
                 .build(targets(), dir.resolve("a/target/image.tar"));
         assertThat(result.platforms()).containsExactly("linux/amd64", "linux/arm64/v8");
@@ -121,24 +122,24 @@ class ImageBuilderTest {
     @Test
     void unchangedIsNotWrittenAndAnotherDirectoryGivesTheSameBytes() throws Exception {
         Path tar = dir.resolve("a/image.tar");
-        new ImageBuilder(spec("1.0", "scratch"), dir.resolve("a"), dir, NO_REGISTRY, log).build(targets(), tar);
-        ImageBuilder.Result again = new ImageBuilder(spec("1.0", "scratch"), dir.resolve("a"), dir, NO_REGISTRY, log)
+        new ImageBuilder(spec("1.0", "scratch"), new WorkLayout(dir.resolve("a")), dir, NO_REGISTRY, log).build(targets(), tar);
+        ImageBuilder.Result again = new ImageBuilder(spec("1.0", "scratch"), new WorkLayout(dir.resolve("a")), dir, NO_REGISTRY, log)
                 .build(targets(), tar);
         assertThat(again.upToDate()).isTrue();
         Path other = dir.resolve("b/image.tar");
-        new ImageBuilder(spec("1.0", "scratch"), dir.resolve("b"), dir, NO_REGISTRY, log).build(targets(), other);
+        new ImageBuilder(spec("1.0", "scratch"), new WorkLayout(dir.resolve("b")), dir, NO_REGISTRY, log).build(targets(), other);
         assertThat(Files.mismatch(tar, other)).isEqualTo(-1L);
         // another tag is another image: written again
-        assertThat(new ImageBuilder(spec("2.0", "scratch"), dir.resolve("a"), dir, NO_REGISTRY, log)
+        assertThat(new ImageBuilder(spec("2.0", "scratch"), new WorkLayout(dir.resolve("a")), dir, NO_REGISTRY, log)
                 .build(targets(), tar).upToDate()).isFalse();
-        assertThat(refs(dir.resolve("a/image"))).containsOnlyKeys("2.0", "2.0-amd64", "2.0-arm64");
+        assertThat(refs(dir.resolve("a/crossbuild/image"))).containsOnlyKeys("2.0", "2.0-amd64", "2.0-arm64");
     }
 
     @Test
     void anImageLayoutIsABaseForEachPlatform() throws Exception {
-        ImageBuilder.Result base = new ImageBuilder(spec("1.0", "scratch"), dir.resolve("base"), dir, NO_REGISTRY,
+        ImageBuilder.Result base = new ImageBuilder(spec("1.0", "scratch"), new WorkLayout(dir.resolve("base")), dir, NO_REGISTRY,
                 log).build(targets(), dir.resolve("base.tar"));
-        ImageBuilder.Result on = new ImageBuilder(spec("2.0", "oci:base/image:1.0"), dir.resolve("on"), dir,
+        ImageBuilder.Result on = new ImageBuilder(spec("2.0", "oci:base/crossbuild/image:1.0"), new WorkLayout(dir.resolve("on")), dir,
                 NO_REGISTRY, log).build(targets(), dir.resolve("on.tar"));
         JsonObject baseManifest = json(base.layout(), refs(base.layout()).get("1.0-arm64"));
         JsonObject manifest = json(on.layout(), refs(on.layout()).get("2.0-arm64"));
@@ -152,56 +153,56 @@ class ImageBuilderTest {
 
     @Test
     void aDamagedBaseIsNamed() throws Exception {
-        ImageBuilder.Result base = new ImageBuilder(spec("1.0", "scratch"), dir.resolve("base"), dir, NO_REGISTRY,
+        ImageBuilder.Result base = new ImageBuilder(spec("1.0", "scratch"), new WorkLayout(dir.resolve("base")), dir, NO_REGISTRY,
                 log).build(targets(), dir.resolve("base.tar"));
         String manifest = refs(base.layout()).get("1.0-amd64");
         Path blob = base.layout().resolve("blobs/sha256/" + manifest.substring(7));
         byte[] bytes = Files.readAllBytes(blob);
         bytes[bytes.length / 2] ^= 1;
         Files.write(blob, bytes);
-        assertThatThrownBy(() -> new ImageBuilder(spec("2.0", "oci:base/image"), dir.resolve("on"), dir,
+        assertThatThrownBy(() -> new ImageBuilder(spec("2.0", "oci:base/crossbuild/image"), new WorkLayout(dir.resolve("on")), dir,
                 NO_REGISTRY, log).build(targets(), dir.resolve("on.tar"))).isInstanceOf(ProjectException.class)
-                .hasMessageContaining("<image><base>oci:base/image</base>").hasMessageContaining(manifest)
+                .hasMessageContaining("<image><base>oci:base/crossbuild/image</base>").hasMessageContaining(manifest)
                 .hasMessageContaining("does not have that digest");
         Files.delete(blob);
-        assertThatThrownBy(() -> new ImageBuilder(spec("2.0", "oci:base/image"), dir.resolve("on"), dir,
+        assertThatThrownBy(() -> new ImageBuilder(spec("2.0", "oci:base/crossbuild/image"), new WorkLayout(dir.resolve("on")), dir,
                 NO_REGISTRY, log).build(targets(), dir.resolve("on.tar"))).isInstanceOf(ProjectException.class)
                 .hasMessageContaining("the blob " + manifest + " is missing");
-        assertThatThrownBy(() -> new ImageBuilder(spec("2.0", "oci:nowhere"), dir.resolve("on"), dir,
+        assertThatThrownBy(() -> new ImageBuilder(spec("2.0", "oci:nowhere"), new WorkLayout(dir.resolve("on")), dir,
                 NO_REGISTRY, log).build(targets(), dir.resolve("on.tar"))).isInstanceOf(ProjectException.class)
                 .hasMessageContaining("is not an OCI image layout");
-        assertThat(dir.resolve("on/image")).doesNotExist();
+        assertThat(dir.resolve("on/crossbuild/image")).doesNotExist();
     }
 
     @Test
     void projectMistakesAreNamedAndNothingIsWritten() throws Exception {
         ImageSpec noEntrypoint = new ImageSpec(ImageName.parse("acme/hello:1.0", "<image><name>"), null, null, null,
                 null, null, null, null, null, TIME);
-        assertThatThrownBy(() -> new ImageBuilder(noEntrypoint, dir.resolve("w"), dir, NO_REGISTRY, log)
+        assertThatThrownBy(() -> new ImageBuilder(noEntrypoint, new WorkLayout(dir.resolve("w")), dir, NO_REGISTRY, log)
                 .build(targets(), dir.resolve("w.tar"))).isInstanceOf(ProjectException.class)
                 .hasMessageContaining("its archive holds no program").hasMessageContaining("<image><entrypoint>");
         List<ImageTarget> missing = List.of(target("x64", "x86_64-unknown-linux-gnu",
                 dir.resolve("none.tar.gz")));
-        assertThatThrownBy(() -> new ImageBuilder(spec("1.0", "scratch"), dir.resolve("w"), dir, NO_REGISTRY, log)
+        assertThatThrownBy(() -> new ImageBuilder(spec("1.0", "scratch"), new WorkLayout(dir.resolve("w")), dir, NO_REGISTRY, log)
                 .build(missing, dir.resolve("w.tar"))).isInstanceOf(ProjectException.class)
                 .hasMessageContaining("run package-arch before package-image");
         List<ImageTarget> twice = List.of(target("gnu", "x86_64-unknown-linux-gnu",
                 archive), target("musl", "x86_64-unknown-linux-musl", archive));
-        assertThatThrownBy(() -> new ImageBuilder(spec("1.0", "scratch"), dir.resolve("w"), dir, NO_REGISTRY, log)
+        assertThatThrownBy(() -> new ImageBuilder(spec("1.0", "scratch"), new WorkLayout(dir.resolve("w")), dir, NO_REGISTRY, log)
                 .build(twice, dir.resolve("w.tar"))).isInstanceOf(ProjectException.class)
                 .hasMessageContaining("targets `gnu` and `musl` are both linux/amd64");
         List<ImageTarget> windowsOnly = List.of(target("win", "x86_64-pc-windows-gnu",
                 archive));
-        assertThatThrownBy(() -> new ImageBuilder(spec("1.0", "scratch"), dir.resolve("w"), dir, NO_REGISTRY, log)
+        assertThatThrownBy(() -> new ImageBuilder(spec("1.0", "scratch"), new WorkLayout(dir.resolve("w")), dir, NO_REGISTRY, log)
                 .build(windowsOnly, dir.resolve("w.tar"))).isInstanceOf(ProjectException.class)
                 .hasMessageContaining("no selected target is a Linux target (win)");
         ImageSpec badPort = new ImageSpec(ImageName.parse("acme/hello:1.0", "<image><name>"), null,
                 List.of("/app/run.sh"), null, null, null, null, List.of("8080/tcp", "http", "70000"), null, TIME);
-        assertThatThrownBy(() -> new ImageBuilder(badPort, dir.resolve("w"), dir, NO_REGISTRY, log)
+        assertThatThrownBy(() -> new ImageBuilder(badPort, new WorkLayout(dir.resolve("w")), dir, NO_REGISTRY, log)
                 .build(targets(), dir.resolve("w.tar"))).isInstanceOf(ProjectException.class)
                 .hasMessageContaining("<image><ports><port>http</port> is not a port")
                 .hasMessageContaining("<port>70000</port>").hasMessageNotContaining("<port>8080/tcp</port>");
-        assertThat(dir.resolve("w/image")).doesNotExist();
+        assertThat(dir.resolve("w/crossbuild/image")).doesNotExist();
         assertThat(dir.resolve("w.tar")).doesNotExist();
     }
 
@@ -211,10 +212,10 @@ class ImageBuilderTest {
         Path zip = dir.resolve("hello-1.0-linux.zip");
         ArchiveWriter.write(zip, ArchiveFormat.ZIP, "hello-1.0-linux",
                 List.of(new ArchiveEntry("run.sh", dir.resolve("run.sh"), true, "file")), TIME);
-        ImageBuilder.Result fromTar = new ImageBuilder(spec("1.0", "scratch"), dir.resolve("t"), dir, NO_REGISTRY,
+        ImageBuilder.Result fromTar = new ImageBuilder(spec("1.0", "scratch"), new WorkLayout(dir.resolve("t")), dir, NO_REGISTRY,
                 log).build(List.of(target("x64", "x86_64-unknown-linux-gnu", archive)), dir.resolve("t.tar"));
         Files.delete(archive);
-        ImageBuilder.Result fromZip = new ImageBuilder(spec("1.0", "scratch"), dir.resolve("z"), dir, NO_REGISTRY,
+        ImageBuilder.Result fromZip = new ImageBuilder(spec("1.0", "scratch"), new WorkLayout(dir.resolve("z")), dir, NO_REGISTRY,
                 log).build(List.of(target("x64", "x86_64-unknown-linux-gnu", zip)), dir.resolve("z.tar"));
         assertThat(refs(fromZip.layout())).isEqualTo(refs(fromTar.layout()));
         assertThat(Files.mismatch(dir.resolve("t.tar"), dir.resolve("z.tar"))).isEqualTo(-1L);
