@@ -26,7 +26,7 @@ class WorkLayoutPathsTest {
      * {@code resolve("crossbuild")}.
      */
     static final Pattern BYPASS = Pattern.compile("(\\.(root|target|cargoTargetDir|groupCargoTargetDir|nativeDir)"
-            + "\\([^()]*(\\([^()]*\\)[^()]*)*\\)\\s*\\.resolve\\(\")|(\\.resolve\\(\"crossbuild[\"/])|\"target/crossbuild/");
+            + "\\([^()]*(\\([^()]*\\)[^()]*)*\\)\\s*\\.resolve\\(\\s*\")|(\\.resolve\\(\\s*\"crossbuild[\"/])|\"target/crossbuild/");
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
@@ -34,6 +34,7 @@ class WorkLayoutPathsTest {
         "return layout.target(target.id()).resolve(\"native-jar-plan.json\");|true",
         "layout().target(plan.target().id()).resolve(\"native-jar.stamp\")|true",
         "build.resolve(\"crossbuild\").resolve(\"image\")|true",
+        "layout().target(plan.target().id()).resolve( \"native-jar.stamp\")|true",
         "Path.of(\"target/crossbuild/report.json\")|true",
         "return root().resolve(\"image\");|false",
         "Path stamp = layout.jniCheckStamp();|false",

@@ -9,9 +9,11 @@ import dev.crossbuild.core.CrossbuildException;
 import dev.crossbuild.core.Fingerprint;
 import dev.crossbuild.core.MachineException;
 import dev.crossbuild.core.ProjectException;
+import dev.crossbuild.core.Stamp;
 import dev.crossbuild.model.PlatformKeys;
 import dev.crossbuild.model.PlatformKeys.OciPlatform;
 import dev.crossbuild.model.WorkLayout;
+import dev.crossbuild.packaging.Checksums;
 import dev.crossbuild.packaging.FileKind;
 import dev.crossbuild.packaging.ShippedFile;
 import java.io.IOException;
@@ -111,8 +113,8 @@ public final class ImageBuilder {
         Path stamp = work.imageStamp();
         String inputs = inputs(byPlatform, platforms);
         try {
-            if (Files.isRegularFile(stamp) && Files.readString(stamp).equals(inputs)
-                    && Files.isRegularFile(layout.resolve("index.json")) && Files.isRegularFile(archiveFile)) {
+            if (Stamp.current(stamp, archiveFile, inputs).isPresent()
+                    && Files.isRegularFile(layout.resolve("index.json"))) {
                 log.info("image " + spec.name() + " is up to date (same files, base and settings), not written"
                         + " again");
                 return new Result(layout, archiveFile, List.copyOf(platforms.keySet()), leftOut, true);
@@ -160,10 +162,10 @@ public final class ImageBuilder {
             throw failure(problems);
         }
         try {
-            Files.deleteIfExists(stamp);
+            Stamp.forget(stamp);
             new LayoutWriter(layout).write(spec, images.stream().map(p -> new LayoutWriter.PlatformImage(
                     p.target().id(), p.platform(), p.files(), p.base(), p.entrypoint())).toList(), archiveFile);
-            Files.writeString(stamp, inputs);
+            new Stamp(inputs, Stamp.describe(archiveFile), Checksums.sha256(archiveFile), Map.of()).write(stamp);
         } catch (IOException e) {
             throw new MachineException("could not write the image layout " + layout + ": " + e.getMessage(), e);
         }

@@ -52,8 +52,8 @@ abstract class AbstractPackageMojo extends AbstractCargoMojo {
     private String finalName;
 
     /**
-     * With {@code crossbuild.prebuilt}: an archive in that folder matching no selected target is an error, not
-     * a warning.
+     * With {@code crossbuild.prebuilt}: the folder must hold exactly the selected set, so what is otherwise a
+     * warning is an error: a file of the goal's kind that matches no selected target, and a missing SBOM.
      *
      * @since 0.1.0
      */

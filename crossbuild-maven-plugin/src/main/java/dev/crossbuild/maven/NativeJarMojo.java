@@ -114,6 +114,15 @@ public class NativeJarMojo extends AbstractCargoMojo {
     private String skipNativeJar;
 
     /**
+     * With {@code crossbuild.prebuilt}: the folder must hold exactly the selected set, so what is otherwise a
+     * warning is an error: a file of the goal's kind that matches no selected target, and a missing SBOM.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.PREBUILT_STRICT, defaultValue = "false")
+    private String prebuiltStrict;
+
+    /**
      * The old spelling of this goal's skip switch, {@code crossbuild.nativeJar.skip}: still skips the goal, with a warning
      * naming the new spelling.
      *
@@ -153,6 +162,7 @@ public class NativeJarMojo extends AbstractCargoMojo {
         NativeJars.platforms(selected, options.platforms(), options.name());
         boolean check = bool(PropertyNames.JNI_CHECK, jniCheck, true);
         return new NativeJarWork(context, projectHelper, selected, options, prebuilt(),
+                PropertyValues.bool(PropertyNames.PREBUILT_STRICT, prebuiltStrict),
                 check && classesDirectory != null ? classesDirectory.toPath() : null);
     }
 }

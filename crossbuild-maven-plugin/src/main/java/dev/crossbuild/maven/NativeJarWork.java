@@ -22,7 +22,7 @@ import org.apache.maven.project.MavenProjectHelper;
  * @param classes  the compiled classes for the JNI check, or null when it is off
  */
 record NativeJarWork(GoalContext context, MavenProjectHelper helper, List<TargetSpec> targets,
-        NativeJarOptions options, Path prebuilt, Path classes) implements Work {
+        NativeJarOptions options, Path prebuilt, boolean prebuiltStrict, Path classes) implements Work {
 
     @Override
     public void run() throws CrossbuildException {
@@ -48,7 +48,8 @@ record NativeJarWork(GoalContext context, MavenProjectHelper helper, List<Target
             }
         } else {
             // the fan-in: the jobs' JARs, verified, attached as they were built; the JAR of every platform from them
-            List<PrebuiltNativeJars.Verified> verified = new PrebuiltNativeJars(options, log).gather(targets, prebuilt);
+            List<PrebuiltNativeJars.Verified> verified = new PrebuiltNativeJars(options, log).gather(targets, prebuilt,
+                    prebuiltStrict);
             List<NativeJars.PlatformJar> plans = verified.stream().map(PrebuiltNativeJars.Verified::plan).toList();
             if (classes != null) {
                 jars.checkJni(plans, classes);

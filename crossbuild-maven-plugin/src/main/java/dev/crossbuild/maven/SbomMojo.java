@@ -40,7 +40,8 @@ public class SbomMojo extends AbstractCargoMojo {
     private String skipSbom;
 
     /**
-     * With {@code crossbuild.prebuilt}: a target whose SBOM is not in that folder is an error, not a warning.
+     * With {@code crossbuild.prebuilt}: the folder must hold exactly the selected set, so what is otherwise a
+     * warning is an error: a file of the goal's kind that matches no selected target, and a missing SBOM.
      *
      * @since 0.1.0
      */

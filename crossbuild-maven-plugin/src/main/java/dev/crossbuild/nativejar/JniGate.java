@@ -5,11 +5,11 @@ import dev.crossbuild.core.CrossbuildException;
 import dev.crossbuild.core.Fingerprint;
 import dev.crossbuild.core.MachineException;
 import dev.crossbuild.core.ProjectException;
+import dev.crossbuild.core.Stamp;
 import dev.crossbuild.jni.JniLinkCheck;
 import dev.crossbuild.jni.JniReport;
 import dev.crossbuild.jni.NativeMethod;
 import dev.crossbuild.jni.UnreadableClassException;
-import dev.crossbuild.packaging.ArchiveStamp;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,14 +43,14 @@ final class JniGate {
         Path stamp = options.packaging().layout().jniCheckStamp();
         String inputs = jniInputs(plans, classes);
         try {
-            if (Files.isRegularFile(stamp) && Files.readString(stamp).equals(inputs)) {
+            if (Stamp.current(stamp, null, inputs).isPresent()) {
                 log.info("JNI check: the classes and libraries are those that passed it last time");
                 return;
             }
-            Files.deleteIfExists(stamp);
         } catch (IOException e) {
             throw new MachineException("could not read " + stamp + ": " + e.getMessage(), e);
         }
+        Stamp.forget(stamp);
         List<NativeMethod> methods;
         try {
             methods = JniLinkCheck.nativeMethods(List.of(classes));
@@ -85,12 +85,7 @@ final class JniGate {
                     + " JNI_OnLoad; -D" + "crossbuild.jniCheck=false turns the check off");
         }
         if (warnings == 0) {
-            try {
-                Files.createDirectories(stamp.getParent());
-                Files.writeString(stamp, inputs);
-            } catch (IOException e) {
-                throw new MachineException("could not write " + stamp + ": " + e.getMessage(), e);
-            }
+            Stamp.of(inputs).write(stamp);
         }
         log.info("JNI check: " + methods.size() + " native method" + (methods.size() == 1 ? "" : "s") + " of "
                 + classes.getFileName() + " checked against the libraries of " + plans.size() + " target"
@@ -106,7 +101,7 @@ final class JniGate {
             for (NativeJars.PlatformJar plan : plans) {
                 fingerprint.add(plan.target().id());
                 for (Path file : plan.files()) {
-                    fingerprint.add(ArchiveStamp.describe(file));
+                    fingerprint.add(Stamp.describe(file));
                 }
             }
         } catch (IOException e) {

@@ -10,13 +10,13 @@ import dev.crossbuild.core.Fingerprint;
 import dev.crossbuild.core.Json;
 import dev.crossbuild.core.MachineException;
 import dev.crossbuild.core.ProjectException;
+import dev.crossbuild.core.Stamp;
 import dev.crossbuild.model.PlatformKeys;
 import dev.crossbuild.model.TargetSpec;
 import dev.crossbuild.model.WorkLayout;
 import dev.crossbuild.nativebuild.NativeBuildSpec;
 import dev.crossbuild.nativebuild.NativeOutputs;
 import dev.crossbuild.packaging.ArchiveEntry;
-import dev.crossbuild.packaging.ArchiveStamp;
 import dev.crossbuild.packaging.ContentCollector;
 import dev.crossbuild.packaging.ContentRules;
 import dev.crossbuild.packaging.LibraryAudit;
@@ -211,7 +211,7 @@ final class NativeJarPlanner {
             List<ArchiveEntry> libraries = new ArrayList<>();
             for (PlanStamp.Library library : stamp.libraries()) {
                 Path source = Path.of(library.source());
-                if (!Files.isRegularFile(source) || !ArchiveStamp.describe(source).equals(library.file())) {
+                if (!Files.isRegularFile(source) || !Stamp.describe(source).equals(library.file())) {
                     return Optional.empty();
                 }
                 libraries.add(new ArchiveEntry(library.name(), source, true, library.kind()));
@@ -228,7 +228,7 @@ final class NativeJarPlanner {
         try {
             for (ArchiveEntry library : plan.libraries()) {
                 libraries.add(new PlanStamp.Library(library.name(), library.source().toString(), library.kind(),
-                        ArchiveStamp.describe(library.source())));
+                        Stamp.describe(library.source())));
             }
         } catch (IOException e) {
             throw new MachineException("could not read the libraries of target `" + plan.target().id() + "`: "

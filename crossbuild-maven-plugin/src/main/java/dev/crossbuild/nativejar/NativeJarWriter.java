@@ -5,9 +5,9 @@ import dev.crossbuild.core.CrossbuildException;
 import dev.crossbuild.core.Fingerprint;
 import dev.crossbuild.core.Json;
 import dev.crossbuild.core.MachineException;
+import dev.crossbuild.core.Stamp;
 import dev.crossbuild.nativeloader.NativeIndex;
 import dev.crossbuild.packaging.ArchiveEntry;
-import dev.crossbuild.packaging.ArchiveStamp;
 import dev.crossbuild.packaging.Checksums;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -54,8 +54,7 @@ final class NativeJarWriter {
     NativeJars.Written writeAll(List<NativeJars.PlatformJar> plans) throws CrossbuildException {
         List<Contents> every = new ArrayList<>();
         for (NativeJars.PlatformJar plan : plans) {
-            every.add(contents(plan, options.packaging().layout().target(plan.target().id()).resolve(
-                    "native-jar.stamp")));
+            every.add(contents(plan, options.packaging().layout().nativeJarStamp(plan.target().id())));
         }
         return writeAll(every);
     }
@@ -82,11 +81,12 @@ final class NativeJarWriter {
                     .toString()).add(folder).add(plan.target().triple().value()).add(plan.libc()).add(plan.glibc())
                     .add(plan.main());
             for (ArchiveEntry library : plan.libraries()) {
-                fingerprint.add(library.name()).add(ArchiveStamp.describe(library.source()));
+                fingerprint.add(library.name()).add(Stamp.describe(library.source()));
             }
             String inputs = fingerprint.hex();
             // the sha256 of each library, from the stamp while its inputs are the same, else read
-            Map<String, String> known = readStamp(stampFile, inputs).map(ArchiveStamp::files).orElse(Map.of());
+            Map<String, String> known = Stamp.read(stampFile).filter(k -> inputs.equals(k.inputs())).map(Stamp::files)
+                    .orElse(Map.of());
             List<NativeIndex.Library> libraries = new ArrayList<>();
             List<JarWriter.Entry> entries = new ArrayList<>();
             for (ArchiveEntry library : plan.libraries()) {
@@ -105,28 +105,16 @@ final class NativeJarWriter {
         }
     }
 
-    /** The stamp of a JAR written from these inputs, whatever became of the JAR since. */
-    private static Optional<ArchiveStamp> readStamp(Path stampFile, String inputs) {
-        try {
-            ArchiveStamp known = Files.isRegularFile(stampFile) ? dev.crossbuild.core.Json.read(stampFile,
-                    ArchiveStamp.class) : null;
-            return known != null && inputs.equals(known.inputs()) && known.files() != null ? Optional.of(known)
-                    : Optional.empty();
-        } catch (MachineException | RuntimeException unreadable) {
-            return Optional.empty();
-        }
-    }
-
     private NativeJars.Written write(String classifier, String inputs, List<JarWriter.Entry> entries, Path stampFile,
             String prefix) throws MachineException {
         Path jar = options.jar(classifier);
         try {
-            Optional<ArchiveStamp> current = ArchiveStamp.current(stampFile, jar, inputs);
+            Optional<Stamp> current = Stamp.current(stampFile, jar, inputs);
             if (current.isPresent()) {
                 log.info(prefix + jar.getFileName() + " is up to date, not written again");
                 return new NativeJars.Written(classifier, jar, sidecar(jar, current.get().sha256()), false);
             }
-            Files.deleteIfExists(stampFile);
+            Stamp.forget(stampFile);
             boolean changed = JarWriter.write(jar, entries, options.packaging().timestamp());
             Map<String, String> files = new LinkedHashMap<>();
             for (JarWriter.Entry entry : entries) {
@@ -136,7 +124,7 @@ final class NativeJarWriter {
             }
             Files.createDirectories(stampFile.getParent());
             String sha256 = Checksums.sha256(jar);
-            new ArchiveStamp(inputs, ArchiveStamp.describe(jar), sha256, files).write(stampFile);
+            new Stamp(inputs, Stamp.describe(jar), sha256, files).write(stampFile);
             log.info(prefix + (changed ? "wrote " + jar : jar.getFileName() + " has the same bytes, kept"));
             return new NativeJars.Written(classifier, jar, sidecar(jar, sha256), changed);
         } catch (IOException e) {

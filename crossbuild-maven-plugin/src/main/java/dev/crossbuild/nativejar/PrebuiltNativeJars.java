@@ -12,13 +12,13 @@ import dev.crossbuild.model.TargetSpec;
 import dev.crossbuild.nativeloader.NativeIndex;
 import dev.crossbuild.packaging.ArchiveEntry;
 import dev.crossbuild.packaging.ArchiveFormat;
+import dev.crossbuild.packaging.PrebuiltFinder;
 import dev.crossbuild.packaging.ArchiveReader;
 import dev.crossbuild.packaging.ArchiveRefusedException;
 import dev.crossbuild.packaging.Checksums;
 import dev.crossbuild.packaging.LibraryAudit;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -29,7 +29,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 
 /**
  * The fan-in of native JARs: takes every selected target's JAR, built by its own job, from one folder (flat, or one
@@ -40,8 +39,6 @@ import java.util.stream.Stream;
  * listed and nothing is attached. Then the JARs are copied to {@code target/} as the jobs built them.
  */
 public final class PrebuiltNativeJars {
-
-    private static final int SIDECAR_BYTES = 4096;
 
     /** A verified JAR: where it came from, where it now is, and its libraries unpacked, as a plan. */
     public record Verified(NativeJars.PlatformJar plan, Path jar, Path checksum) {
@@ -55,27 +52,19 @@ public final class PrebuiltNativeJars {
         this.log = log;
     }
 
-    public List<Verified> gather(List<TargetSpec> targets, Path directory) throws CrossbuildException {
-        if (!Files.isDirectory(directory)) {
-            throw new ProjectException("-Dcrossbuild.prebuilt=" + directory + " is not a directory; point it at the"
-                    + " folder the CI jobs' native JARs and .sha256 files were downloaded into");
-        }
+    /** @param strict the folder must hold exactly the selected set ({@link PrebuiltFinder}) */
+    public List<Verified> gather(List<TargetSpec> targets, Path directory, boolean strict)
+            throws CrossbuildException {
+        PrebuiltFinder finder = new PrebuiltFinder(directory, strict, log);
         Map<String, String> keys = NativeJars.platforms(targets, options.platforms(), options.name());
-        Map<String, List<Path>> found = jarsIn(directory);
         List<String> problems = new ArrayList<>();
-        List<Map.Entry<TargetSpec, Path>> chosen = new ArrayList<>();
+        Map<TargetSpec, String> names = new LinkedHashMap<>();
         for (TargetSpec target : targets) {
-            String name = options.jar(keys.get(target.id())).getFileName().toString();
-            List<Path> candidates = found.getOrDefault(name, List.of());
-            String who = "target `" + target.id() + "`";
-            if (candidates.isEmpty()) {
-                problems.add(who + ": " + name + " is missing from " + directory + " (did its job fail or not upload?)");
-            } else if (candidates.size() > 1) {
-                problems.add(who + ": " + name + " is in " + directory + " more than once: " + candidates);
-            } else {
-                chosen.add(Map.entry(target, candidates.get(0)));
-            }
+            names.put(target, options.jar(keys.get(target.id())).getFileName().toString());
         }
+        String prefix = options.jar("").getFileName().toString().replaceAll("\\.jar$", "");
+        List<Map.Entry<TargetSpec, Path>> chosen = new ArrayList<>(finder.find(new PrebuiltFinder.Kind("native JAR",
+                name -> isPlatformJar(name, prefix), true), names, problems).entrySet());
         List<NativeJars.PlatformJar> plans = new ArrayList<>();
         for (Map.Entry<TargetSpec, Path> entry : chosen) {
             check(entry.getKey(), keys.get(entry.getKey().id()), entry.getValue(), problems).ifPresent(plans::add);
@@ -92,16 +81,9 @@ public final class PrebuiltNativeJars {
         String who = "target `" + target.id() + "`: " + jar;
         int before = problems.size();
         try {
-            Path sidecar = jar.resolveSibling(jar.getFileName() + ".sha256");
-            if (!Files.isRegularFile(sidecar)) {
-                problems.add(who + " has no " + sidecar.getFileName() + " beside it; upload the .sha256 with the JAR");
-                return Optional.empty();
-            }
-            String actual = Checksums.sha256(jar);
-            String recorded = recordedChecksum(sidecar);
-            if (!recorded.equalsIgnoreCase(actual)) {
-                problems.add(who + " does not match its checksum: " + sidecar.getFileName() + " says " + recorded
-                        + ", the file is " + actual + " (altered or truncated on the way)");
+            Optional<String> altered = PrebuiltFinder.checksumProblem(jar, who);
+            if (altered.isPresent()) {
+                problems.add(altered.get());
                 return Optional.empty();
             }
             Path unpacked = options.packaging().layout().prebuiltNativeJar(target.id());
@@ -222,26 +204,12 @@ public final class PrebuiltNativeJars {
         }
     }
 
-    private static String recordedChecksum(Path sidecar) throws IOException {
-        try (InputStream in = Files.newInputStream(sidecar)) {
-            String text = new String(in.readNBytes(SIDECAR_BYTES), StandardCharsets.US_ASCII).trim();
-            return text.isEmpty() ? "" : text.split("\\s+")[0];
+    /** A native JAR of one platform: {@code <finalName>-<platform>.jar}, not the JAR of every platform nor a build's own. */
+    private static boolean isPlatformJar(String name, String prefix) {
+        if (!name.startsWith(prefix) || !name.endsWith(".jar")) {
+            return false;
         }
-    }
-
-    /** JAR file names in the folder and its direct subfolders. */
-    private static Map<String, List<Path>> jarsIn(Path directory) throws MachineException {
-        Map<String, List<Path>> found = new LinkedHashMap<>();
-        try (Stream<Path> files = Files.walk(directory, 2)) {
-            files.filter(Files::isRegularFile).sorted().forEach(file -> {
-                String name = file.getFileName().toString();
-                if (name.endsWith(".jar")) {
-                    found.computeIfAbsent(name, n -> new ArrayList<>()).add(file);
-                }
-            });
-        } catch (IOException e) {
-            throw new MachineException("could not list " + directory + ": " + e.getMessage(), e);
-        }
-        return found;
+        String classifier = name.substring(prefix.length(), name.length() - ".jar".length());
+        return !classifier.isEmpty() && !List.of(NativeJarOptions.ALL, "sources", "javadoc", "tests").contains(classifier);
     }
 }

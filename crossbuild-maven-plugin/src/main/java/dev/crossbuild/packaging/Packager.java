@@ -6,6 +6,7 @@ import dev.crossbuild.core.CrossbuildException;
 import dev.crossbuild.core.Fingerprint;
 import dev.crossbuild.core.MachineException;
 import dev.crossbuild.core.ProjectException;
+import dev.crossbuild.core.Stamp;
 import dev.crossbuild.model.TargetSpec;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -87,19 +88,19 @@ public final class Packager {
             try {
                 String inputs = inputs(format, options.topFolder(target.id()), found.entries());
                 Path stampFile = options.layout().archiveStamp(target.id());
-                ArchiveStamp stamp = ArchiveStamp.current(stampFile, archive, inputs).orElse(null);
+                Stamp stamp = Stamp.current(stampFile, archive, inputs).orElse(null);
                 if (stamp != null) {
                     log.info("[" + target.id() + "] " + archive.getFileName() + " is up to date (same files, options"
                             + " and timestamp), not written again");
                 } else {
-                    Files.deleteIfExists(stampFile);
+                    Stamp.forget(stampFile);
                     ArchiveWriter.write(archive, format, options.topFolder(target.id()), found.entries(),
                             options.timestamp());
                     Map<String, String> files = new LinkedHashMap<>();
                     for (ArchiveEntry file : found.entries()) {
                         files.put(file.name(), Checksums.sha256(file.source()));
                     }
-                    stamp = new ArchiveStamp(inputs, ArchiveStamp.describe(archive), Checksums.sha256(archive), files);
+                    stamp = new Stamp(inputs, Stamp.describe(archive), Checksums.sha256(archive), files);
                     stamp.write(stampFile);
                 }
                 String sha256 = stamp.sha256();
@@ -147,7 +148,7 @@ public final class Packager {
                 .add(options.timestamp().toString());
         for (ArchiveEntry entry : entries.stream().sorted(java.util.Comparator.comparing(ArchiveEntry::name)).toList()) {
             fingerprint.add(entry.name()).add(Boolean.toString(entry.executable()))
-                    .add(ArchiveStamp.describe(entry.source()));
+                    .add(Stamp.describe(entry.source()));
         }
         return fingerprint.hex();
     }

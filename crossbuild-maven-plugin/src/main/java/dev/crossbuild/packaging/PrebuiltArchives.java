@@ -11,7 +11,6 @@ import dev.crossbuild.core.ProjectException;
 import dev.crossbuild.model.TargetSpec;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -20,9 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.stream.Stream;
 
 /**
  * The fan-in of a CI matrix: takes every selected target's archive, built by its own job, from one folder
@@ -36,8 +32,9 @@ import java.util.stream.Stream;
  */
 public final class PrebuiltArchives {
 
-    /** More than a checksum, a name and a line end: what follows is not read. */
-    private static final int SIDECAR_BYTES = 4096;
+    /** Archives: the fan-in's set, each target's required. */
+    static final PrebuiltFinder.Kind ARCHIVES = new PrebuiltFinder.Kind("archive",
+            name -> name.endsWith(".zip") || name.endsWith(".tar.gz"), true);
 
     private final PackageOptions options;
     private final BuildLog log;
@@ -92,37 +89,13 @@ public final class PrebuiltArchives {
     }
 
     private Verified verify(List<TargetSpec> targets, Path directory, boolean strict) throws CrossbuildException {
-        if (!Files.isDirectory(directory)) {
-            throw new ProjectException("-Dcrossbuild.prebuilt=" + directory + " is not a directory; point it at the"
-                    + " folder the CI jobs' archives and .sha256 files were downloaded into");
-        }
-        Map<String, List<Path>> found = archivesIn(directory);
+        PrebuiltFinder finder = new PrebuiltFinder(directory, strict, log);
         List<String> problems = new ArrayList<>();
-        Map<TargetSpec, Path> chosen = new LinkedHashMap<>();
-        Set<String> expected = new TreeSet<>();
+        Map<TargetSpec, String> names = new LinkedHashMap<>();
         for (TargetSpec target : targets) {
-            String name = options.archive(target.id(), options.format(target.triple())).getFileName().toString();
-            expected.add(name);
-            List<Path> candidates = found.getOrDefault(name, List.of());
-            String who = "target `" + target.id() + "`";
-            if (candidates.isEmpty()) {
-                problems.add(who + ": " + name + " is missing from " + directory + " (did its job fail or not upload?)");
-            } else if (candidates.size() > 1) {
-                problems.add(who + ": " + name + " is in " + directory + " more than once: " + candidates);
-            } else {
-                chosen.put(target, candidates.get(0));
-            }
+            names.put(target, options.archive(target.id(), options.format(target.triple())).getFileName().toString());
         }
-        List<String> strays = found.keySet().stream().filter(n -> !expected.contains(n)).toList();
-        for (String stray : strays) {
-            String text = stray + " in " + directory + " matches no selected target (a typo in the matrix, or a"
-                    + " target not selected here?)";
-            if (strict) {
-                problems.add(text + "; -Dcrossbuild.prebuilt.strict=true makes this an error");
-            } else {
-                log.warn(text);
-            }
-        }
+        Map<TargetSpec, Path> chosen = finder.find(ARCHIVES, names, problems);
         Map<TargetSpec, List<BuildReport.FileReport>> reports = new LinkedHashMap<>();
         Map<TargetSpec, TargetContents> contents = new LinkedHashMap<>();
         Map<TargetSpec, Map<String, String>> sums = new LinkedHashMap<>();
@@ -145,16 +118,9 @@ public final class PrebuiltArchives {
         String who = "target `" + target.id() + "`: " + archive;
         List<String> problems = new ArrayList<>();
         try {
-            Path sidecar = archive.resolveSibling(archive.getFileName() + ".sha256");
-            String actual = Checksums.sha256(archive);
-            if (!Files.isRegularFile(sidecar)) {
-                return List.of(who + " has no " + sidecar.getFileName() + " beside it; upload the .sha256 with the"
-                        + " archive");
-            }
-            String recorded = recordedChecksum(sidecar);
-            if (!recorded.equalsIgnoreCase(actual)) {
-                return List.of(who + " does not match its checksum: " + sidecar.getFileName() + " says " + recorded
-                        + ", the file is " + actual + " (altered or truncated on the way)");
+            Optional<String> altered = PrebuiltFinder.checksumProblem(archive, who);
+            if (altered.isPresent()) {
+                return List.of(altered.get());
             }
             Path unpacked = options.layout().prebuiltFiles(target.id());
             FileTrees.delete(unpacked);
@@ -223,14 +189,6 @@ public final class PrebuiltArchives {
         }
     }
 
-    /** The first word of a {@code .sha256} file, read as text whatever its bytes (a checksum is ASCII). */
-    private static String recordedChecksum(Path sidecar) throws IOException {
-        try (InputStream in = Files.newInputStream(sidecar)) {
-            String text = new String(in.readNBytes(SIDECAR_BYTES), StandardCharsets.US_ASCII).trim();
-            return text.split("\\s+")[0];
-        }
-    }
-
     private Packager.Result publish(Verified verified) throws MachineException {
         Map<TargetSpec, Path> chosen = verified.chosen();
         Map<TargetSpec, List<BuildReport.FileReport>> contents = verified.reports();
@@ -267,21 +225,5 @@ public final class PrebuiltArchives {
             throw new MachineException("could not copy the prebuilt archives to " + buildDirectory + ": "
                     + e.getMessage(), e);
         }
-    }
-
-    /** Archive file names in the folder and in its direct subfolders (one per job, as downloads leave them). */
-    private static Map<String, List<Path>> archivesIn(Path directory) throws MachineException {
-        Map<String, List<Path>> found = new LinkedHashMap<>();
-        try (Stream<Path> files = Files.walk(directory, 2)) {
-            files.filter(Files::isRegularFile).sorted().forEach(file -> {
-                String name = file.getFileName().toString();
-                if (name.endsWith(".zip") || name.endsWith(".tar.gz")) {
-                    found.computeIfAbsent(name, n -> new ArrayList<>()).add(file);
-                }
-            });
-        } catch (IOException e) {
-            throw new MachineException("could not list " + directory + ": " + e.getMessage(), e);
-        }
-        return found;
     }
 }

@@ -10,6 +10,7 @@ import dev.crossbuild.model.TargetSpec;
 import dev.crossbuild.model.WorkLayout;
 import dev.crossbuild.nativebuild.NativeBuildSpec;
 import dev.crossbuild.packaging.BuildReport;
+import dev.crossbuild.packaging.PrebuiltFinder;
 import dev.crossbuild.process.ProcessRunner;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,8 +18,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -113,41 +116,41 @@ public final class TargetSboms {
     }
 
     /**
-     * The fan-in job's SBOMs: each target's {@code <finalName>-<id>.cdx.json}, found anywhere under the folder
-     * the jobs' files were downloaded to, copied into the build directory.
+     * The fan-in job's SBOMs: each target's {@code <finalName>-<id>.cdx.json}, found as every prebuilt file is
+     * ({@link PrebuiltFinder}: in the folder the jobs' files were downloaded to and its direct subfolders), copied
+     * into the build directory. A target without one is a warning, an error when strict.
      *
-     * @param strict a target without its SBOM is an error, not a warning
+     * @param strict the folder must hold exactly the selected set
      */
     public List<Written> gather(List<TargetSpec> targets, Path prebuilt, boolean strict) throws CrossbuildException {
-        List<Path> all;
-        try (Stream<Path> walk = Files.walk(prebuilt)) {
-            all = walk.filter(Files::isRegularFile).sorted().toList();
-        } catch (IOException e) {
-            throw new MachineException("could not list " + prebuilt + ": " + e.getMessage(), e);
+        PrebuiltFinder finder = new PrebuiltFinder(prebuilt, strict, log);
+        Map<TargetSpec, String> names = new LinkedHashMap<>();
+        for (TargetSpec target : targets) {
+            names.put(target, options.sbom(target.id()).getFileName().toString());
+        }
+        String prefix = options.finalName() + "-";
+        List<String> problems = new ArrayList<>();
+        Map<TargetSpec, Path> chosen = finder.find(new PrebuiltFinder.Kind("SBOM",
+                name -> name.startsWith(prefix) && name.endsWith("." + EXTENSION), false), names, problems);
+        if (!problems.isEmpty()) {
+            throw new ProjectException("the prebuilt SBOMs in " + prebuilt + " are not a complete set; nothing is"
+                    + " attached:\n  - " + String.join("\n  - ", problems));
         }
         List<Written> written = new ArrayList<>();
-        for (TargetSpec target : targets) {
+        for (Map.Entry<TargetSpec, Path> entry : chosen.entrySet()) {
+            TargetSpec target = entry.getKey();
             Path wanted = options.sbom(target.id());
             String name = wanted.getFileName().toString();
-            Optional<Path> found = all.stream().filter(p -> p.getFileName().toString().equals(name)).findFirst();
-            if (found.isEmpty()) {
-                String problem = "target `" + target.id() + "`: no " + name + " under " + prebuilt
-                        + "; upload target/" + name + " from the job that built it";
-                if (strict) {
-                    throw new ProjectException(problem);
-                }
-                log.warn(problem);
-                continue;
-            }
+            Path found = entry.getValue();
             try {
                 Files.createDirectories(wanted.getParent());
-                if (!found.get().toAbsolutePath().normalize().equals(wanted.toAbsolutePath().normalize())) {
+                if (!found.toAbsolutePath().normalize().equals(wanted.toAbsolutePath().normalize())) {
                     Path temp = Files.createTempFile(wanted.getParent(), name, ".tmp");
-                    Files.copy(found.get(), temp, StandardCopyOption.REPLACE_EXISTING);
+                    Files.copy(found, temp, StandardCopyOption.REPLACE_EXISTING);
                     Files.move(temp, wanted, StandardCopyOption.REPLACE_EXISTING);
                 }
             } catch (IOException e) {
-                throw new MachineException("could not copy " + found.get() + " to " + wanted + ": "
+                throw new MachineException("could not copy " + found + " to " + wanted + ": "
                         + e.getMessage(), e);
             }
             written.add(new Written(target.id(), wanted));
