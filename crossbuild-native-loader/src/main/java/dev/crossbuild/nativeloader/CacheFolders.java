@@ -54,6 +54,13 @@ final class CacheFolders {
      *
      * @param os the OS part of the platform key ({@code linux}, {@code osx}, {@code windows}, …)
      */
+    static List<Candidate> candidates(String os, Properties props) {
+        String forced = props.getProperty(DIR_PROPERTY);
+        // the environment only when it is read: its map costs a cold JVM a few classes
+        return candidates(os, forced != null && !forced.trim().isEmpty() ? java.util.Collections.<String, String>emptyMap()
+                : System.getenv(), props);
+    }
+
     static List<Candidate> candidates(String os, Map<String, String> env, Properties props) {
         List<Candidate> list = new ArrayList<Candidate>();
         String forced = props.getProperty(DIR_PROPERTY);
@@ -130,27 +137,50 @@ final class CacheFolders {
     static boolean noexec(String mountinfo, String path) {
         String best = null;
         boolean bestNoexec = false;
-        for (String line : mountinfo.split("\n")) {
+        int from = 0;
+        // by hand, not split: a cold JVM interprets every substring and list a split makes
+        while (from < mountinfo.length()) {
+            int end = mountinfo.indexOf('\n', from);
+            if (end < 0) {
+                end = mountinfo.length();
+            }
             // 36 35 98:0 /mnt1 /mnt2 rw,noatime master:1 - ext3 /dev/root rw,errors=continue
-            String[] fields = line.split(" ");
-            if (fields.length < 6) {
-                continue;
+            int start = from;
+            for (int field = 0; field < 4 && start >= 0; field++) {
+                start = mountinfo.indexOf(' ', start);
+                start = start < 0 || start >= end ? -1 : start + 1;
             }
-            String point = unescape(fields[4]);
-            if (!contains(point, path)) {
-                continue;
+            int pointEnd = start < 0 ? -1 : mountinfo.indexOf(' ', start);
+            int optionsEnd = pointEnd < 0 || pointEnd >= end ? -1 : mountinfo.indexOf(' ', pointEnd + 1);
+            if (optionsEnd < 0 || optionsEnd > end) {
+                optionsEnd = end;
             }
-            if (best == null || point.length() >= best.length()) {
-                best = point;
-                bestNoexec = false;
-                for (String option : fields[5].split(",")) {
-                    if (option.equals("noexec")) {
-                        bestNoexec = true;
-                    }
+            if (pointEnd > 0 && pointEnd < end) {
+                String point = unescape(mountinfo.substring(start, pointEnd));
+                if (contains(point, path) && (best == null || point.length() >= best.length())) {
+                    best = point;
+                    bestNoexec = hasOption(mountinfo, pointEnd + 1, optionsEnd, "noexec");
                 }
             }
+            from = end + 1;
         }
         return bestNoexec;
+    }
+
+    /** Whether the comma-separated options in {@code text[from, to)} include {@code option}. */
+    private static boolean hasOption(String text, int from, int to, String option) {
+        int at = from;
+        while (at < to) {
+            int comma = text.indexOf(',', at);
+            if (comma < 0 || comma > to) {
+                comma = to;
+            }
+            if (comma - at == option.length() && text.startsWith(option, at)) {
+                return true;
+            }
+            at = comma + 1;
+        }
+        return false;
     }
 
     private static boolean contains(String point, String path) {

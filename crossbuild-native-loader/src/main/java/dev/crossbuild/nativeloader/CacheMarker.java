@@ -169,13 +169,16 @@ final class CacheMarker {
     /** The marker's text when it is this user's private regular file with the right header, else null. */
     private static String read(Path marker) {
         try {
-            PrivateFolders.Stat s = PrivateFolders.stat(marker);
+            PrivateFolders.Stat s = PrivateFolders.quick(marker);
             if (!PrivateFolders.privateFile(marker, s) || s.size > 1 << 20) {
                 return null;
             }
             byte[] bytes = new byte[(int) s.size];
             int n = 0;
-            try (InputStream in = Files.newInputStream(marker, LinkOption.NOFOLLOW_LINKS)) {
+            // java.io, whose classes the JVM has loaded: a channel (Files.newInputStream) would load some thirty
+            // classes and the JDK's nio library. The lstat above found this user's own regular file in a folder
+            // no one else may write to, so no one else can put a link in its place before the open.
+            try (InputStream in = new java.io.FileInputStream(marker.toString())) {
                 while (n < bytes.length) {
                     int r = in.read(bytes, n, bytes.length - n);
                     if (r < 0) {

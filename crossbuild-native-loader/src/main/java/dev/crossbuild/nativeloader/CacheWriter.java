@@ -3,8 +3,6 @@ package dev.crossbuild.nativeloader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.URL;
-import java.net.URLConnection;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -66,7 +64,7 @@ final class CacheWriter {
      *
      * @param why what is wrong with the folder as it is, for the message when it cannot be put right
      */
-    static void write(Path folder, NativeIndex index, URL indexUrl, String why) throws IOException, Refused {
+    static void write(Path folder, NativeIndex index, IndexSource source, String why) throws IOException, Refused {
         Object monitor = MONITORS.get(folder);
         if (monitor == null) {
             Object created = new Object();
@@ -91,7 +89,7 @@ final class CacheWriter {
                     return;
                 }
                 for (NativeIndex.Library library : stale) {
-                    writeOne(folder, library, new URL(indexUrl, encode(library.file())));
+                    writeOne(folder, library, source);
                 }
                 CacheMarker.write(folder, index);
             }
@@ -168,30 +166,28 @@ final class CacheWriter {
         }
     }
 
-    private static void writeOne(Path folder, NativeIndex.Library library, URL source) throws IOException {
+    private static void writeOne(Path folder, NativeIndex.Library library, IndexSource source) throws IOException {
         Path temp = temp(folder, library.file(), PrivateFolders.Created.LIBRARY);
         boolean moved = false;
         try {
-            InputStream in;
-            Sha256 sha;
+            IndexSource.Entry entry;
             try {
-                URLConnection connection = source.openConnection();
-                connection.setUseCaches(false);
-                in = connection.getInputStream();
-                // a JAR entry's size, from the JAR's directory
-                sha = Sha256.forSize(connection.getContentLengthLong());
+                entry = source.open(library.file());
             } catch (IOException e) {
-                throw new SourceError("cannot read " + source + ", listed in its index: " + e, e);
+                throw new SourceError("cannot read " + library.file() + " beside " + source.where
+                        + ", listed in its index: " + e, e);
             }
-            try (InputStream input = in; OutputStream out = Files.newOutputStream(temp,
+            // one pass: each block is hashed as it is written, read once from the JAR
+            Sha256 sha = Sha256.forSize(entry.size);
+            try (InputStream input = entry.in; OutputStream out = Files.newOutputStream(temp,
                     StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING, LinkOption.NOFOLLOW_LINKS)) {
-                byte[] buffer = new byte[64 * 1024];
+                byte[] buffer = new byte[256 * 1024];
                 int n;
                 while (true) {
                     try {
                         n = input.read(buffer);
                     } catch (IOException e) {
-                        throw new SourceError("cannot read " + source + ": " + e, e);
+                        throw new SourceError("cannot read " + entry.where + ": " + e, e);
                     }
                     if (n < 0) {
                         break;
@@ -203,7 +199,7 @@ final class CacheWriter {
             }
             String actual = sha.hex();
             if (!actual.equals(library.sha256())) {
-                throw new SourceError(source + " has sha256 " + actual + " where its index says "
+                throw new SourceError(entry.where + " has sha256 " + actual + " where its index says "
                         + library.sha256() + ": the JAR is corrupt or was altered", null);
             }
             move(temp, folder.resolve(library.file()));

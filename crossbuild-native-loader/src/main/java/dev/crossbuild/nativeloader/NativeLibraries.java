@@ -1,12 +1,8 @@
 package dev.crossbuild.nativeloader;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.FileNotFoundException;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.URL;
-import java.net.URLConnection;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -207,34 +203,42 @@ public final class NativeLibraries {
         String platform = platform();
         ClassLoader loader = loaderOf(anchor);
         String indexPath = NativeIndex.path(name, platform);
-        URL indexUrl = loader.getResource(indexPath);
-        if (indexUrl == null) {
+        IndexSource source;
+        try {
+            source = IndexSource.find(loader, indexPath);
+        } catch (IOException e) {
+            throw linkError(e.getMessage(), e);
+        }
+        if (source == null) {
             throw NotFoundMessage.notFound(anchor, loader, name, platform, indexPath);
         }
-        byte[] indexBytes;
         try {
-            indexBytes = read(indexUrl);
-        } catch (IOException e) {
-            throw linkError("cannot read " + indexUrl + ": " + e, e);
+            return extractFrom(source, anchor, name, platform, loader);
+        } finally {
+            source.close();
         }
+    }
+
+    private static Extracted extractFrom(IndexSource source, Class<?> anchor, String name, String platform,
+            ClassLoader loader) {
         NativeIndex index;
         try {
-            index = NativeIndex.read(new ByteArrayInputStream(indexBytes), indexUrl.toString());
+            index = NativeIndex.read(new ByteArrayInputStream(source.bytes), source.where);
         } catch (IOException e) {
             throw linkError(e.getMessage(), e);
         }
         if (!index.name().equals(name) || !index.platform().equals(platform)) {
-            throw new UnsatisfiedLinkError(indexUrl + " is the index of " + index.name() + " for "
+            throw new UnsatisfiedLinkError(source.where + " is the index of " + index.name() + " for "
                     + index.platform() + ", not of " + name + " for " + platform + ": the JAR is not as the"
                     + " crossbuild plugin writes it");
         }
-        String hash = Sha256.hex(indexBytes).substring(0, HASH_CHARS);
+        String hash = Sha256.hex(source.bytes).substring(0, HASH_CHARS);
         List<CacheFolders.Candidate> candidates = CacheFolders.candidates(Platforms.normalizeOs(
-                System.getProperty("os.name", "")), System.getenv(), System.getProperties());
+                System.getProperty("os.name", "")), System.getProperties());
         StringBuilder failures = new StringBuilder();
         for (CacheFolders.Candidate candidate : candidates) {
             try {
-                return extractInto(candidate, name, hash, index, indexUrl, loader);
+                return extractInto(candidate, name, hash, index, source, loader);
             } catch (IOException e) {
                 failures.append("\n  ").append(candidate.root.resolve(name).resolve(hash)).append(" (")
                         .append(candidate.why).append("): ").append(describe(e));
@@ -252,7 +256,7 @@ public final class NativeLibraries {
     }
 
     private static Extracted extractInto(CacheFolders.Candidate candidate, String name, String hash,
-            NativeIndex index, URL indexUrl, ClassLoader loader) throws IOException, CacheWriter.Refused {
+            NativeIndex index, IndexSource source, ClassLoader loader) throws IOException, CacheWriter.Refused {
         Path root = PrivateFolders.root(candidate.root);
         Path hashFolder = root.resolve(name).resolve(hash);
         PrivateFolders.folder(hashFolder.getParent());
@@ -282,7 +286,7 @@ public final class NativeLibraries {
         }
         StringBuilder why = new StringBuilder();
         if (!CacheMarker.stale(folder, index, why).isEmpty()) {
-            CacheWriter.write(folder, index, indexUrl, why.toString());
+            CacheWriter.write(folder, index, source, why.toString());
         }
         return new Extracted(all, main);
     }
@@ -296,21 +300,6 @@ public final class NativeLibraries {
         if (name == null || name.isEmpty() || name.indexOf('/') >= 0 || name.indexOf('\\') >= 0
                 || name.equals(".") || name.equals("..")) {
             throw new IllegalArgumentException("not a native library name: " + name);
-        }
-    }
-
-    /** Reads a resource without the JAR cache, so that a JAR rewritten since is read as it is now. */
-    private static byte[] read(URL url) throws IOException {
-        URLConnection connection = url.openConnection();
-        connection.setUseCaches(false);
-        try (InputStream in = connection.getInputStream()) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            byte[] buffer = new byte[8192];
-            int n;
-            while ((n = in.read(buffer)) >= 0) {
-                out.write(buffer, 0, n);
-            }
-            return out.toByteArray();
         }
     }
 

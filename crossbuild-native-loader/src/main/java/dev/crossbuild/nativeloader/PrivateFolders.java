@@ -15,6 +15,9 @@ import java.nio.file.Paths;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.UserPrincipal;
+import java.nio.file.FileSystems;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
@@ -63,8 +66,41 @@ final class PrivateFolders {
     private static final int S_IFLNK = 0120000;
     private static final int STICKY = 01000;
 
-    /** This process's uid and gid ({@code /proc/self}), -1 where unknown (then the owner's name is compared). */
-    private static final int[] IDS = ids();
+    /** This process's uid and gid ({@code /proc/self}), -1 where unknown; read on the first full stat only. */
+    private static final class Ids {
+        static final int[] IDS = ids();
+
+        private Ids() {
+        }
+    }
+
+    /**
+     * This process's user and root as principals, for the checks on the owner of a {@link #quick} stat (a
+     * principal's {@code equals} compares the uid); null where unknown (then the uid of a full stat decides).
+     */
+    private static final class Users {
+        static final UserPrincipal ME = me();
+        static final UserPrincipal ROOT = root();
+
+        private static UserPrincipal me() {
+            try {
+                return Files.readAttributes(Paths.get("/proc/self"), PosixFileAttributes.class).owner();
+            } catch (IOException | RuntimeException e) {
+                return null;
+            }
+        }
+
+        private static UserPrincipal root() {
+            try {
+                return FileSystems.getDefault().getUserPrincipalLookupService().lookupPrincipalByName("root");
+            } catch (IOException | RuntimeException e) {
+                return null;
+            }
+        }
+
+        private Users() {
+        }
+    }
 
     private PrivateFolders() {
     }
@@ -80,6 +116,8 @@ final class PrivateFolders {
         long ctime;
         long dev;
         long ino;
+        /** The owner, from a {@link #quick} stat (whose {@code uid} is -1), else null. */
+        UserPrincipal owner;
 
         boolean link() {
             return type == S_IFLNK;
@@ -133,6 +171,46 @@ final class PrivateFolders {
         return s;
     }
 
+    /**
+     * The file's own attributes (a link is not followed) for the checks on folders and the marker: type,
+     * permission bits, owner, size and modification time, read as {@link PosixFileAttributes}, which costs a
+     * cold JVM a tenth of the {@code unix:} view's parsed attribute names; a file group or others may write to
+     * gets a full {@link #stat} (the sticky bit and the group then matter). Null when there is no such file.
+     */
+    static Stat quick(Path path) throws IOException {
+        if (!POSIX) {
+            return stat(path);
+        }
+        PosixFileAttributes a;
+        try {
+            a = Files.readAttributes(path, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (NoSuchFileException e) {
+            return null;
+        } catch (UnsupportedOperationException e) {
+            return stat(path);
+        }
+        int mode = 0;
+        for (PosixFilePermission permission : a.permissions()) {
+            mode |= 0400 >> permission.ordinal();
+        }
+        UserPrincipal owner = a.owner();
+        if ((mode & 022) != 0 || Users.ME == null || Users.ROOT == null || owner == null) {
+            return stat(path);
+        }
+        Stat s = new Stat();
+        s.type = a.isSymbolicLink() ? S_IFLNK : a.isDirectory() ? S_IFDIR : a.isRegularFile() ? S_IFREG : 0;
+        s.mode = s.type | mode;
+        s.owner = owner;
+        s.size = a.size();
+        s.mtime = a.lastModifiedTime().toMillis();
+        return s;
+    }
+
+    /** Whether root owns the file. */
+    private static boolean root(Stat s) {
+        return s.owner != null ? s.owner.equals(Users.ROOT) : s.uid == 0;
+    }
+
     private static int[] ids() {
         try {
             Map<String, Object> a = Files.readAttributes(Paths.get("/proc/self"), "unix:uid,gid");
@@ -144,11 +222,14 @@ final class PrivateFolders {
 
     /** Whether this user owns the file (true where the file system has no owners). */
     static boolean mine(Path path, Stat s) {
+        if (s.owner != null) {
+            return s.owner.equals(Users.ME);
+        }
         if (s.uid < 0) {
             return true;
         }
-        if (IDS[0] >= 0) {
-            return s.uid == IDS[0];
+        if (Ids.IDS[0] >= 0) {
+            return s.uid == Ids.IDS[0];
         }
         try {
             return Files.getOwner(path, LinkOption.NOFOLLOW_LINKS).getName().equals(System.getProperty("user.name"));
@@ -177,14 +258,14 @@ final class PrivateFolders {
         }
         Path real = parent.toRealPath();
         for (Path p = real; p != null; p = p.getParent()) {
-            Stat s = stat(p);
+            Stat s = quick(p);
             if (s == null || s.mode < 0) {
                 continue;
             }
-            boolean trusted = s.uid == 0 || mine(p, s);
+            boolean trusted = root(s) || mine(p, s);
             boolean sticky = (s.mode & STICKY) != 0;
             if (s.link() || !trusted || ((s.mode & 002) != 0 && !sticky)
-                    || ((s.mode & 020) != 0 && !sticky && s.gid != IDS[1])) {
+                    || ((s.mode & 020) != 0 && !sticky && s.gid != Ids.IDS[1])) {
                 throw new CacheWriter.Refused(describe(p, s) + ", above the cache: another user could rename"
                         + " the cache and put libraries of theirs in its place. Use a cache under folders that only"
                         + " you (or root) may write to (chmod go-w " + p + ", or +t for a shared one like /tmp)",
@@ -192,14 +273,14 @@ final class PrivateFolders {
             }
         }
         Path result = real.resolve(root.getFileName().toString());
-        Stat s = stat(result);
+        Stat s = quick(result);
         if (s == null) {
             try {
                 Files.createDirectory(result, Created.FOLDER);
             } catch (FileAlreadyExistsException e) {
                 // made by another process meanwhile; checked below
             }
-            s = stat(result);
+            s = quick(result);
             if (s == null) {
                 throw new NoSuchFileException(result.toString());
             }
@@ -225,14 +306,14 @@ final class PrivateFolders {
      * @return true when the folder was open to others and has been repaired
      */
     static boolean folder(Path folder) throws IOException, CacheWriter.Refused {
-        Stat s = stat(folder);
+        Stat s = quick(folder);
         if (s == null) {
             try {
                 Files.createDirectory(folder, Created.FOLDER);
             } catch (FileAlreadyExistsException e) {
                 // made by another process meanwhile; checked below
             }
-            s = stat(folder);
+            s = quick(folder);
             if (s == null) {
                 throw new NoSuchFileException(folder.toString());
             }
@@ -265,6 +346,14 @@ final class PrivateFolders {
 
     /** {@code <path> (owner <name> (uid n), mode rwxr-xr-x)}. */
     static String describe(Path path, Stat s) {
+        if (s.owner != null) {
+            try {
+                Stat full = stat(path);
+                s = full != null ? full : s;
+            } catch (IOException e) {
+                // the quick one's mode, without the uid
+            }
+        }
         StringBuilder m = new StringBuilder().append(path);
         if (s.mode < 0) {
             return m.toString();
