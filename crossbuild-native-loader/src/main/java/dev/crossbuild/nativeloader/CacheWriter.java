@@ -48,6 +48,14 @@ final class CacheWriter {
         }
     }
 
+    /**
+     * Throws {@link Refused}; typed as an {@link IOException} for {@code throw CacheWriter.refused(…)}, so that
+     * the classes that refuse a folder do not have the verifier load {@code Refused} on every call.
+     */
+    static IOException refused(String message, Throwable cause) throws Refused {
+        throw new Refused(message, cause);
+    }
+
     /** The JAR's content is not what its index says: no folder would help. */
     static final class SourceError extends RuntimeException {
         private static final long serialVersionUID = 1L;

@@ -251,7 +251,7 @@ final class PrivateFolders {
     static Path root(Path root) throws IOException, CacheWriter.Refused {
         Path parent = root.toAbsolutePath().getParent();
         if (parent == null || root.getFileName() == null) {
-            throw new CacheWriter.Refused("it is the root of a file system; name a folder of its own", null);
+            throw CacheWriter.refused("it is the root of a file system; name a folder of its own", null);
         }
         if (!Files.isDirectory(parent)) {
             Files.createDirectories(parent, Created.FOLDER);
@@ -266,7 +266,7 @@ final class PrivateFolders {
             boolean sticky = (s.mode & STICKY) != 0;
             if (s.link() || !trusted || ((s.mode & 002) != 0 && !sticky)
                     || ((s.mode & 020) != 0 && !sticky && s.gid != Ids.IDS[1])) {
-                throw new CacheWriter.Refused(describe(p, s) + ", above the cache: another user could rename"
+                throw CacheWriter.refused(describe(p, s) + ", above the cache: another user could rename"
                         + " the cache and put libraries of theirs in its place. Use a cache under folders that only"
                         + " you (or root) may write to (chmod go-w " + p + ", or +t for a shared one like /tmp)",
                         null);
@@ -291,7 +291,7 @@ final class PrivateFolders {
             wrong = "others may write to it";
         }
         if (wrong != null) {
-            throw new CacheWriter.Refused(describe(result, s) + ": " + wrong + ", so another user could plant"
+            throw CacheWriter.refused(describe(result, s) + ": " + wrong + ", so another user could plant"
                     + " the libraries this JVM loads. Use a folder that is yours alone (chown " + System.getProperty("user.name")
                     + " " + result + "; chmod 700 " + result + ") or another one", null);
         }
@@ -320,7 +320,7 @@ final class PrivateFolders {
         }
         String wrong = wrong(folder, s);
         if (wrong != null) {
-            throw new CacheWriter.Refused(describe(folder, s) + ": " + wrong + "; the loader uses only folders of its own."
+            throw CacheWriter.refused(describe(folder, s) + ": " + wrong + "; the loader uses only folders of its own."
                     + " Remove " + folder + " (the loader makes it again)", null);
         }
         if (s.mode >= 0 && (s.mode & 022) != 0) {
