@@ -55,14 +55,17 @@ final class CacheMarker {
                 differs = "was not verified against this index";
             } else {
                 PrivateFolders.Stat s;
+                boolean timed = false;
                 try {
-                    s = PrivateFolders.stat(file);
+                    // the owner and mode cheaply, then the change time and identity the marker compares
+                    s = PrivateFolders.quick(file);
+                    timed = s != null && PrivateFolders.privateFile(file, s) && PrivateFolders.times(file, s);
                 } catch (IOException e) {
                     s = null;
                 }
                 if (s == null) {
                     differs = "is missing";
-                } else if (!PrivateFolders.privateFile(file, s)) {
+                } else if (!timed) {
                     differs = "is not a private file of this user (" + PrivateFolders.describe(file, s) + ")";
                 } else if (!recorded.equals(line(library, s))) {
                     differs = "changed since it was verified (size " + s.size + ", recorded "
@@ -81,48 +84,49 @@ final class CacheMarker {
     }
 
     /**
-     * How far the clock must be past a library's recorded times before the marker vouches for them. A file system
-     * stamps times from a coarse clock (one kernel tick, 10 ms at most on Linux), so a change made in the same tick
-     * as the extraction could leave size, times and inode as recorded; once the recorded times are more than a tick
-     * in the past, any later change gets other times.
+     * The longest wait for the file system's clock to pass a library's recorded times before the marker vouches
+     * for them. A file system stamps times from a coarse clock (one kernel tick, 10 ms at most on Linux), so a
+     * change made in the same tick as the extraction could leave size, times and inode as recorded; once the
+     * clock is past the recorded times, any later change gets other times.
      */
     static final long CLOCK_TICK_MILLIS = 15;
 
     /**
-     * Records the libraries as they are now; written to a temp file and moved into place, once their times are more
-     * than a clock tick in the past (at most {@link #CLOCK_TICK_MILLIS} of waiting, right after an extraction).
+     * Records the libraries as they are now, in a temp file moved into place once the file system's clock is
+     * past their times: the temp file's own modification time, just written, is that clock, so the wait is what
+     * is left of the current tick (none when the tick has passed since the libraries were written), at most
+     * {@link #CLOCK_TICK_MILLIS}.
      */
     static void write(Path folder, NativeIndex index) throws IOException {
         long newest = 0;
-        for (NativeIndex.Library library : index.libraries()) {
-            PrivateFolders.Stat s = PrivateFolders.stat(folder.resolve(library.file()));
-            if (s != null) {
-                newest = Math.max(newest, Math.max(s.mtime, s.ctime));
-            }
-        }
-        long wait = newest + CLOCK_TICK_MILLIS - System.currentTimeMillis();
-        if (wait > 0) {
-            try {
-                Thread.sleep(Math.min(wait, CLOCK_TICK_MILLIS));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new java.io.InterruptedIOException("interrupted while recording the verified libraries");
-            }
-        }
         StringBuilder text = new StringBuilder(HEADER).append('\n');
         for (NativeIndex.Library library : index.libraries()) {
             PrivateFolders.Stat s = PrivateFolders.stat(folder.resolve(library.file()));
             if (s == null) {
                 throw new java.nio.file.NoSuchFileException(folder.resolve(library.file()).toString());
             }
+            newest = Math.max(newest, Math.max(s.mtime, s.ctime));
             text.append(line(library, s)).append(' ').append(library.file()).append('\n');
         }
+        byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
         Path temp = CacheWriter.temp(folder, FILE, PrivateFolders.Created.FILE);
         boolean moved = false;
         try {
-            try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING, LinkOption.NOFOLLOW_LINKS)) {
-                out.write(text.toString().getBytes(StandardCharsets.UTF_8));
+            long start = System.currentTimeMillis();
+            while (true) {
+                try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.WRITE,
+                        StandardOpenOption.TRUNCATE_EXISTING, LinkOption.NOFOLLOW_LINKS)) {
+                    out.write(bytes);
+                }
+                PrivateFolders.Stat written = PrivateFolders.stat(temp);
+                if (written == null) {
+                    throw new java.nio.file.NoSuchFileException(temp.toString());
+                }
+                // a later millisecond is a later tick: any change from now on gets times past the recorded ones
+                if (written.mtime > newest || System.currentTimeMillis() - start >= CLOCK_TICK_MILLIS) {
+                    break;
+                }
+                CacheWriter.sleep(1, "recording the verified libraries");
             }
             CacheWriter.move(temp, folder.resolve(FILE));
             moved = true;

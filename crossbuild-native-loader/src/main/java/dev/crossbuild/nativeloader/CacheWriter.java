@@ -7,7 +7,6 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -54,6 +53,16 @@ final class CacheWriter {
      */
     static IOException refused(String message, Throwable cause) throws Refused {
         throw new Refused(message, cause);
+    }
+
+    /** Waits, as an I/O operation: interrupted, it keeps the thread's interrupt and throws. */
+    static void sleep(long millis, String what) throws IOException {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while " + what);
+        }
     }
 
     /** The JAR's content is not what its index says: no folder would help. */
@@ -161,16 +170,20 @@ final class CacheWriter {
 
     /** Temp files left by a process that died while writing; only a lock holder writes, so none is live. */
     private static void removeStaleTemps(Path folder) {
-        // no glob: it would compile a regular expression in a cold JVM
-        try (DirectoryStream<Path> stream = Files.newDirectoryStream(folder)) {
-            for (Path entry : stream) {
-                String name = entry.getFileName().toString();
-                if (name.startsWith(".") && name.endsWith(".tmp")) {
-                    Files.deleteIfExists(entry);
+        // java.io's list, whose classes the JVM has loaded (no directory stream, no glob's regular expression);
+        // the folder is checked and no link
+        String[] names = new java.io.File(folder.toString()).list();
+        if (names == null) {
+            return;
+        }
+        for (String name : names) {
+            if (name.startsWith(".") && name.endsWith(".tmp")) {
+                try {
+                    Files.deleteIfExists(folder.resolve(name));
+                } catch (IOException | RuntimeException e) {
+                    // best effort: a stale temp file costs only its space
                 }
             }
-        } catch (IOException | RuntimeException e) {
-            // best effort: a stale temp file costs only its space
         }
     }
 

@@ -150,7 +150,7 @@ final class IndexSource {
             String at = where.substring(0, where.lastIndexOf('/') + 1) + file;
             ZipEntry entry = jar.getEntry(name);
             if (entry == null) {
-                throw new java.io.FileNotFoundException(at + " is not in the JAR");
+                throw new IOException(at + " is not in the JAR");
             }
             return new Entry(jar.getInputStream(entry), entry.getSize(), at);
         }

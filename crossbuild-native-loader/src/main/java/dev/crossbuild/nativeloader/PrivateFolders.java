@@ -206,6 +206,34 @@ final class PrivateFolders {
         return s;
     }
 
+    /**
+     * Adds a {@link #quick} stat's change time and identity (device, inode) from the {@code unix:} view; false
+     * when the file is gone or the view is missing.
+     */
+    static boolean times(Path path, Stat s) throws IOException {
+        if (!POSIX || s.owner == null) {
+            return true; // a full stat has them already
+        }
+        try {
+            Map<String, Object> a = Files.readAttributes(path, "unix:ctime,dev,ino", LinkOption.NOFOLLOW_LINKS);
+            s.ctime = ((FileTime) a.get("ctime")).toMillis();
+            s.dev = ((Long) a.get("dev")).longValue();
+            s.ino = ((Long) a.get("ino")).longValue();
+            return true;
+        } catch (NoSuchFileException e) {
+            return false;
+        } catch (UnsupportedOperationException | IllegalArgumentException e) {
+            Stat full = stat(path);
+            if (full == null) {
+                return false;
+            }
+            s.ctime = full.ctime;
+            s.dev = full.dev;
+            s.ino = full.ino;
+            return true;
+        }
+    }
+
     /** Whether root owns the file. */
     private static boolean root(Stat s) {
         return s.owner != null ? s.owner.equals(Users.ROOT) : s.uid == 0;
