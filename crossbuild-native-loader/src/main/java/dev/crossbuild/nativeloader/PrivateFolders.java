@@ -77,28 +77,24 @@ final class PrivateFolders {
     /**
      * This process's user and root as principals, for the checks on the owner of a {@link #quick} stat (a
      * principal's {@code equals} compares the uid); null where unknown (then the uid of a full stat decides).
+     * Fields of this class, not of a holder class: every call that uses the cache needs them.
      */
-    private static final class Users {
-        static final UserPrincipal ME = me();
-        static final UserPrincipal ROOT = root();
+    private static final UserPrincipal ME = POSIX ? me() : null;
+    private static final UserPrincipal ROOT = POSIX ? rootUser() : null;
 
-        private static UserPrincipal me() {
-            try {
-                return Files.readAttributes(Paths.get("/proc/self"), PosixFileAttributes.class).owner();
-            } catch (IOException | RuntimeException e) {
-                return null;
-            }
+    private static UserPrincipal me() {
+        try {
+            return Files.readAttributes(Paths.get("/proc/self"), PosixFileAttributes.class).owner();
+        } catch (IOException | RuntimeException e) {
+            return null;
         }
+    }
 
-        private static UserPrincipal root() {
-            try {
-                return FileSystems.getDefault().getUserPrincipalLookupService().lookupPrincipalByName("root");
-            } catch (IOException | RuntimeException e) {
-                return null;
-            }
-        }
-
-        private Users() {
+    private static UserPrincipal rootUser() {
+        try {
+            return FileSystems.getDefault().getUserPrincipalLookupService().lookupPrincipalByName("root");
+        } catch (IOException | RuntimeException e) {
+            return null;
         }
     }
 
@@ -194,7 +190,7 @@ final class PrivateFolders {
             mode |= 0400 >> permission.ordinal();
         }
         UserPrincipal owner = a.owner();
-        if ((mode & 022) != 0 || Users.ME == null || Users.ROOT == null || owner == null) {
+        if ((mode & 022) != 0 || ME == null || ROOT == null || owner == null) {
             return stat(path);
         }
         Stat s = new Stat();
@@ -236,7 +232,7 @@ final class PrivateFolders {
 
     /** Whether root owns the file. */
     private static boolean root(Stat s) {
-        return s.owner != null ? s.owner.equals(Users.ROOT) : s.uid == 0;
+        return s.owner != null ? s.owner.equals(ROOT) : s.uid == 0;
     }
 
     private static int[] ids() {
@@ -251,7 +247,7 @@ final class PrivateFolders {
     /** Whether this user owns the file (true where the file system has no owners). */
     static boolean mine(Path path, Stat s) {
         if (s.owner != null) {
-            return s.owner.equals(Users.ME);
+            return s.owner.equals(ME);
         }
         if (s.uid < 0) {
             return true;
