@@ -54,12 +54,12 @@ final class CacheMarker {
             if (recorded == null || !recorded.startsWith(library.sha256() + " ")) {
                 differs = "was not verified against this index";
             } else {
-                PrivateFolders.Stat s;
+                FileStat s;
                 boolean timed = false;
                 try {
                     // the owner and mode cheaply, then the change time and identity the marker compares
-                    s = PrivateFolders.quick(file);
-                    timed = s != null && PrivateFolders.privateFile(file, s) && PrivateFolders.times(file, s);
+                    s = FileStat.quick(file);
+                    timed = s != null && FileStat.privateFile(file, s) && FileStat.times(file, s);
                 } catch (IOException e) {
                     s = null;
                 }
@@ -101,7 +101,7 @@ final class CacheMarker {
         long newest = 0;
         StringBuilder text = new StringBuilder(HEADER).append('\n');
         for (NativeIndex.Library library : index.libraries()) {
-            PrivateFolders.Stat s = PrivateFolders.stat(folder.resolve(library.file()));
+            FileStat s = FileStat.stat(folder.resolve(library.file()));
             if (s == null) {
                 throw new java.nio.file.NoSuchFileException(folder.resolve(library.file()).toString());
             }
@@ -118,7 +118,7 @@ final class CacheMarker {
                         StandardOpenOption.TRUNCATE_EXISTING, LinkOption.NOFOLLOW_LINKS)) {
                     out.write(bytes);
                 }
-                PrivateFolders.Stat written = PrivateFolders.stat(temp);
+                FileStat written = FileStat.stat(temp);
                 if (written == null) {
                     throw new java.nio.file.NoSuchFileException(temp.toString());
                 }
@@ -138,7 +138,7 @@ final class CacheMarker {
     }
 
     /** {@code <sha256> <size> <mtime> <ctime> <dev> <ino>}. */
-    private static String line(NativeIndex.Library library, PrivateFolders.Stat s) {
+    private static String line(NativeIndex.Library library, FileStat s) {
         return new StringBuilder(library.sha256()).append(' ').append(s.size).append(' ').append(s.mtime)
                 .append(' ').append(s.ctime).append(' ').append(s.dev).append(' ').append(s.ino).toString();
     }
@@ -173,8 +173,8 @@ final class CacheMarker {
     /** The marker's text when it is this user's private regular file with the right header, else null. */
     private static String read(Path marker) {
         try {
-            PrivateFolders.Stat s = PrivateFolders.quick(marker);
-            if (!PrivateFolders.privateFile(marker, s) || s.size > 1 << 20) {
+            FileStat s = FileStat.quick(marker);
+            if (!FileStat.privateFile(marker, s) || s.size > 1 << 20) {
                 return null;
             }
             byte[] bytes = new byte[(int) s.size];

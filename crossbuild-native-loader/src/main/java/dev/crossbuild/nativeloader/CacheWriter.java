@@ -119,7 +119,7 @@ final class CacheWriter {
             Path file = folder.resolve(library.file());
             String actual = null;
             try {
-                if (PrivateFolders.privateFile(file, PrivateFolders.stat(file))) {
+                if (FileStat.privateFile(file, FileStat.stat(file))) {
                     actual = hash(file);
                 }
             } catch (IOException e) {

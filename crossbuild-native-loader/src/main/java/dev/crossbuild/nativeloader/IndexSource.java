@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
 import java.net.URLConnection;
+import java.security.CodeSource;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
@@ -197,5 +198,81 @@ final class IndexSource {
             }
         }
         return java.util.Arrays.copyOf(buffer, n);
+    }
+    /**
+     * The version of {@code artifact} ({@code groupId:artifactId}) in the JAR the anchor class comes from,
+     * from its {@code META-INF/maven/<groupId>/<artifactId>/pom.properties}, or null when unknown (a class
+     * from a folder, a JAR of another artifact). Here, not in {@link VersionCheck}: a start whose versions
+     * agree loads no class for the check.
+     */
+    static String javaVersion(Class<?> anchor, String artifact) {
+        File jar = jarOf(anchor);
+        return jar == null ? null : pomVersion(jar, artifact);
+    }
+
+    /** The JAR file a class was loaded from, or null (a folder, no code source, not a file). */
+    static File jarOf(Class<?> anchor) {
+        try {
+            CodeSource code = anchor.getProtectionDomain().getCodeSource();
+            URL location = code == null ? null : code.getLocation();
+            if (location == null || !location.getProtocol().equals("file")) {
+                return null;
+            }
+            String path = location.getPath();
+            // a URI's parse only for an escaped path: a cold JVM interprets every step of it
+            File file = path.indexOf('%') >= 0 ? new File(location.toURI()) : new File(path);
+            return file.isFile() ? file : null;
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    /** The {@code version} of {@code META-INF/maven/<g>/<a>/pom.properties} in a JAR, or null. */
+    static String pomVersion(File jar, String artifact) {
+        int colon = artifact.indexOf(':');
+        if (colon <= 0 || colon == artifact.length() - 1) {
+            return null;
+        }
+        String entryName = "META-INF/maven/" + artifact.substring(0, colon) + "/" + artifact.substring(colon + 1)
+                + "/pom.properties";
+        // a ZipFile on the JAR the class loader has open shares its opened directory: no second read of it
+        try (ZipFile zip = new ZipFile(jar)) {
+            ZipEntry entry = zip.getEntry(entryName);
+            if (entry == null || entry.getSize() > 64 * 1024) {
+                return null;
+            }
+            byte[] bytes = new byte[8192];
+            int n = 0;
+            try (InputStream in = zip.getInputStream(entry)) {
+                int r;
+                while (n < bytes.length && (r = in.read(bytes, n, bytes.length - n)) >= 0) {
+                    n += r;
+                }
+            }
+            return property(NativeIndex.utf8(bytes, 0, n), "version");
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** A {@code key=value} line's value in a properties text as Maven writes it, or null. */
+    static String property(String text, String key) {
+        int from = 0;
+        while (from < text.length()) {
+            int end = text.indexOf('\n', from);
+            if (end < 0) {
+                end = text.length();
+            }
+            String line = text.substring(from, end).trim();
+            from = end + 1;
+            if (line.startsWith(key)) {
+                String rest = line.substring(key.length()).trim();
+                if (rest.startsWith("=") || rest.startsWith(":")) {
+                    String value = rest.substring(1).trim();
+                    return value.isEmpty() ? null : value;
+                }
+            }
+        }
+        return null;
     }
 }

@@ -233,7 +233,10 @@ public final class NativeLibraries {
                     + " crossbuild plugin writes it");
         }
         if (index.version() != null && index.artifact() != null) {
-            VersionCheck.check(anchor, index, source);
+            String javaVersion = IndexSource.javaVersion(anchor, index.artifact());
+            if (javaVersion != null && !javaVersion.equals(index.version())) {
+                VersionCheck.check(anchor, index, source, javaVersion);
+            }
         }
         String hash = folderName(source.bytes);
         List<CacheFolders.Candidate> candidates = CacheFolders.candidates(Platforms.normalizeOs(

@@ -27,8 +27,8 @@ class MarkerClockTest {
             long start = System.nanoTime();
             CacheMarker.write(folder, index);
             fastest = Math.min(fastest, (System.nanoTime() - start) / 1000000);
-            PrivateFolders.Stat lib = PrivateFolders.stat(library);
-            PrivateFolders.Stat marker = PrivateFolders.stat(folder.resolve(CacheMarker.FILE));
+            FileStat lib = FileStat.stat(library);
+            FileStat marker = FileStat.stat(folder.resolve(CacheMarker.FILE));
             assertTrue(marker.mtime > Math.max(lib.mtime, lib.ctime), "round " + round + ": marker at "
                     + marker.mtime + ", library changed at " + Math.max(lib.mtime, lib.ctime));
             assertTrue(CacheMarker.stale(folder, index, null).isEmpty(), "the marker vouches for the library");

@@ -147,8 +147,8 @@ class VersionCheckTest {
             String m = VersionCheck.mismatch((String) c[0], (String) c[1], "n.jar", "demo.Hello", (String) c[2], "j.jar");
             assertEquals(c[3], m != null, Arrays.toString(c) + ": " + m);
         }
-        assertEquals("1.4.2", VersionCheck.property("#x\ngroupId=a\nversion = 1.4.2\r\n", "version"));
-        assertNull(VersionCheck.property("versions=1\n", "version"));
+        assertEquals("1.4.2", IndexSource.property("#x\ngroupId=a\nversion = 1.4.2\r\n", "version"));
+        assertNull(IndexSource.property("versions=1\n", "version"));
     }
 
 }
