@@ -2,9 +2,7 @@ package dev.crossbuild.nativeloader;
 
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
-import java.util.Set;
 import java.util.WeakHashMap;
 
 /**
@@ -41,9 +39,9 @@ final class LoaderSlots {
             if (known != null) {
                 return known.intValue();
             }
-            Set<Integer> mine = new HashSet<Integer>(slots.values());
             for (int k = 0; ; k++) {
-                if (!mine.contains(Integer.valueOf(k)) && claim(folder, k)) {
+                // containsValue walks the table itself: no iterator classes to load in a cold JVM
+                if (!slots.containsValue(Integer.valueOf(k)) && claim(folder, k)) {
                     slots.put(loader, Integer.valueOf(k));
                     return k;
                 }

@@ -9,6 +9,7 @@ import java.nio.file.Paths;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Finds the native libraries that the crossbuild plugin's {@code native-jar} goal packages, for the platform
@@ -239,14 +240,14 @@ public final class NativeLibraries {
             }
         }
         String hash = folderName(source.bytes);
-        List<CacheFolders.Candidate> candidates = CacheFolders.candidates(Platforms.normalizeOs(
+        Map<Path, String> candidates = CacheFolders.candidates(Platforms.normalizeOs(
                 System.getProperty("os.name", "")), System.getProperties());
         StringBuilder failures = new StringBuilder();
-        for (CacheFolders.Candidate candidate : candidates) {
+        for (Map.Entry<Path, String> candidate : candidates.entrySet()) {
             // one handler told apart by instanceof: a handler per type would have the verifier load each
             // exception class on every call, where they are needed only when one is thrown
             try {
-                return extractInto(candidate, name, hash, index, source, loader);
+                return extractInto(candidate.getKey(), name, hash, index, source, loader);
             } catch (Exception e) {
                 if (e instanceof RuntimeException && !(e instanceof CacheWriter.SourceError)) {
                     throw (RuntimeException) e;
@@ -254,8 +255,8 @@ public final class NativeLibraries {
                 if (e instanceof CacheWriter.SourceError) {
                     throw linkError(e.getMessage(), e.getCause());
                 }
-                failures.append("\n  ").append(candidate.root.resolve(name).resolve(hash)).append(" (")
-                        .append(candidate.why).append("): ")
+                failures.append("\n  ").append(candidate.getKey().resolve(name).resolve(hash)).append(" (")
+                        .append(candidate.getValue()).append("): ")
                         .append(e instanceof IOException ? describe((IOException) e) : e.getMessage());
             }
         }
@@ -265,9 +266,9 @@ public final class NativeLibraries {
                 + " the folders above it) on a file system that allows executing (not mounted noexec)");
     }
 
-    private static Path[] extractInto(CacheFolders.Candidate candidate, String name, String hash,
+    private static Path[] extractInto(Path candidate, String name, String hash,
             NativeIndex index, IndexSource source, ClassLoader loader) throws IOException, CacheWriter.Refused {
-        Path root = PrivateFolders.root(candidate.root);
+        Path root = PrivateFolders.root(candidate);
         Path hashFolder = root.resolve(name).resolve(hash);
         PrivateFolders.folder(hashFolder.getParent());
         boolean repaired = PrivateFolders.folder(hashFolder);
