@@ -124,11 +124,20 @@ zstd_size=$(pack zstd "$zstd_jar" "$zstd_entry")
 sqlite_size=$(pack sqlite "$sqlite_jar" "$sqlite_entry")
 # the loader as applications get it, a JAR
 loader_jar=$(ls crossbuild-native-loader/target/crossbuild-native-loader-*.jar | grep -v -e sources -e javadoc | head -1)
-pcp="$loader_jar:$peers/classes:$zstd_jar:$sqlite_jar:$slf4j_jar:$peers/zstd-$platform.jar:$peers/sqlite-$platform.jar"
+# each kind with the class path of an application that uses it: the peer's JAR (and its dependency), or the
+# crossbuild native JAR (and, for sqlite-jdbc, whose library's JNI_OnLoad looks up its Java classes, the
+# peer's JAR after it); not zstd-jni's and sqlite-jdbc's both, or a crossbuild call would open the peers' JARs
+# (7 and 14 MB) in its timed part, which the peer's own run opened before it (loading its entry class)
+declare -A pcp=(
+  [zstd-own]="$loader_jar:$peers/classes:$zstd_jar"
+  [sqlite-own]="$loader_jar:$peers/classes:$sqlite_jar:$slf4j_jar"
+  [zstd]="$loader_jar:$peers/classes:$peers/zstd-$platform.jar"
+  [sqlite]="$loader_jar:$peers/classes:$peers/sqlite-$platform.jar:$sqlite_jar:$slf4j_jar"
+)
 pcache="$peers/cache"
 ptmp="$peers/tmp"
 # (sqlite-jdbc's slf4j-api says on stderr that it has no binding)
-prun() { mkdir -p "$ptmp"; java -Xshare:auto -cp "$pcp" -Djava.io.tmpdir="$ptmp" -Dcrossbuild.native.dir="$pcache" PeerBench "$@" 2> >(grep -v '^SLF4J' >&2); }
+prun() { mkdir -p "$ptmp"; java -Xshare:auto -cp "${pcp[$1]}" -Djava.io.tmpdir="$ptmp" -Dcrossbuild.native.dir="$pcache" PeerBench "$@" 2> >(grep -v '^SLF4J' >&2); }
 own() { prun "$1-own"; }
 cbfirst() { rm -rf "$pcache"; prun "$1"; }
 cblater() { prun "$1" >/dev/null; prun "$1"; }

@@ -27,6 +27,8 @@ jars.each { platform, expected ->
   check(index.libc() == libc, "${jar.name}: libc ${index.libc()}")
   check(libc != 'gnu' || index.glibc() ==~ /2\.\d+/, "${jar.name}: no glibc floor: ${index.write()}")
   check(index.main() == library && index.libraries()*.file() == [library], "${jar.name}: ${index.write()}")
+  // the project that built it, for the loader's check against the version of the Java JAR
+  check(index.artifact() == 'dev.crossbuild.it:native-jar-jni' && index.version() == '1.0', "${jar.name}: ${index.write()}")
   checkLibraries(jar, 'hello', platform, new File(work, platform), header as String[])
   // attached with the platform key as classifier, installed beside the main JAR
   def installed = new File(localRepositoryPath, "dev/crossbuild/it/native-jar-jni/1.0/native-jar-jni-1.0-${platform}.jar")

@@ -79,7 +79,7 @@ final class NativeJarWriter {
         try {
             Fingerprint fingerprint = new Fingerprint().add("native-jar-v1").add(options.packaging().timestamp()
                     .toString()).add(folder).add(plan.target().triple().value()).add(plan.libc()).add(plan.glibc())
-                    .add(plan.main());
+                    .add(plan.main()).add(String.valueOf(options.artifact())).add(String.valueOf(options.version()));
             for (ArchiveEntry library : plan.libraries()) {
                 fingerprint.add(library.name()).add(Stamp.describe(library.source()));
             }
@@ -96,7 +96,7 @@ final class NativeJarWriter {
                 entries.add(JarWriter.Entry.file(folder + library.name(), library.source()));
             }
             NativeIndex index = new NativeIndex(options.name(), plan.platform(), plan.target().triple().value(),
-                    plan.libc(), plan.glibc(), libraries, plan.main());
+                    plan.libc(), plan.glibc(), libraries, plan.main(), options.artifact(), options.version());
             entries.add(JarWriter.Entry.text(folder + NativeIndex.FILE_NAME, index.bytes()));
             return new Contents(inputs, entries);
         } catch (IOException e) {

@@ -56,6 +56,38 @@ class NativeJarsTest {
         build = project.resolve("target");
     }
 
+    /** The loader compares the index's project version with the Java JAR's; a new version writes the JAR again. */
+    @Test
+    void theIndexNamesTheProjectAndItsVersion() throws Exception {
+        require(dev.crossbuild.Toolchains.onPath("gcc"), "gcc is needed");
+        libraries(host, "gcc", "x64");
+        Path jar = build.resolve("app-1.0-linux-x86_64.jar");
+        String entry = "META-INF/native/hello/linux-x86_64/" + NativeIndex.FILE_NAME;
+        NativeJars jars = new NativeJars(options(List.of("dep"), false, "com.example:app", "1.0"), BuildLog.SILENT,
+                LibraryLocator.NONE);
+        assertThat(jars.write(jars.plan(List.of(host))).get(0).changed()).isTrue();
+        NativeIndex index = index(jar, entry);
+        assertThat(index.artifact()).isEqualTo("com.example:app");
+        assertThat(index.version()).isEqualTo("1.0");
+
+        NativeJars next = new NativeJars(options(List.of("dep"), false, "com.example:app", "1.1"), BuildLog.SILENT,
+                LibraryLocator.NONE);
+        assertThat(next.write(next.plan(List.of(host))).get(0).changed()).as("a new version is no up-to-date JAR")
+                .isTrue();
+        assertThat(index(jar, entry).version()).isEqualTo("1.1");
+
+        NativeJars none = new NativeJars(options(List.of("dep"), false), BuildLog.SILENT, LibraryLocator.NONE);
+        none.write(none.plan(List.of(host)));
+        assertThat(index(jar, entry).version()).isNull();
+        assertThat(index(jar, entry).artifact()).isNull();
+    }
+
+    private static NativeIndex index(Path jar, String entry) throws Exception {
+        try (ZipFile zip = new ZipFile(jar.toFile()); InputStream in = zip.getInputStream(zip.getEntry(entry))) {
+            return NativeIndex.read(in, "test");
+        }
+    }
+
     @Test
     void dependenciesFirstIndexedAndReproducible() throws Exception {
         require(dev.crossbuild.Toolchains.onPath("gcc"), "gcc is needed");
@@ -211,9 +243,13 @@ class NativeJarsTest {
     }
 
     private NativeJarOptions options(List<String> nativeLibraries, boolean all) {
+        return options(nativeLibraries, all, null, null);
+    }
+
+    private NativeJarOptions options(List<String> nativeLibraries, boolean all, String artifact, String version) {
         PackageOptions packaging = new PackageOptions(new WorkLayout(build), project, "app-1.0", OutputTimestamp.FIXED,
                 false, !nativeLibraries.isEmpty(), List.of(), RELEASE, List.of(DEP), false);
-        return new NativeJarOptions(packaging, "hello", nativeLibraries, null, Map.of(), all);
+        return new NativeJarOptions(packaging, "hello", nativeLibraries, null, Map.of(), all, artifact, version);
     }
 
     private static List<String> entries(Path jar) throws Exception {

@@ -4,9 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
-import java.util.List;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -27,24 +26,6 @@ final class CacheFolders {
     private CacheFolders() {
     }
 
-    /** A folder to try, and whether it is one of the shared temp dir (checked for its owner). */
-    static final class Candidate {
-        final Path root;
-        final String why;
-        final boolean shared;
-
-        Candidate(Path root, String why, boolean shared) {
-            this.root = root;
-            this.why = why;
-            this.shared = shared;
-        }
-
-        @Override
-        public String toString() {
-            return root + " (" + why + ")";
-        }
-    }
-
     /**
      * The cache roots to try, in order; the libraries of {@code <name>} go to {@code <root>/<name>/<hash>/}.
      * With {@code crossbuild.native.dir} set, that folder alone. Otherwise the OS's per-user cache
@@ -53,12 +34,21 @@ final class CacheFolders {
      * {@code ~/.crossbuild-native}, then {@code <java.io.tmpdir>/crossbuild-native-<user.name>}.
      *
      * @param os the OS part of the platform key ({@code linux}, {@code osx}, {@code windows}, …)
+     * @return each root, in order, with why it is tried (for the message when none works); a map of the
+     *         JDK's, not a class of this loader's, since each class it loads costs a cold JVM
      */
-    static List<Candidate> candidates(String os, Map<String, String> env, Properties props) {
-        List<Candidate> list = new ArrayList<Candidate>();
+    static Map<Path, String> candidates(String os, Properties props) {
+        String forced = props.getProperty(DIR_PROPERTY);
+        // the environment only when it is read: its map costs a cold JVM a few classes
+        return candidates(os, forced != null && !forced.trim().isEmpty() ? java.util.Collections.<String, String>emptyMap()
+                : System.getenv(), props);
+    }
+
+    static Map<Path, String> candidates(String os, Map<String, String> env, Properties props) {
+        Map<Path, String> list = new LinkedHashMap<Path, String>();
         String forced = props.getProperty(DIR_PROPERTY);
         if (forced != null && !forced.trim().isEmpty()) {
-            list.add(new Candidate(Paths.get(forced.trim()).toAbsolutePath(), "-D" + DIR_PROPERTY, false));
+            list.putIfAbsent(Paths.get(forced.trim()).toAbsolutePath(), "-D" + DIR_PROPERTY);
             return list;
         }
         String home = props.getProperty("user.home");
@@ -66,40 +56,39 @@ final class CacheFolders {
         if (os.equals("windows")) {
             String local = env.get("LOCALAPPDATA");
             if (usable(local) && Paths.get(local).isAbsolute()) {
-                list.add(new Candidate(Paths.get(local, SUBFOLDER), "%LOCALAPPDATA%", false));
+                list.putIfAbsent(Paths.get(local, SUBFOLDER), "%LOCALAPPDATA%");
             } else if (homePath != null) {
-                list.add(new Candidate(homePath.resolve("AppData").resolve("Local").resolve(SUBFOLDER),
-                        "the user's local application data", false));
+                list.putIfAbsent(homePath.resolve("AppData").resolve("Local").resolve(SUBFOLDER),
+                        "the user's local application data");
             }
         } else if (os.equals("osx")) {
             if (homePath != null) {
-                list.add(new Candidate(homePath.resolve("Library").resolve("Caches").resolve(SUBFOLDER),
-                        "~/Library/Caches", false));
+                list.putIfAbsent(homePath.resolve("Library").resolve("Caches").resolve(SUBFOLDER),
+                        "~/Library/Caches");
             }
         } else {
             String xdg = env.get("XDG_CACHE_HOME");
             // the XDG spec: a relative path is invalid and is ignored
             if (usable(xdg) && Paths.get(xdg).isAbsolute()) {
-                list.add(new Candidate(Paths.get(xdg, SUBFOLDER), "$XDG_CACHE_HOME", false));
+                list.putIfAbsent(Paths.get(xdg, SUBFOLDER), "$XDG_CACHE_HOME");
             } else if (homePath != null) {
-                list.add(new Candidate(homePath.resolve(".cache").resolve(SUBFOLDER), "~/.cache", false));
+                list.putIfAbsent(homePath.resolve(".cache").resolve(SUBFOLDER), "~/.cache");
             }
         }
         if (homePath != null) {
-            list.add(new Candidate(homePath.resolve("." + SUBFOLDER), "fallback in the home folder", false));
+            list.putIfAbsent(homePath.resolve("." + SUBFOLDER), "fallback in the home folder");
         }
         String tmp = props.getProperty("java.io.tmpdir");
         if (usable(tmp)) {
             String user = safeName(props.getProperty("user.name", "user"));
-            list.add(new Candidate(Paths.get(tmp).resolve(SUBFOLDER + "-" + user), "fallback in java.io.tmpdir",
-                    true));
+            list.putIfAbsent(Paths.get(tmp).resolve(SUBFOLDER + "-" + user), "fallback in java.io.tmpdir");
         }
         // one folder once, whatever way it was reached
-        Set<Path> seen = new LinkedHashSet<Path>();
-        List<Candidate> unique = new ArrayList<Candidate>();
-        for (Candidate c : list) {
-            if (seen.add(c.root.toAbsolutePath().normalize())) {
-                unique.add(c);
+        Set<Path> seen = new HashSet<Path>();
+        Map<Path, String> unique = new LinkedHashMap<Path, String>();
+        for (Map.Entry<Path, String> c : list.entrySet()) {
+            if (seen.add(c.getKey().toAbsolutePath().normalize())) {
+                unique.put(c.getKey(), c.getValue());
             }
         }
         return unique;
@@ -130,27 +119,50 @@ final class CacheFolders {
     static boolean noexec(String mountinfo, String path) {
         String best = null;
         boolean bestNoexec = false;
-        for (String line : mountinfo.split("\n")) {
+        int from = 0;
+        // by hand, not split: a cold JVM interprets every substring and list a split makes
+        while (from < mountinfo.length()) {
+            int end = mountinfo.indexOf('\n', from);
+            if (end < 0) {
+                end = mountinfo.length();
+            }
             // 36 35 98:0 /mnt1 /mnt2 rw,noatime master:1 - ext3 /dev/root rw,errors=continue
-            String[] fields = line.split(" ");
-            if (fields.length < 6) {
-                continue;
+            int start = from;
+            for (int field = 0; field < 4 && start >= 0; field++) {
+                start = mountinfo.indexOf(' ', start);
+                start = start < 0 || start >= end ? -1 : start + 1;
             }
-            String point = unescape(fields[4]);
-            if (!contains(point, path)) {
-                continue;
+            int pointEnd = start < 0 ? -1 : mountinfo.indexOf(' ', start);
+            int optionsEnd = pointEnd < 0 || pointEnd >= end ? -1 : mountinfo.indexOf(' ', pointEnd + 1);
+            if (optionsEnd < 0 || optionsEnd > end) {
+                optionsEnd = end;
             }
-            if (best == null || point.length() >= best.length()) {
-                best = point;
-                bestNoexec = false;
-                for (String option : fields[5].split(",")) {
-                    if (option.equals("noexec")) {
-                        bestNoexec = true;
-                    }
+            if (pointEnd > 0 && pointEnd < end) {
+                String point = unescape(mountinfo.substring(start, pointEnd));
+                if (contains(point, path) && (best == null || point.length() >= best.length())) {
+                    best = point;
+                    bestNoexec = hasOption(mountinfo, pointEnd + 1, optionsEnd, "noexec");
                 }
             }
+            from = end + 1;
         }
         return bestNoexec;
+    }
+
+    /** Whether the comma-separated options in {@code text[from, to)} include {@code option}. */
+    private static boolean hasOption(String text, int from, int to, String option) {
+        int at = from;
+        while (at < to) {
+            int comma = text.indexOf(',', at);
+            if (comma < 0 || comma > to) {
+                comma = to;
+            }
+            if (comma - at == option.length() && text.startsWith(option, at)) {
+                return true;
+            }
+            at = comma + 1;
+        }
+        return false;
     }
 
     private static boolean contains(String point, String path) {

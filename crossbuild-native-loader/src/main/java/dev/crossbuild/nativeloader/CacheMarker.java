@@ -54,15 +54,18 @@ final class CacheMarker {
             if (recorded == null || !recorded.startsWith(library.sha256() + " ")) {
                 differs = "was not verified against this index";
             } else {
-                PrivateFolders.Stat s;
+                FileStat s;
+                boolean timed = false;
                 try {
-                    s = PrivateFolders.stat(file);
+                    // the owner and mode cheaply, then the change time and identity the marker compares
+                    s = FileStat.quick(file);
+                    timed = s != null && FileStat.privateFile(file, s) && FileStat.times(file, s);
                 } catch (IOException e) {
                     s = null;
                 }
                 if (s == null) {
                     differs = "is missing";
-                } else if (!PrivateFolders.privateFile(file, s)) {
+                } else if (!timed) {
                     differs = "is not a private file of this user (" + PrivateFolders.describe(file, s) + ")";
                 } else if (!recorded.equals(line(library, s))) {
                     differs = "changed since it was verified (size " + s.size + ", recorded "
@@ -81,48 +84,49 @@ final class CacheMarker {
     }
 
     /**
-     * How far the clock must be past a library's recorded times before the marker vouches for them. A file system
-     * stamps times from a coarse clock (one kernel tick, 10 ms at most on Linux), so a change made in the same tick
-     * as the extraction could leave size, times and inode as recorded; once the recorded times are more than a tick
-     * in the past, any later change gets other times.
+     * The longest wait for the file system's clock to pass a library's recorded times before the marker vouches
+     * for them. A file system stamps times from a coarse clock (one kernel tick, 10 ms at most on Linux), so a
+     * change made in the same tick as the extraction could leave size, times and inode as recorded; once the
+     * clock is past the recorded times, any later change gets other times.
      */
     static final long CLOCK_TICK_MILLIS = 15;
 
     /**
-     * Records the libraries as they are now; written to a temp file and moved into place, once their times are more
-     * than a clock tick in the past (at most {@link #CLOCK_TICK_MILLIS} of waiting, right after an extraction).
+     * Records the libraries as they are now, in a temp file moved into place once the file system's clock is
+     * past their times: the temp file's own modification time, just written, is that clock, so the wait is what
+     * is left of the current tick (none when the tick has passed since the libraries were written), at most
+     * {@link #CLOCK_TICK_MILLIS}.
      */
     static void write(Path folder, NativeIndex index) throws IOException {
         long newest = 0;
-        for (NativeIndex.Library library : index.libraries()) {
-            PrivateFolders.Stat s = PrivateFolders.stat(folder.resolve(library.file()));
-            if (s != null) {
-                newest = Math.max(newest, Math.max(s.mtime, s.ctime));
-            }
-        }
-        long wait = newest + CLOCK_TICK_MILLIS - System.currentTimeMillis();
-        if (wait > 0) {
-            try {
-                Thread.sleep(Math.min(wait, CLOCK_TICK_MILLIS));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new java.io.InterruptedIOException("interrupted while recording the verified libraries");
-            }
-        }
         StringBuilder text = new StringBuilder(HEADER).append('\n');
         for (NativeIndex.Library library : index.libraries()) {
-            PrivateFolders.Stat s = PrivateFolders.stat(folder.resolve(library.file()));
+            FileStat s = FileStat.stat(folder.resolve(library.file()));
             if (s == null) {
                 throw new java.nio.file.NoSuchFileException(folder.resolve(library.file()).toString());
             }
+            newest = Math.max(newest, Math.max(s.mtime, s.ctime));
             text.append(line(library, s)).append(' ').append(library.file()).append('\n');
         }
+        byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
         Path temp = CacheWriter.temp(folder, FILE, PrivateFolders.Created.FILE);
         boolean moved = false;
         try {
-            try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING, LinkOption.NOFOLLOW_LINKS)) {
-                out.write(text.toString().getBytes(StandardCharsets.UTF_8));
+            long start = System.currentTimeMillis();
+            while (true) {
+                try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.WRITE,
+                        StandardOpenOption.TRUNCATE_EXISTING, LinkOption.NOFOLLOW_LINKS)) {
+                    out.write(bytes);
+                }
+                FileStat written = FileStat.stat(temp);
+                if (written == null) {
+                    throw new java.nio.file.NoSuchFileException(temp.toString());
+                }
+                // a later millisecond is a later tick: any change from now on gets times past the recorded ones
+                if (written.mtime > newest || System.currentTimeMillis() - start >= CLOCK_TICK_MILLIS) {
+                    break;
+                }
+                CacheWriter.sleep(1, "recording the verified libraries");
             }
             CacheWriter.move(temp, folder.resolve(FILE));
             moved = true;
@@ -134,7 +138,7 @@ final class CacheMarker {
     }
 
     /** {@code <sha256> <size> <mtime> <ctime> <dev> <ino>}. */
-    private static String line(NativeIndex.Library library, PrivateFolders.Stat s) {
+    private static String line(NativeIndex.Library library, FileStat s) {
         return new StringBuilder(library.sha256()).append(' ').append(s.size).append(' ').append(s.mtime)
                 .append(' ').append(s.ctime).append(' ').append(s.dev).append(' ').append(s.ino).toString();
     }
@@ -169,13 +173,16 @@ final class CacheMarker {
     /** The marker's text when it is this user's private regular file with the right header, else null. */
     private static String read(Path marker) {
         try {
-            PrivateFolders.Stat s = PrivateFolders.stat(marker);
-            if (!PrivateFolders.privateFile(marker, s) || s.size > 1 << 20) {
+            FileStat s = FileStat.quick(marker);
+            if (!FileStat.privateFile(marker, s) || s.size > 1 << 20) {
                 return null;
             }
             byte[] bytes = new byte[(int) s.size];
             int n = 0;
-            try (InputStream in = Files.newInputStream(marker, LinkOption.NOFOLLOW_LINKS)) {
+            // java.io, whose classes the JVM has loaded: a channel (Files.newInputStream) would load some thirty
+            // classes and the JDK's nio library. The lstat above found this user's own regular file in a folder
+            // no one else may write to, so no one else can put a link in its place before the open.
+            try (InputStream in = new java.io.FileInputStream(marker.toString())) {
                 while (n < bytes.length) {
                     int r = in.read(bytes, n, bytes.length - n);
                     if (r < 0) {

@@ -3,13 +3,10 @@ package dev.crossbuild.nativeloader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.URL;
-import java.net.URLConnection;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -50,6 +47,24 @@ final class CacheWriter {
         }
     }
 
+    /**
+     * Throws {@link Refused}; typed as an {@link IOException} for {@code throw CacheWriter.refused(…)}, so that
+     * the classes that refuse a folder do not have the verifier load {@code Refused} on every call.
+     */
+    static IOException refused(String message, Throwable cause) throws Refused {
+        throw new Refused(message, cause);
+    }
+
+    /** Waits, as an I/O operation: interrupted, it keeps the thread's interrupt and throws. */
+    static void sleep(long millis, String what) throws IOException {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while " + what);
+        }
+    }
+
     /** The JAR's content is not what its index says: no folder would help. */
     static final class SourceError extends RuntimeException {
         private static final long serialVersionUID = 1L;
@@ -66,7 +81,7 @@ final class CacheWriter {
      *
      * @param why what is wrong with the folder as it is, for the message when it cannot be put right
      */
-    static void write(Path folder, NativeIndex index, URL indexUrl, String why) throws IOException, Refused {
+    static void write(Path folder, NativeIndex index, IndexSource source, String why) throws IOException, Refused {
         Object monitor = MONITORS.get(folder);
         if (monitor == null) {
             Object created = new Object();
@@ -91,7 +106,7 @@ final class CacheWriter {
                     return;
                 }
                 for (NativeIndex.Library library : stale) {
-                    writeOne(folder, library, new URL(indexUrl, encode(library.file())));
+                    writeOne(folder, library, source);
                 }
                 CacheMarker.write(folder, index);
             }
@@ -104,7 +119,7 @@ final class CacheWriter {
             Path file = folder.resolve(library.file());
             String actual = null;
             try {
-                if (PrivateFolders.privateFile(file, PrivateFolders.stat(file))) {
+                if (FileStat.privateFile(file, FileStat.stat(file))) {
                     actual = hash(file);
                 }
             } catch (IOException e) {
@@ -155,43 +170,45 @@ final class CacheWriter {
 
     /** Temp files left by a process that died while writing; only a lock holder writes, so none is live. */
     private static void removeStaleTemps(Path folder) {
-        // no glob: it would compile a regular expression in a cold JVM
-        try (DirectoryStream<Path> stream = Files.newDirectoryStream(folder)) {
-            for (Path entry : stream) {
-                String name = entry.getFileName().toString();
-                if (name.startsWith(".") && name.endsWith(".tmp")) {
-                    Files.deleteIfExists(entry);
+        // java.io's list, whose classes the JVM has loaded (no directory stream, no glob's regular expression);
+        // the folder is checked and no link
+        String[] names = new java.io.File(folder.toString()).list();
+        if (names == null) {
+            return;
+        }
+        for (String name : names) {
+            if (name.startsWith(".") && name.endsWith(".tmp")) {
+                try {
+                    Files.deleteIfExists(folder.resolve(name));
+                } catch (IOException | RuntimeException e) {
+                    // best effort: a stale temp file costs only its space
                 }
             }
-        } catch (IOException | RuntimeException e) {
-            // best effort: a stale temp file costs only its space
         }
     }
 
-    private static void writeOne(Path folder, NativeIndex.Library library, URL source) throws IOException {
+    private static void writeOne(Path folder, NativeIndex.Library library, IndexSource source) throws IOException {
         Path temp = temp(folder, library.file(), PrivateFolders.Created.LIBRARY);
         boolean moved = false;
         try {
-            InputStream in;
-            Sha256 sha;
+            IndexSource.Entry entry;
             try {
-                URLConnection connection = source.openConnection();
-                connection.setUseCaches(false);
-                in = connection.getInputStream();
-                // a JAR entry's size, from the JAR's directory
-                sha = Sha256.forSize(connection.getContentLengthLong());
+                entry = source.open(library.file());
             } catch (IOException e) {
-                throw new SourceError("cannot read " + source + ", listed in its index: " + e, e);
+                throw new SourceError("cannot read " + library.file() + " beside " + source.where
+                        + ", listed in its index: " + e, e);
             }
-            try (InputStream input = in; OutputStream out = Files.newOutputStream(temp,
+            // one pass: each block is hashed as it is written, read once from the JAR
+            Sha256 sha = Sha256.forSize(entry.size);
+            try (InputStream input = entry.in; OutputStream out = Files.newOutputStream(temp,
                     StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING, LinkOption.NOFOLLOW_LINKS)) {
-                byte[] buffer = new byte[64 * 1024];
+                byte[] buffer = new byte[256 * 1024];
                 int n;
                 while (true) {
                     try {
                         n = input.read(buffer);
                     } catch (IOException e) {
-                        throw new SourceError("cannot read " + source + ": " + e, e);
+                        throw new SourceError("cannot read " + entry.where + ": " + e, e);
                     }
                     if (n < 0) {
                         break;
@@ -203,7 +220,7 @@ final class CacheWriter {
             }
             String actual = sha.hex();
             if (!actual.equals(library.sha256())) {
-                throw new SourceError(source + " has sha256 " + actual + " where its index says "
+                throw new SourceError(entry.where + " has sha256 " + actual + " where its index says "
                         + library.sha256() + ": the JAR is corrupt or was altered", null);
             }
             move(temp, folder.resolve(library.file()));

@@ -1,16 +1,8 @@
 package dev.crossbuild.nativeloader;
 
-import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.WeakHashMap;
 
 /**
@@ -18,20 +10,20 @@ import java.util.WeakHashMap;
  * there, whose libraries are the folder's own files, 1 for the second, whose libraries are copies in
  * {@code loader-2/}, and so on. The JVM lets one class loader load a file: a second one gets "already
  * loaded in another classloader" from {@code System.load}, so each gets a file of its own. Other processes
- * use the same slots at the same time (they share the files).
+ * use the same slots at the same time (they share the files): a slot is a matter of one JVM alone.
  *
- * <p>A slot is taken for this JVM by a shared lock on {@code .slot-<n>} held as long as this class lives:
- * the JVM refuses a second lock on one file in one process ({@link OverlappingFileLockException}) even to
- * another copy of this class in another class loader, while shared locks of other processes coexist. The
- * slot files are created owner-only and opened without following a link.
+ * <p>A slot is taken for this JVM by a system property, {@code crossbuild.native.slot.<n>.<folder>}, set
+ * once and never removed: the system properties are the one table every copy of this class sees (another
+ * class loader's copy has statics of its own), and claiming one costs no file and no lock, so a start that
+ * reuses the cache opens nothing here.
  */
 final class LoaderSlots {
 
+    /** The prefix of the system properties that record the slots this JVM has taken. */
+    static final String PROPERTY = "crossbuild.native.slot.";
+
     /** Per cache folder, the slot of each class loader that asked for it through this copy of the class. */
     private static final Map<Path, Map<ClassLoader, Integer>> SLOTS = new HashMap<Path, Map<ClassLoader, Integer>>();
-
-    /** The slot files this copy of the class holds a lock on, open for as long as it lives. */
-    private static final List<FileChannel> HELD = new ArrayList<FileChannel>();
 
     private LoaderSlots() {
     }
@@ -47,15 +39,9 @@ final class LoaderSlots {
             if (known != null) {
                 return known.intValue();
             }
-            Set<Integer> mine = new HashSet<Integer>(slots.values());
             for (int k = 0; ; k++) {
-                if (mine.contains(Integer.valueOf(k))) {
-                    continue;
-                }
-                Boolean claimed = claim(folder.resolve(".slot-" + k));
-                if (claimed == null || claimed.booleanValue()) {
-                    // null: the folder cannot be written (a read-only cache filled beforehand), so the slots
-                    // of other copies of this class cannot be seen; this copy's own are still told apart
+                // containsValue walks the table itself: no iterator classes to load in a cold JVM
+                if (!slots.containsValue(Integer.valueOf(k)) && claim(folder, k)) {
                     slots.put(loader, Integer.valueOf(k));
                     return k;
                 }
@@ -63,35 +49,11 @@ final class LoaderSlots {
         }
     }
 
-    /** True when this JVM now holds the slot, false when it held it already, null when it cannot tell. */
-    private static Boolean claim(Path slotFile) {
-        FileChannel channel;
-        try {
-            channel = PrivateFolders.open(slotFile, true);
-        } catch (IOException | RuntimeException e) {
-            return null;
-        }
-        boolean keep = false;
-        try {
-            FileLock lock = channel.tryLock(0, Long.MAX_VALUE, true);
-            if (lock == null) {
-                return Boolean.FALSE;
-            }
-            HELD.add(channel);
-            keep = true;
-            return Boolean.TRUE;
-        } catch (OverlappingFileLockException e) {
-            return Boolean.FALSE;
-        } catch (IOException | RuntimeException e) {
-            return null;
-        } finally {
-            if (!keep) {
-                try {
-                    channel.close();
-                } catch (IOException e) {
-                    // nothing held
-                }
-            }
-        }
+    /**
+     * True when this JVM had not taken the slot and now has: {@code putIfAbsent} is atomic on the system
+     * properties (a synchronized {@code Hashtable} on Java 8, a concurrent map behind it since Java 9).
+     */
+    private static boolean claim(Path folder, int k) {
+        return System.getProperties().putIfAbsent(PROPERTY + k + "." + folder, "taken") == null;
     }
 }

@@ -24,10 +24,14 @@ import java.util.Locale;
  * library=&lt;sha256 hex&gt; libdep.so
  * library=&lt;sha256 hex&gt; libhello.so
  * main=libhello.so
+ * artifact=com.example:hello
+ * version=1.4.2
  * </pre>
  *
  * {@code libc} is {@code gnu}, {@code musl} or {@code none} (Windows, macOS); {@code glibc}, the newest
- * glibc version the libraries need, appears only for glibc targets. Lines starting with {@code #} and
+ * glibc version the libraries need, appears only for glibc targets. {@code artifact} and {@code version}, the
+ * {@code groupId:artifactId} and version of the project that built the JAR, are optional (an index without
+ * them, as older plugins wrote, skips the loader's version check). Lines starting with {@code #} and
  * unknown keys are ignored, so that a later format can add keys.
  */
 public final class NativeIndex {
@@ -86,6 +90,8 @@ public final class NativeIndex {
     private final String glibc;
     private final List<Library> libraries;
     private final String main;
+    private final String artifact;
+    private final String version;
 
     /**
      * @param libraries in load order, dependencies first
@@ -94,6 +100,17 @@ public final class NativeIndex {
      */
     public NativeIndex(String name, String platform, String triple, String libc, String glibc,
             List<Library> libraries, String main) {
+        this(name, platform, triple, libc, glibc, libraries, main, null, null);
+    }
+
+    /**
+     * @param artifact the {@code groupId:artifactId} of the project that built the JAR, or null
+     * @param version  that project's version, or null
+     */
+    public NativeIndex(String name, String platform, String triple, String libc, String glibc,
+            List<Library> libraries, String main, String artifact, String version) {
+        this.artifact = optional(artifact, "artifact");
+        this.version = optional(version, "version");
         this.name = require(name, "name");
         this.platform = require(platform, "platform");
         this.triple = require(triple, "triple");
@@ -107,6 +124,16 @@ public final class NativeIndex {
         if (library(main) == null) {
             throw new IllegalArgumentException("main library " + main + " is not among the libraries");
         }
+    }
+
+    private static String optional(String value, String key) {
+        if (value == null || value.trim().isEmpty()) {
+            return null;
+        }
+        if (value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0) {
+            throw new IllegalArgumentException("index key " + key + " is not one line");
+        }
+        return value.trim();
     }
 
     private static String require(String value, String key) {
@@ -146,6 +173,16 @@ public final class NativeIndex {
         return main;
     }
 
+    /** The {@code groupId:artifactId} of the project that built the JAR, or null (an older plugin's index). */
+    public String artifact() {
+        return artifact;
+    }
+
+    /** The version of the project that built the JAR, or null (an older plugin's index). */
+    public String version() {
+        return version;
+    }
+
     /** The library of this file name, or null. */
     public Library library(String file) {
         for (Library library : libraries) {
@@ -166,11 +203,8 @@ public final class NativeIndex {
      * JVM before the library it loads is used.
      */
     static String utf8(byte[] bytes, int offset, int length) {
-        try {
-            return new String(bytes, offset, length, "UTF-8");
-        } catch (java.io.UnsupportedEncodingException e) {
-            throw new IllegalStateException("every Java platform has UTF-8", e);
-        }
+        // Charset.forName throws nothing checked: no exception class for the verifier to load
+        return new String(bytes, offset, length, java.nio.charset.Charset.forName("UTF-8"));
     }
 
     /** The index as its file holds it; the same index always gives the same bytes. */
@@ -188,6 +222,12 @@ public final class NativeIndex {
             text.append("library=").append(library.sha256()).append(' ').append(library.file()).append('\n');
         }
         text.append("main=").append(main).append('\n');
+        if (artifact != null) {
+            text.append("artifact=").append(artifact).append('\n');
+        }
+        if (version != null) {
+            text.append("version=").append(version).append('\n');
+        }
         return text.toString();
     }
 
@@ -220,6 +260,8 @@ public final class NativeIndex {
         String glibc = null;
         String main = null;
         String format = null;
+        String artifact = null;
+        String version = null;
         List<Library> libraries = new ArrayList<Library>();
         int number = 0;
         int from = 0;
@@ -255,6 +297,10 @@ public final class NativeIndex {
                     glibc = value;
                 } else if (key.equals("main")) {
                     main = value;
+                } else if (key.equals("artifact")) {
+                    artifact = value;
+                } else if (key.equals("version")) {
+                    version = value;
                 } else if (key.equals("library")) {
                     int space = value.indexOf(' ');
                     if (space < 0) {
@@ -270,7 +316,7 @@ public final class NativeIndex {
                 throw new IOException(where + ": index format " + format + " is newer than this loader reads ("
                         + FORMAT + "); use a crossbuild-native-loader as new as the plugin that built the JAR");
             }
-            return new NativeIndex(name, platform, triple, libc, glibc, libraries, main);
+            return new NativeIndex(name, platform, triple, libc, glibc, libraries, main, artifact, version);
         } catch (IllegalArgumentException e) {
             throw new IOException(where + ": " + e.getMessage(), e);
         }

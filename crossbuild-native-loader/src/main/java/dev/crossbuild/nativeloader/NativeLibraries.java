@@ -1,18 +1,15 @@
 package dev.crossbuild.nativeloader;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.FileNotFoundException;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.URL;
-import java.net.URLConnection;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Finds the native libraries that the crossbuild plugin's {@code native-jar} goal packages, for the platform
@@ -103,7 +100,6 @@ public final class NativeLibraries {
     /** The cache root. */
     public static final String DIR_PROPERTY = CacheFolders.DIR_PROPERTY;
 
-    private static final int HASH_CHARS = 32;
 
     private NativeLibraries() {
     }
@@ -143,7 +139,8 @@ public final class NativeLibraries {
      *                                    is one, is the I/O error)
      */
     public static Path extract(Class<?> anchor, String name) {
-        return extractLibraries(anchor, name).main;
+        Path[] extracted = extractLibraries(anchor, name);
+        return extracted[extracted.length - 1];
     }
 
     /**
@@ -152,7 +149,12 @@ public final class NativeLibraries {
      * {@code native} methods when the main library does not find its dependencies beside itself.
      */
     public static List<Path> extractAll(Class<?> anchor, String name) {
-        return extractLibraries(anchor, name).all;
+        return all(extractLibraries(anchor, name));
+    }
+
+    /** The libraries of {@link #extractLibraries}'s answer, in load order. */
+    private static List<Path> all(Path[] extracted) {
+        return Collections.unmodifiableList(Arrays.asList(extracted).subList(0, extracted.length - 1));
     }
 
     /**
@@ -173,24 +175,18 @@ public final class NativeLibraries {
         if (load == null) {
             throw new NullPointerException("load");
         }
-        List<Path> all = extractLibraries(anchor, name).all;
+        List<Path> all = all(extractLibraries(anchor, name));
         for (Path library : all) {
             load.accept(library.toString());
         }
         return all;
     }
 
-    private static final class Extracted {
-        final List<Path> all;
-        final Path main;
-
-        Extracted(List<Path> all, Path main) {
-            this.all = Collections.unmodifiableList(all);
-            this.main = main;
-        }
-    }
-
-    private static Extracted extractLibraries(Class<?> anchor, String name) {
+    /**
+     * The libraries in load order, then the main one again (an array, not a class of its own: each class
+     * this one loads costs a cold JVM its lookup, definition and verification).
+     */
+    private static Path[] extractLibraries(Class<?> anchor, String name) {
         if (anchor == null) {
             throw new NullPointerException("anchor");
         }
@@ -202,47 +198,66 @@ public final class NativeLibraries {
                 throw new UnsatisfiedLinkError("-D" + pathProperty(name) + " names " + file
                         + ", which is not a file");
             }
-            return new Extracted(Collections.singletonList(file), file);
+            return new Path[] {file, file};
         }
         String platform = platform();
         ClassLoader loader = loaderOf(anchor);
         String indexPath = NativeIndex.path(name, platform);
-        URL indexUrl = loader.getResource(indexPath);
-        if (indexUrl == null) {
-            throw NotFoundMessage.notFound(anchor, loader, name, platform, indexPath);
-        }
-        byte[] indexBytes;
+        IndexSource source;
         try {
-            indexBytes = read(indexUrl);
+            source = IndexSource.find(loader, indexPath);
         } catch (IOException e) {
-            throw linkError("cannot read " + indexUrl + ": " + e, e);
+            throw linkError(e.getMessage(), e);
         }
+        if (source == null) {
+            // thrown there: a throw here would have the verifier load the error's class on every call
+            NotFoundMessage.fail(anchor, loader, name, platform, indexPath);
+        }
+        try {
+            return extractFrom(source, anchor, name, platform, loader);
+        } finally {
+            source.close();
+        }
+    }
+
+    private static Path[] extractFrom(IndexSource source, Class<?> anchor, String name, String platform,
+            ClassLoader loader) {
         NativeIndex index;
         try {
-            index = NativeIndex.read(new ByteArrayInputStream(indexBytes), indexUrl.toString());
+            index = NativeIndex.read(new ByteArrayInputStream(source.bytes), source.where);
         } catch (IOException e) {
             throw linkError(e.getMessage(), e);
         }
         if (!index.name().equals(name) || !index.platform().equals(platform)) {
-            throw new UnsatisfiedLinkError(indexUrl + " is the index of " + index.name() + " for "
+            throw new UnsatisfiedLinkError(source.where + " is the index of " + index.name() + " for "
                     + index.platform() + ", not of " + name + " for " + platform + ": the JAR is not as the"
                     + " crossbuild plugin writes it");
         }
-        String hash = Sha256.hex(indexBytes).substring(0, HASH_CHARS);
-        List<CacheFolders.Candidate> candidates = CacheFolders.candidates(Platforms.normalizeOs(
-                System.getProperty("os.name", "")), System.getenv(), System.getProperties());
+        if (index.version() != null && index.artifact() != null) {
+            String javaVersion = IndexSource.javaVersion(anchor, index.artifact());
+            if (javaVersion != null && !javaVersion.equals(index.version())) {
+                VersionCheck.check(anchor, index, source, javaVersion);
+            }
+        }
+        String hash = folderName(source.bytes);
+        Map<Path, String> candidates = CacheFolders.candidates(Platforms.normalizeOs(
+                System.getProperty("os.name", "")), System.getProperties());
         StringBuilder failures = new StringBuilder();
-        for (CacheFolders.Candidate candidate : candidates) {
+        for (Map.Entry<Path, String> candidate : candidates.entrySet()) {
+            // one handler told apart by instanceof: a handler per type would have the verifier load each
+            // exception class on every call, where they are needed only when one is thrown
             try {
-                return extractInto(candidate, name, hash, index, indexUrl, loader);
-            } catch (IOException e) {
-                failures.append("\n  ").append(candidate.root.resolve(name).resolve(hash)).append(" (")
-                        .append(candidate.why).append("): ").append(describe(e));
-            } catch (CacheWriter.Refused e) {
-                failures.append("\n  ").append(candidate.root.resolve(name).resolve(hash)).append(" (")
-                        .append(candidate.why).append("): ").append(e.getMessage());
-            } catch (CacheWriter.SourceError e) {
-                throw linkError(e.getMessage(), e.getCause());
+                return extractInto(candidate.getKey(), name, hash, index, source, loader);
+            } catch (Exception e) {
+                if (e instanceof RuntimeException && !(e instanceof CacheWriter.SourceError)) {
+                    throw (RuntimeException) e;
+                }
+                if (e instanceof CacheWriter.SourceError) {
+                    throw linkError(e.getMessage(), e.getCause());
+                }
+                failures.append("\n  ").append(candidate.getKey().resolve(name).resolve(hash)).append(" (")
+                        .append(candidate.getValue()).append("): ")
+                        .append(e instanceof IOException ? describe((IOException) e) : e.getMessage());
             }
         }
         throw new UnsatisfiedLinkError("cannot extract native library " + name + " for " + platform
@@ -251,14 +266,14 @@ public final class NativeLibraries {
                 + " the folders above it) on a file system that allows executing (not mounted noexec)");
     }
 
-    private static Extracted extractInto(CacheFolders.Candidate candidate, String name, String hash,
-            NativeIndex index, URL indexUrl, ClassLoader loader) throws IOException, CacheWriter.Refused {
-        Path root = PrivateFolders.root(candidate.root);
+    private static Path[] extractInto(Path candidate, String name, String hash,
+            NativeIndex index, IndexSource source, ClassLoader loader) throws IOException, CacheWriter.Refused {
+        Path root = PrivateFolders.root(candidate);
         Path hashFolder = root.resolve(name).resolve(hash);
         PrivateFolders.folder(hashFolder.getParent());
         boolean repaired = PrivateFolders.folder(hashFolder);
         if (CacheFolders.noexec(hashFolder)) {
-            throw new CacheWriter.Refused("its file system is mounted noexec, so the JVM could not load a"
+            throw CacheWriter.refused("its file system is mounted noexec, so the JVM could not load a"
                     + " library from it", null);
         }
         int slot = LoaderSlots.slot(hashFolder, loader);
@@ -271,20 +286,19 @@ public final class NativeLibraries {
             // it was open to others: what it holds is verified again, not trusted
             Files.deleteIfExists(folder.resolve(CacheMarker.FILE));
         }
-        List<Path> all = new ArrayList<Path>();
-        Path main = null;
-        for (NativeIndex.Library library : index.libraries()) {
-            Path file = folder.resolve(library.file());
-            all.add(file);
-            if (library.file().equals(index.main())) {
-                main = file;
+        List<NativeIndex.Library> libraries = index.libraries();
+        Path[] extracted = new Path[libraries.size() + 1];
+        for (int i = 0; i < libraries.size(); i++) {
+            extracted[i] = folder.resolve(libraries.get(i).file());
+            if (libraries.get(i).file().equals(index.main())) {
+                extracted[libraries.size()] = extracted[i];
             }
         }
         StringBuilder why = new StringBuilder();
         if (!CacheMarker.stale(folder, index, why).isEmpty()) {
-            CacheWriter.write(folder, index, indexUrl, why.toString());
+            CacheWriter.write(folder, index, source, why.toString());
         }
-        return new Extracted(all, main);
+        return extracted;
     }
 
     private static ClassLoader loaderOf(Class<?> anchor) {
@@ -299,19 +313,25 @@ public final class NativeLibraries {
         }
     }
 
-    /** Reads a resource without the JAR cache, so that a JAR rewritten since is read as it is now. */
-    private static byte[] read(URL url) throws IOException {
-        URLConnection connection = url.openConnection();
-        connection.setUseCaches(false);
-        try (InputStream in = connection.getInputStream()) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            byte[] buffer = new byte[8192];
-            int n;
-            while ((n = in.read(buffer)) >= 0) {
-                out.write(buffer, 0, n);
-            }
-            return out.toByteArray();
+    /**
+     * The cache folder's name for an index: 32 hex digits of two 64-bit FNV-1a hashes of its bytes (one on
+     * the bytes, one on them backwards), a few microseconds where a sha256 would load its class in a cold
+     * JVM. It needs no resistance to collisions: the marker names each library's sha256 from the index, so
+     * files extracted for another index with the same name are extracted again, never used.
+     */
+    static String folderName(byte[] index) {
+        long forward = 0xcbf29ce484222325L;
+        long backward = 0x84222325cbf29ce4L;
+        for (int i = 0, j = index.length - 1; i < index.length; i++, j--) {
+            forward = (forward ^ (index[i] & 0xff)) * 0x100000001b3L;
+            backward = (backward ^ (index[j] & 0xff)) * 0x100000001b3L;
         }
+        char[] out = new char[32];
+        for (int i = 0; i < 16; i++) {
+            out[i] = Character.forDigit((int) (forward >>> (60 - 4 * i)) & 0xf, 16);
+            out[16 + i] = Character.forDigit((int) (backward >>> (60 - 4 * i)) & 0xf, 16);
+        }
+        return new String(out);
     }
 
     static String hex(byte[] bytes) {

@@ -28,6 +28,11 @@ final class NotFoundMessage {
     private NotFoundMessage() {
     }
 
+    /** Throws the error of {@link #notFound}. */
+    static void fail(Class<?> anchor, ClassLoader loader, String name, String platform, String indexPath) {
+        throw notFound(anchor, loader, name, platform, indexPath);
+    }
+
     static NativeLibraryNotFoundError notFound(Class<?> anchor, ClassLoader loader, String name,
             String platform, String indexPath) {
         List<String> present = presentPlatforms(loader, name);

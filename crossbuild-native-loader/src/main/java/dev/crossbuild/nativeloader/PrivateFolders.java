@@ -11,13 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Map;
 
 /**
  * Decides which folders may hold the cache. Every folder from the cache root down is the user's own,
@@ -57,109 +53,8 @@ final class PrivateFolders {
         }
     }
 
-    private static final int S_IFMT = 0170000;
-    private static final int S_IFDIR = 0040000;
-    private static final int S_IFREG = 0100000;
-    private static final int S_IFLNK = 0120000;
-    private static final int STICKY = 01000;
-
-    /** This process's uid and gid ({@code /proc/self}), -1 where unknown (then the owner's name is compared). */
-    private static final int[] IDS = ids();
 
     private PrivateFolders() {
-    }
-
-    /** One {@code lstat}: what the checks and the marker need, without a user or group name lookup. */
-    static final class Stat {
-        int type;
-        int mode = -1;
-        int uid = -1;
-        int gid = -1;
-        long size;
-        long mtime;
-        long ctime;
-        long dev;
-        long ino;
-
-        boolean link() {
-            return type == S_IFLNK;
-        }
-
-        boolean folder() {
-            return type == S_IFDIR;
-        }
-
-        boolean regular() {
-            return type == S_IFREG;
-        }
-    }
-
-    /** The file's own attributes (a link is not followed), or null when there is no such file. */
-    static Stat stat(Path path) throws IOException {
-        Stat s = new Stat();
-        try {
-            if (POSIX) {
-                Map<String, Object> a = Files.readAttributes(path, "unix:mode,uid,gid,size,lastModifiedTime,ctime,dev,ino",
-                        LinkOption.NOFOLLOW_LINKS);
-                s.mode = ((Integer) a.get("mode")).intValue();
-                s.type = s.mode & S_IFMT;
-                s.uid = ((Integer) a.get("uid")).intValue();
-                s.gid = ((Integer) a.get("gid")).intValue();
-                s.size = ((Long) a.get("size")).longValue();
-                // milliseconds: FileTime.to(NANOSECONDS) would set up java.time for a TimeUnit switch
-                s.mtime = ((FileTime) a.get("lastModifiedTime")).toMillis();
-                s.ctime = ((FileTime) a.get("ctime")).toMillis();
-                s.dev = ((Long) a.get("dev")).longValue();
-                s.ino = ((Long) a.get("ino")).longValue();
-                return s;
-            }
-        } catch (NoSuchFileException e) {
-            return null;
-        } catch (UnsupportedOperationException | IllegalArgumentException e) {
-            // a file system without the unix view: the basic attributes below
-        }
-        BasicFileAttributes a;
-        try {
-            a = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-        } catch (NoSuchFileException e) {
-            return null;
-        }
-        s.type = a.isSymbolicLink() ? S_IFLNK : a.isDirectory() ? S_IFDIR : a.isRegularFile() ? S_IFREG : 0;
-        s.size = a.size();
-        s.mtime = a.lastModifiedTime().toMillis();
-        s.ctime = a.creationTime().toMillis();
-        Object key = a.fileKey();
-        s.ino = key == null ? 0 : key.hashCode();
-        return s;
-    }
-
-    private static int[] ids() {
-        try {
-            Map<String, Object> a = Files.readAttributes(Paths.get("/proc/self"), "unix:uid,gid");
-            return new int[] {((Integer) a.get("uid")).intValue(), ((Integer) a.get("gid")).intValue()};
-        } catch (IOException | RuntimeException e) {
-            return new int[] {-1, -1};
-        }
-    }
-
-    /** Whether this user owns the file (true where the file system has no owners). */
-    static boolean mine(Path path, Stat s) {
-        if (s.uid < 0) {
-            return true;
-        }
-        if (IDS[0] >= 0) {
-            return s.uid == IDS[0];
-        }
-        try {
-            return Files.getOwner(path, LinkOption.NOFOLLOW_LINKS).getName().equals(System.getProperty("user.name"));
-        } catch (IOException | RuntimeException e) {
-            return false;
-        }
-    }
-
-    /** Whether a file is this user's own, a regular file, that no one else may write to. */
-    static boolean privateFile(Path path, Stat s) {
-        return s != null && s.regular() && mine(path, s) && (s.mode < 0 || (s.mode & 022) == 0);
     }
 
     /**
@@ -170,47 +65,47 @@ final class PrivateFolders {
     static Path root(Path root) throws IOException, CacheWriter.Refused {
         Path parent = root.toAbsolutePath().getParent();
         if (parent == null || root.getFileName() == null) {
-            throw new CacheWriter.Refused("it is the root of a file system; name a folder of its own", null);
+            throw CacheWriter.refused("it is the root of a file system; name a folder of its own", null);
         }
         if (!Files.isDirectory(parent)) {
             Files.createDirectories(parent, Created.FOLDER);
         }
         Path real = parent.toRealPath();
         for (Path p = real; p != null; p = p.getParent()) {
-            Stat s = stat(p);
+            FileStat s = FileStat.quick(p);
             if (s == null || s.mode < 0) {
                 continue;
             }
-            boolean trusted = s.uid == 0 || mine(p, s);
-            boolean sticky = (s.mode & STICKY) != 0;
+            boolean trusted = FileStat.isRoot(s) || FileStat.mine(p, s);
+            boolean sticky = (s.mode & FileStat.STICKY) != 0;
             if (s.link() || !trusted || ((s.mode & 002) != 0 && !sticky)
-                    || ((s.mode & 020) != 0 && !sticky && s.gid != IDS[1])) {
-                throw new CacheWriter.Refused(describe(p, s) + ", above the cache: another user could rename"
+                    || ((s.mode & 020) != 0 && !sticky && s.gid != FileStat.processGid())) {
+                throw CacheWriter.refused(describe(p, s) + ", above the cache: another user could rename"
                         + " the cache and put libraries of theirs in its place. Use a cache under folders that only"
                         + " you (or root) may write to (chmod go-w " + p + ", or +t for a shared one like /tmp)",
                         null);
             }
         }
         Path result = real.resolve(root.getFileName().toString());
-        Stat s = stat(result);
+        FileStat s = FileStat.quick(result);
         if (s == null) {
             try {
                 Files.createDirectory(result, Created.FOLDER);
             } catch (FileAlreadyExistsException e) {
                 // made by another process meanwhile; checked below
             }
-            s = stat(result);
+            s = FileStat.quick(result);
             if (s == null) {
                 throw new NoSuchFileException(result.toString());
             }
         }
         String wrong = wrong(result, s);
         // sticky and the user's own (a tmpfs root, /tmp-like): others may add names but not touch the user's
-        if (wrong == null && s.mode >= 0 && (s.mode & 022) != 0 && (s.mode & STICKY) == 0) {
+        if (wrong == null && s.mode >= 0 && (s.mode & 022) != 0 && (s.mode & FileStat.STICKY) == 0) {
             wrong = "others may write to it";
         }
         if (wrong != null) {
-            throw new CacheWriter.Refused(describe(result, s) + ": " + wrong + ", so another user could plant"
+            throw CacheWriter.refused(describe(result, s) + ": " + wrong + ", so another user could plant"
                     + " the libraries this JVM loads. Use a folder that is yours alone (chown " + System.getProperty("user.name")
                     + " " + result + "; chmod 700 " + result + ") or another one", null);
         }
@@ -225,21 +120,21 @@ final class PrivateFolders {
      * @return true when the folder was open to others and has been repaired
      */
     static boolean folder(Path folder) throws IOException, CacheWriter.Refused {
-        Stat s = stat(folder);
+        FileStat s = FileStat.quick(folder);
         if (s == null) {
             try {
                 Files.createDirectory(folder, Created.FOLDER);
             } catch (FileAlreadyExistsException e) {
                 // made by another process meanwhile; checked below
             }
-            s = stat(folder);
+            s = FileStat.quick(folder);
             if (s == null) {
                 throw new NoSuchFileException(folder.toString());
             }
         }
         String wrong = wrong(folder, s);
         if (wrong != null) {
-            throw new CacheWriter.Refused(describe(folder, s) + ": " + wrong + "; the loader uses only folders of its own."
+            throw CacheWriter.refused(describe(folder, s) + ": " + wrong + "; the loader uses only folders of its own."
                     + " Remove " + folder + " (the loader makes it again)", null);
         }
         if (s.mode >= 0 && (s.mode & 022) != 0) {
@@ -250,21 +145,29 @@ final class PrivateFolders {
         return false;
     }
 
-    private static String wrong(Path folder, Stat s) {
+    private static String wrong(Path folder, FileStat s) {
         if (s.link()) {
             return "it is a link, and the loader follows no link in its cache";
         }
         if (!s.folder()) {
             return "it is not a folder";
         }
-        if (!mine(folder, s)) {
+        if (!FileStat.mine(folder, s)) {
             return "it is not owned by " + System.getProperty("user.name");
         }
         return null;
     }
 
     /** {@code <path> (owner <name> (uid n), mode rwxr-xr-x)}. */
-    static String describe(Path path, Stat s) {
+    static String describe(Path path, FileStat s) {
+        if (s.owner != null) {
+            try {
+                FileStat full = FileStat.stat(path);
+                s = full != null ? full : s;
+            } catch (IOException e) {
+                // the quick one's mode, without the uid
+            }
+        }
         StringBuilder m = new StringBuilder().append(path);
         if (s.mode < 0) {
             return m.toString();
@@ -280,7 +183,7 @@ final class PrivateFolders {
         for (int i = 0; i < 9; i++) {
             boolean set = (s.mode & (0400 >> i)) != 0;
             char c = set ? bits.charAt(i) : '-';
-            if (i == 8 && (s.mode & STICKY) != 0) {
+            if (i == 8 && (s.mode & FileStat.STICKY) != 0) {
                 c = set ? 't' : 'T';
             }
             m.append(c);
@@ -304,8 +207,8 @@ final class PrivateFolders {
         } catch (NoSuchFileException e) {
             return create(file, options);
         } catch (IOException e) {
-            Stat s = stat(file);
-            if (s == null || privateFile(file, s)) {
+            FileStat s = FileStat.stat(file);
+            if (s == null || FileStat.privateFile(file, s)) {
                 throw e;
             }
             Files.delete(file);

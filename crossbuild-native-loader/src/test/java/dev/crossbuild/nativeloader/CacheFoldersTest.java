@@ -17,8 +17,8 @@ class CacheFoldersTest {
 
     private static List<String> roots(String os, Map<String, String> env, Properties props) {
         List<String> roots = new ArrayList<String>();
-        for (CacheFolders.Candidate c : CacheFolders.candidates(os, env, props)) {
-            roots.add(c.root.toString());
+        for (java.nio.file.Path root : CacheFolders.candidates(os, env, props).keySet()) {
+            roots.add(root.toString());
         }
         return roots;
     }

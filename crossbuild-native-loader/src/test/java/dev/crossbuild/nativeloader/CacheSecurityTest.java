@@ -188,7 +188,7 @@ class CacheSecurityTest {
 
     @Test
     void aLinkOrAForeignFileInTheLibrariesFolderIsReplacedNeverFollowed() throws Exception {
-        // the lock and the slot as links to files that do not exist yet, before the first extraction
+        // the lock and an older loader's slot file as links to files that do not exist yet, before the first extraction
         Path root = work.resolve("cache");
         Path folder = root.resolve(Fixture.NAME).resolve(hashName());
         Files.createDirectories(folder, PosixFilePermissions.asFileAttribute(
@@ -296,7 +296,7 @@ class CacheSecurityTest {
         }
         assertEquals("rwx------", mode(main));
         assertEquals("rwx------", mode(hash.resolve("libdep.so")));
-        for (String file : Arrays.asList(CacheWriter.LOCK_FILE, ".slot-0", CacheMarker.FILE)) {
+        for (String file : Arrays.asList(CacheWriter.LOCK_FILE, CacheMarker.FILE)) {
             assertEquals("rw-------", mode(hash.resolve(file)), file);
         }
     }

@@ -85,12 +85,18 @@ final class Fixture {
 
     /** A native JAR holding these libraries (file name, bytes, …; the last is the main one) for a platform. */
     static void writeJar(Path jar, String name, String platform, List<Object> files) throws IOException {
+        writeJar(jar, name, platform, files, null, null);
+    }
+
+    /** The same, its index naming the project ({@code groupId:artifactId}) and version that built it. */
+    static void writeJar(Path jar, String name, String platform, List<Object> files, String artifact, String version)
+            throws IOException {
         List<NativeIndex.Library> libraries = new ArrayList<NativeIndex.Library>();
         for (int i = 0; i < files.size(); i += 2) {
             libraries.add(new NativeIndex.Library((String) files.get(i), sha256((byte[]) files.get(i + 1))));
         }
         NativeIndex index = new NativeIndex(name, platform, "x86_64-unknown-linux-gnu", "gnu", "2.17", libraries,
-                libraries.get(libraries.size() - 1).file());
+                libraries.get(libraries.size() - 1).file(), artifact, version);
         String folder = NativeIndex.ROOT + name + "/" + platform + "/";
         try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
             for (int i = 0; i < files.size(); i += 2) {

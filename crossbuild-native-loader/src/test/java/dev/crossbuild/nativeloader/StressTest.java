@@ -92,7 +92,7 @@ class StressTest {
         Path main = Paths.get(paths.iterator().next());
         assertArrayEquals(fixture.hello, Files.readAllBytes(main));
         assertArrayEquals(fixture.dep, Files.readAllBytes(main.resolveSibling("libdep.so")));
-        assertEquals(Arrays.asList(".lock", ".slot-0", ".verified", "libdep.so", "libhello.so"), names(main.getParent()),
+        assertEquals(Arrays.asList(".lock", ".verified", "libdep.so", "libhello.so"), names(main.getParent()),
                 "no temp file is left");
     }
 
