@@ -36,6 +36,7 @@ public final class UniversalJoin {
     /**
      * @param selected the selected targets, universal ones not expanded
      * @param built    the records of the targets as built (a universal target's slices among them)
+     * @param environment where lipo is looked for (its PATH) and run
      * @return the records of the universal targets
      */
     public List<CargoBuildRecord> joinAll(List<TargetSpec> selected, List<CargoBuildRecord> built,
@@ -54,13 +55,13 @@ public final class UniversalJoin {
                             + "): cannot join its slices into universal binaries: " + missing.getMessage());
                 }
             }
-            joined.add(join(target, built, options, lipo));
+            joined.add(join(target, built, options, lipo, environment));
         }
         return joined;
     }
 
-    private CargoBuildRecord join(TargetSpec target, List<CargoBuildRecord> built, CargoOptions options, Path lipo)
-            throws CrossbuildException {
+    private CargoBuildRecord join(TargetSpec target, List<CargoBuildRecord> built, CargoOptions options, Path lipo,
+            Map<String, String> environment) throws CrossbuildException {
         String who = "target `" + target.id() + "` (" + UniversalTargets.TRIPLE + ")";
         List<CargoBuildRecord> slices = new ArrayList<>();
         for (TargetTriple slice : UniversalTargets.SLICES) {
@@ -86,7 +87,7 @@ public final class UniversalJoin {
             Path output = outputDir.resolve(relative);
             long started = System.nanoTime();
             if (!newerThanAll(output, inputs)) {
-                run(lipo, inputs, output, who);
+                run(lipo, inputs, output, who, environment);
             }
             millis += (System.nanoTime() - started) / 1_000_000;
             artifacts.add(new CargoArtifact(artifact.kind(), artifact.crate(), output.toString()));
@@ -138,7 +139,8 @@ public final class UniversalJoin {
         }
     }
 
-    private void run(Path lipo, List<Path> inputs, Path output, String who) throws CrossbuildException {
+    private void run(Path lipo, List<Path> inputs, Path output, String who, Map<String, String> environment)
+            throws CrossbuildException {
         List<String> command = new ArrayList<>(List.of(lipo.toString(), "-create", "-output", output.toString()));
         inputs.forEach(p -> command.add(p.toString()));
         try {
@@ -148,7 +150,7 @@ public final class UniversalJoin {
             throw new MachineException(who + ": cannot prepare " + output + ": " + e.getMessage(), e);
         }
         log.debug(String.join(" ", command));
-        ProcessRunner.CapturedOutput out = runner.capture(ProcessSpec.of(command, output.getParent(), System.getenv()));
+        ProcessRunner.CapturedOutput out = runner.capture(ProcessSpec.of(command, output.getParent(), environment));
         if (!out.result().succeeded()) {
             throw new ProjectException(who + ": `" + String.join(" ", command) + "` failed (exit "
                     + out.result().exitCode() + "): " + (out.stderr() + out.stdout()).trim());

@@ -17,7 +17,8 @@ import java.util.List;
  * The plugin's zig wrappers of a {@code <linker>zig</linker>} target, small sh scripts under
  * {@code target/crossbuild/targets/<id>/zig/}: {@code cc} and {@code c++} run {@code zig cc}/{@code zig c++ -target
  * <zig triple>} (cargo's linker is {@code cc}), {@code ar} runs {@code zig ar}. They drop the flags zig refuses
- * ({@code --target=…}, {@code -m64}) and rustc's {@code -arch <name>} for macOS with its name (the zig
+ * ({@code --target=…}, {@code -m64}, {@code -Wl,--no-undefined-version}, which rustc passes when it links a
+ * proc-macro for a target that is the host) and rustc's {@code -arch <name>} for macOS with its name (the zig
  * triple names the architecture already), turn {@code -lgcc_s} into zig's {@code -lunwind}, leave Rust's
  * {@code compiler_builtins} off the link line of {@code aarch64} and {@code windows-gnu} Windows (its
  * {@code __chkstk}/{@code ___chkstk_ms} clash with zig's), link {@code windows-gnu}'s {@code -lgcc_eh} with zig's
@@ -103,7 +104,7 @@ public final class ZigWrappers {
                 + "  if [ -n \"$skip\" ]; then skip=; continue; fi\n"
                 + "  case $arg in\n"
                 + "    -Wl,--version) echo 'LLD 16.0.0 (compatible with GNU linkers)'; exit 0 ;;\n"
-                + "    --target=*|-m64|-m32) continue ;;\n"
+                + "    --target=*|-m64|-m32|-Wl,--no-undefined-version) continue ;;\n"
                 + "    -arch) skip=1; continue ;;\n"
                 + "    -lgcc_s) set -- \"$@\" -lunwind; continue ;;\n"
                 + (dropBuiltins ? "    */libcompiler_builtins-*.rlib) continue ;;\n" : "")

@@ -76,7 +76,8 @@ class ZigWrappersTest {
     }
 
     /**
-     * The flags rustc passes that zig refuses or that the wrapper leaves out (a target, {@code -m64}, macOS's
+     * The flags rustc passes that zig refuses or that the wrapper leaves out (a target, {@code -m64},
+     * {@code -Wl,--no-undefined-version} of a proc-macro linked for the host's triple, macOS's
      * {@code -arch <name>}: its name must go with it, or zig takes it for an input file), given to the real zig
      * through the wrapper: it links all the same.
      */
@@ -89,7 +90,8 @@ class ZigWrappersTest {
         Path exe = dir.resolve("hello");
         ProcessRunner runner = new ProcessRunner();
         var linked = runner.capture(ProcessSpec.of(List.of(w.cc().toString(), "--target=x86_64-unknown-linux-gnu",
-                "-m64", "-arch", "x86_64", source.toString(), "-lgcc_s", "-o", exe.toString()), dir, System.getenv())
+                "-m64", "-arch", "x86_64", "-Wl,--no-undefined-version", source.toString(), "-lgcc_s", "-o", exe.toString()), dir,
+                System.getenv())
                 .withTimeout(java.time.Duration.ofMinutes(5)));
         assertThat(linked.result().succeeded()).as(linked.stderr()).isTrue();
         assertThat(runner.capture(ProcessSpec.of(List.of(exe.toString()), dir, System.getenv())).stdout())
