@@ -14,7 +14,8 @@ def glibc = binary('targets/linux-x64-glibc217', 'x86_64-unknown-linux-gnu', 'zi
 def musl = binary("groups/${group}", 'aarch64-unknown-linux-musl', 'zigtargets')
 def macos = binary("groups/${group}", 'aarch64-apple-darwin', 'zigtargets')
 def windows = binary("groups/${group}", 'aarch64-pc-windows-gnullvm', 'zigtargets.exe')
-[glibc, musl, macos, windows].each { check(it.isFile(), "no binary ${it}") }
+def mingw = binary('targets/windows-x64-gnu', 'x86_64-pc-windows-gnu', 'zigtargets.exe')
+[glibc, musl, macos, windows, mingw].each { check(it.isFile(), "no binary ${it}") }
 
 // validate-toolchain: zig checked, std from source for the three targets without one installed
 ['linux-arm64-musl', 'macos-arm64', 'windows-arm64'].each { id ->
@@ -50,6 +51,12 @@ def pe = bytes(windows, 4096)
 def peAt = (int) u32le(pe, 0x3c)
 check((pe[0] & 0xff) == 0x4d && u32le(pe, peAt) == 0x4550, "${windows} is not a PE file")
 check(u16le(pe, peAt + 4) == 0xaa64, "${windows} is not a PE for Aarch64")
+def mingwPe = bytes(mingw, 4096)
+def mingwAt = (int) u32le(mingwPe, 0x3c)
+check(u32le(mingwPe, mingwAt) == 0x4550 && u16le(mingwPe, mingwAt + 4) == 0x8664, "${mingw} is not a PE for x86-64")
+// the windows-gnu target linked by zig, not by MinGW's gcc: its wrapper is cargo's linker
+contains(new File(crossbuild, 'targets/windows-x64-gnu/zig/cc').text, 'exec zig cc -target x86_64-windows-gnu "$@"')
+check((log =~ /\[windows-x64-gnu\] cargo \+debian build --target x86_64-pc-windows-gnu /).find(), 'no cargo build of windows-x64-gnu')
 
 // the glibc floor is built: no symbol version above 2.17 (2.34 and more for a normal link on this machine)
 def versions = (run(['readelf', '-V', '--wide', glibc.path], basedir) =~ /GLIBC_(\d+)\.(\d+)/).collect { [it[1] as int, it[2] as int] }
@@ -74,10 +81,11 @@ check(cache.text.contains("CMAKE_C_COMPILER:") && cache.text.contains(wrapper) ,
 contains(new File(crossbuild, 'targets/linux-x64-glibc217/zig/cc').text, 'exec zig cc -target x86_64-linux-gnu.2.17 "$@"')
 contains(runBinary('x86_64-unknown-linux-gnu', glibc), 'zig-targets sum=5050 os=linux arch=x86_64 c=adder(42) glibc-headers=2.17')
 contains(run(['qemu-aarch64', musl.path], basedir), 'zig-targets sum=5050 os=linux arch=aarch64')
+contains(runBinary('x86_64-pc-windows-gnu', mingw), 'zig-targets sum=5050 os=windows arch=x86_64')
 
 // packaged: each archive holds its binary, and the audit passed for every target
 ['linux-x64-glibc217': 'zigtargets', 'linux-arm64-musl': 'zigtargets', 'macos-arm64': 'zigtargets',
- 'windows-arm64': 'zigtargets.exe'].each { id, name ->
+ 'windows-arm64': 'zigtargets.exe', 'windows-x64-gnu': 'zigtargets.exe'].each { id, name ->
   def zip = id.startsWith('windows')
   def archive = new File(basedir, "target/zig-targets-1.0-${id}.${zip ? 'zip' : 'tar.gz'}")
   check(archive.isFile(), "no archive ${archive}")
@@ -89,13 +97,14 @@ contains(run(['qemu-aarch64', musl.path], basedir), 'zig-targets sum=5050 os=lin
 // the tests ran where the targets run: natively (glibc 2.17 floor) and under qemu-aarch64 without -L (static musl);
 // the macOS and Windows ARM64 tests were built, not run
 def reports = new File(basedir, 'target/surefire-reports')
-['linux-x64-glibc217', 'linux-arm64-musl'].each { id ->
+['linux-x64-glibc217', 'linux-arm64-musl', 'windows-x64-gnu'].each { id ->
   def report = new File(reports, "TEST-${id}.ziglib.xml")
   check(report.isFile(), "no test report ${report}")
   def xml = new groovy.xml.XmlSlurper().parse(report)
   check(xml.@tests.text() == '2' && xml.@failures.text() == '0', "${id}: ${xml.@tests} tests, ${xml.@failures} failures")
 }
 contains(log, '[linux-arm64-musl] tests run with: qemu-aarch64')
+contains(log, '[windows-x64-gnu] tests run with: wine')
 check(!log.contains(' -L '), 'a runner with -L')
 check((log =~ /linux-arm64-musl +qemu-aarch64 +\d+ +\d+ +0 /).find(), 'the musl summary row')
 ['macos-arm64', 'windows-arm64'].each { id ->
@@ -105,7 +114,8 @@ check((log =~ /linux-arm64-musl +qemu-aarch64 +\d+ +\d+ +0 /).find(), 'the musl 
 // the second run: nothing changed, so nothing compiles and every archive is left alone (cargo may be asked again:
 // rustc's warning that macOS has no xcrun here is shown again by each build)
 check(!noop.contains('Compiling '), "the no-op run compiled:\n${noop}")
-['linux-x64-glibc217': 'tar.gz', 'linux-arm64-musl': 'tar.gz', 'macos-arm64': 'tar.gz', 'windows-arm64': 'zip'].each { id, ext ->
+['linux-x64-glibc217': 'tar.gz', 'linux-arm64-musl': 'tar.gz', 'macos-arm64': 'tar.gz', 'windows-arm64': 'zip',
+ 'windows-x64-gnu': 'zip'].each { id, ext ->
   contains(noop, "[${id}] zig-targets-1.0-${id}.${ext} is up to date (same files, options and timestamp), not written again")
 }
 return true

@@ -8,7 +8,9 @@ import java.util.Set;
 /**
  * Decides whether a binary's header fits a target triple: the object format of the target's
  * operating system and the machine of its architecture. A universal Mach-O file fits when one of its
- * slices does; a static library fits when all of its objects do.
+ * slices does; a static library fits when all of its objects do. For a macOS universal target
+ * ({@code universal2-apple-darwin}) every binary must be universal Mach-O with a slice for each of its
+ * architectures ({@code aarch64} and {@code x86_64}) and no other.
  */
 public final class ArchitectureCheck {
 
@@ -22,16 +24,31 @@ public final class ArchitectureCheck {
      *
      * @param format        the object format
      * @param architectures the accepted machine names (usually one)
+     * @param everySlice    whether a binary needs all of them, one universal Mach-O slice each (a universal target)
      */
-    public record Expectation(ObjectFormat format, Set<String> architectures) {
+    public record Expectation(ObjectFormat format, Set<String> architectures, boolean everySlice) {
+
+        public Expectation(ObjectFormat format, Set<String> architectures) {
+            this(format, architectures, false);
+        }
 
         public String describe() {
-            return String.join(" or ", architectures.stream().sorted().toList()) + " (" + format.displayName() + ")";
+            if (everySlice) {
+                return "universal " + format.displayName() + " with " + String.join(" and ", sorted()) + " slices";
+            }
+            return String.join(" or ", sorted()) + " (" + format.displayName() + ")";
+        }
+
+        private List<String> sorted() {
+            return architectures.stream().sorted().toList();
         }
     }
 
     /** The expectation for a triple, or empty when the plugin cannot tell. */
     public static Optional<Expectation> expected(TargetTriple triple) {
+        if (triple.isUniversalApple()) {
+            return Optional.of(new Expectation(ObjectFormat.MACH_O, Set.of("aarch64", "x86_64"), true));
+        }
         if (triple.arch().equals("wasm32") || triple.arch().equals("wasm64")) {
             return Optional.of(new Expectation(ObjectFormat.WASM, Set.of(triple.arch())));
         }
@@ -95,6 +112,9 @@ public final class ArchitectureCheck {
      * Why a binary does not fit the target, as "is … but the target needs …", or empty when it fits.
      */
     public static Optional<String> mismatch(BinaryHeader header, Expectation expected) {
+        if (expected.everySlice()) {
+            return sliceMismatch(header, expected);
+        }
         boolean formatFits = header.format() == expected.format();
         boolean archFits;
         if (header.format() == ObjectFormat.MACH_O && header.architectures().size() > 1
@@ -107,5 +127,25 @@ public final class ArchitectureCheck {
             return Optional.empty();
         }
         return Optional.of("is " + header.description() + ", but the target needs " + expected.describe());
+    }
+
+    /** A universal target's binary: Mach-O, one slice per expected architecture, none missing and none other. */
+    private static Optional<String> sliceMismatch(BinaryHeader header, Expectation expected) {
+        String is = "is " + header.description() + ", but the target needs " + expected.describe();
+        if (header.format() != ObjectFormat.MACH_O) {
+            return Optional.of(is);
+        }
+        List<String> missing = expected.sorted().stream().filter(a -> !header.architectures().contains(a)).toList();
+        if (!missing.isEmpty()) {
+            return Optional.of(is + ": the " + String.join(" and ", missing) + " slice" + (missing.size() == 1 ? " is"
+                    : "s are") + " missing");
+        }
+        List<String> other = header.architectures().stream().filter(a -> !expected.architectures().contains(a))
+                .distinct().toList();
+        if (!other.isEmpty()) {
+            return Optional.of(is + ": it also holds " + String.join(" and ", other) + ", which the target does not"
+                    + " build");
+        }
+        return Optional.empty();
     }
 }

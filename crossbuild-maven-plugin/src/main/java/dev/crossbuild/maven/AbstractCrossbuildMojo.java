@@ -8,8 +8,10 @@ import dev.crossbuild.model.HostPlatform;
 import dev.crossbuild.model.Runners;
 import dev.crossbuild.model.TargetMatrix;
 import dev.crossbuild.model.TargetSpec;
+import dev.crossbuild.model.UniversalTargets;
 import dev.crossbuild.nativebuild.NativeBuildSpec;
 import dev.crossbuild.packaging.ArchiveFormat;
+import dev.crossbuild.zig.ZigProgram;
 import dev.crossbuild.zig.ZigWrappers;
 import java.io.File;
 import java.nio.file.Path;
@@ -70,6 +72,16 @@ abstract class AbstractCrossbuildMojo extends AbstractMojo {
      */
     @Parameter(property = PropertyNames.CMD)
     private String cmd;
+
+    /**
+     * The zig that {@code <linker>zig</linker>} targets run: the zig executable, or the folder holding it (a release
+     * archive unpacked, the npm package's folder); a relative path is read from the project's folder. When unset,
+     * zig is found on PATH.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.ZIG)
+    private String zig;
 
     /**
      * The folder a fan-in CI job downloaded every job's archives and {@code .sha256} files into (flat or one
@@ -171,9 +183,25 @@ abstract class AbstractCrossbuildMojo extends AbstractMojo {
      * {@code <linker>zig</linker>} target with its zig wrappers written and set as its compilers.
      */
     protected List<TargetSpec> selectedTargets() throws CrossbuildException {
-        return ZigWrappers.apply(Runners.withChosenRunners(TargetMatrix.select(Target.toSpecs(targets),
-                targetSelection, HostPlatform.current()), HostPlatform.current(), Runners.Machine.LOCAL),
-                context().layout());
+        List<TargetSpec> selected = TargetMatrix.select(Target.toSpecs(targets), targetSelection,
+                HostPlatform.current());
+        List<TargetSpec> built = buildsSlices() ? UniversalTargets.expand(selected) : selected;
+        ZigProgram program = built.stream().anyMatch(TargetSpec::zigLinker) ? zigProgram() : ZigProgram.ON_PATH;
+        return ZigWrappers.apply(Runners.withChosenRunners(built, HostPlatform.current(), Runners.Machine.LOCAL),
+                context().layout(), program);
+    }
+
+    /** The zig of {@code <zig>}, checked to be an executable file, or zig on PATH when unset. */
+    protected ZigProgram zigProgram() throws ProjectException {
+        return ZigProgram.of(zig, project.getBasedir().toPath());
+    }
+
+    /**
+     * Whether the goal builds: its selected targets are then the targets as built, a macOS universal target as its
+     * slices ({@link UniversalTargets}); the packaging goals see the universal target itself.
+     */
+    protected boolean buildsSlices() {
+        return false;
     }
 
     /** Every configured target, whatever is selected. */
@@ -188,8 +216,22 @@ abstract class AbstractCrossbuildMojo extends AbstractMojo {
 
     /** The configured native builds, checked: ids unique, target ids known. */
     protected List<NativeBuildSpec> nativeBuilds() throws ProjectException {
-        return NativeBuild.toSpecs(nativeBuilds, project.getBasedir().toPath(), Target.toSpecs(targets).stream()
-                .map(TargetSpec::id).toList());
+        List<TargetSpec> configured = Target.toSpecs(targets);
+        List<NativeBuildSpec> specs = NativeBuild.toSpecs(nativeBuilds, project.getBasedir().toPath(),
+                configured.stream().map(TargetSpec::id).toList());
+        return specs.stream().map(b -> withSlices(b, configured)).toList();
+    }
+
+    /** A native build for a macOS universal target is one for each of its slices too. */
+    private static NativeBuildSpec withSlices(NativeBuildSpec build, List<TargetSpec> configured) {
+        if (build.targets().isEmpty()) {
+            return build;
+        }
+        List<String> ids = new java.util.ArrayList<>(build.targets());
+        configured.stream().filter(t -> build.targets().contains(t.id()) && t.triple().isUniversalApple())
+                .flatMap(t -> UniversalTargets.slices(t).stream()).forEach(slice -> ids.add(slice.id()));
+        return new NativeBuildSpec(build.id(), build.tool(), build.directory(), build.args(), build.env(), ids,
+                build.test());
     }
 
     /** The archive format chosen for every target, or null for each target's own. */

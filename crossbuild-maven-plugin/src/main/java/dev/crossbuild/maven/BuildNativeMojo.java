@@ -40,6 +40,12 @@ public class BuildNativeMojo extends AbstractBuildMojo {
     @Parameter(property = PropertyNames.BUILD_NATIVE_SKIP, defaultValue = "false")
     private String skipBuildNative;
 
+    /** A macOS universal target is built as its slices. */
+    @Override
+    protected boolean buildsSlices() {
+        return true;
+    }
+
     @Override
     protected String goalSkipReason() throws ProjectException {
         return PropertyValues.skipReason(PropertyNames.BUILD_NATIVE_SKIP, skipBuildNative);

@@ -1,9 +1,12 @@
 package dev.crossbuild.maven;
 
+import dev.crossbuild.cargo.CargoBuildRecord;
 import dev.crossbuild.cargo.CargoBuilder;
 import dev.crossbuild.cargo.CargoOptions;
+import dev.crossbuild.cargo.UniversalJoin;
 import dev.crossbuild.core.ProjectException;
 import dev.crossbuild.model.TargetSpec;
+import dev.crossbuild.model.UniversalTargets;
 import dev.crossbuild.nativebuild.NativeBuildSpec;
 import dev.crossbuild.process.ProcessRunner;
 import java.util.List;
@@ -53,6 +56,12 @@ public class CargoBuildMojo extends AbstractCargoMojo {
     @Parameter(property = PropertyNames.CARGO_FORCE, defaultValue = "false")
     private String force;
 
+    /** A macOS universal target is built as its slices. */
+    @Override
+    protected boolean buildsSlices() {
+        return true;
+    }
+
     @Override
     protected String goalSkipReason() throws ProjectException {
         return PropertyValues.skipReason(PropertyNames.CARGO_BUILD_SKIP, skipCargoBuild);
@@ -64,7 +73,12 @@ public class CargoBuildMojo extends AbstractCargoMojo {
                 githubAnnotations));
         List<NativeBuildSpec> natives = nativeBuilds();
         boolean forced = PropertyValues.bool(PropertyNames.CARGO_FORCE, force);
-        return () -> new CargoBuilder(new ProcessRunner(), context().environments(), context().buildLog(), forced)
-                .buildAll(selected, options, natives);
+        List<TargetSpec> universal = UniversalTargets.builtFrom(configuredTargets(), selected);
+        return () -> {
+            ProcessRunner runner = new ProcessRunner();
+            List<CargoBuildRecord> built = new CargoBuilder(runner, context().environments(), context().buildLog(),
+                    forced).buildAll(selected, options, natives);
+            new UniversalJoin(runner, context().buildLog()).joinAll(universal, built, options, System.getenv());
+        };
     }
 }

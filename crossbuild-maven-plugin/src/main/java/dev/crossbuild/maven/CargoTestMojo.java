@@ -104,6 +104,12 @@ public class CargoTestMojo extends AbstractCargoMojo {
     @Parameter(property = PropertyNames.CARGO_TEST_SKIP, defaultValue = "false")
     private String skipCargoTest;
 
+    /** A macOS universal target is built as its slices. */
+    @Override
+    protected boolean buildsSlices() {
+        return true;
+    }
+
     @Override
     protected String goalSkipReason() throws ProjectException {
         String skip = PropertyValues.skipReason(PropertyNames.CARGO_TEST_SKIP, skipCargoTest);

@@ -8,6 +8,7 @@ public final class PropertyNames {
     public static final String MANIFEST_PATH = "crossbuild.manifestPath";
     public static final String CARGO_PROFILE = "crossbuild.cargoProfile";
     public static final String TIMEOUT = "crossbuild.timeout";
+    public static final String ZIG = "crossbuild.zig";
 
     public static final String VALIDATE_SKIP = "crossbuild.validate-toolchain.skip";
     public static final String INSTALL_TARGETS = "crossbuild.installTargets";

@@ -8,6 +8,7 @@ import dev.crossbuild.process.ProcessRunner;
 import dev.crossbuild.toolchain.ToolchainReport;
 import dev.crossbuild.toolchain.ToolchainValidator;
 import dev.crossbuild.tools.CompilerCache;
+import dev.crossbuild.zig.ZigProgram;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
@@ -51,6 +52,12 @@ public class ValidateToolchainMojo extends AbstractCrossbuildMojo {
     @Parameter(property = PropertyNames.VALIDATE_SKIP, defaultValue = "false")
     private String skipValidate;
 
+    /** A macOS universal target is built as its slices. */
+    @Override
+    protected boolean buildsSlices() {
+        return true;
+    }
+
     @Override
     protected String goalSkipReason() throws ProjectException {
         return PropertyValues.skipReason(PropertyNames.VALIDATE_SKIP, skipValidate);
@@ -62,10 +69,12 @@ public class ValidateToolchainMojo extends AbstractCrossbuildMojo {
         Path manifest = manifestPath.toPath().toAbsolutePath();
         List<NativeBuildSpec> natives = nativeBuilds();
         CompilerCache cache = context().compilerCache();
+        ZigProgram zig = selected.stream().anyMatch(TargetSpec::zigLinker) ? zigProgram() : ZigProgram.ON_PATH;
         return () -> {
             GoalContext context = context();
             ToolchainValidator validator = new ToolchainValidator(new ProcessRunner(), context.environments(),
-                    context.buildLog(), context.baseDirectory(), context.resolver(), context.layout().toolchainCache());
+                    context.buildLog(), context.baseDirectory(), context.resolver(), context.layout().toolchainCache())
+                    .zig(zig);
             ToolchainReport report = validator.validate(selected, manifest, install, natives, cache);
             Path file = context.layout().toolchainReport();
             Json.write(file, report);

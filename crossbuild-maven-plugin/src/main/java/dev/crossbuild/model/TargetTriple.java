@@ -60,6 +60,14 @@ public record TargetTriple(String value, String arch, String vendor, String os, 
         return os.equals("darwin") || os.equals("macos") || os.equals("ios");
     }
 
+    /**
+     * The macOS universal pseudo-triple {@code universal2-apple-darwin} (cargo-zigbuild's name): no rustc target,
+     * but one build per architecture whose binaries {@code lipo} joins ({@link UniversalTargets}).
+     */
+    public boolean isUniversalApple() {
+        return arch.equals("universal2") && isApple();
+    }
+
     /** A WebAssembly target: {@code wasm32-wasi}, {@code wasm32-wasip1}, {@code wasm32-unknown-unknown}… */
     public boolean isWasm() {
         return arch.startsWith("wasm");

@@ -19,6 +19,7 @@ import dev.crossbuild.toolchain.ToolchainReport.TargetCheck;
 import dev.crossbuild.tools.CompilerCache;
 import dev.crossbuild.tools.ToolResolver;
 import dev.crossbuild.zig.ZigCheck;
+import dev.crossbuild.zig.ZigProgram;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -42,6 +43,7 @@ public final class ToolchainValidator {
     private final RustupInstaller installer;
     private final ProcessRunner runner;
     private final java.util.Set<String> fromSource = new java.util.HashSet<>();
+    private ZigProgram zig = ZigProgram.ON_PATH;
 
     /** @param cacheDirectory where toolchain facts are kept between builds ({@code target/crossbuild/toolchain-cache}) */
     public ToolchainValidator(ProcessRunner runner, TargetEnvironments environments, BuildLog log,
@@ -53,6 +55,12 @@ public final class ToolchainValidator {
         this.probe = new ToolchainProbe(runner, projectDirectory, cacheDirectory);
         this.installer = new RustupInstaller(runner, log, projectDirectory);
         this.runner = runner;
+    }
+
+    /** The zig that {@code <linker>zig</linker>} targets run (zig on PATH unless the pom names one). */
+    public ToolchainValidator zig(ZigProgram program) {
+        this.zig = program;
+        return this;
     }
 
     /**
@@ -123,7 +131,14 @@ public final class ToolchainValidator {
         }
         ToolchainChecks.Result tools = ToolchainChecks.tools(target, program -> Executables.find(program, env));
         if (target.zigLinker()) {
-            ZigCheck.check(target, zigVersion(env)).ifPresent(problems::add);
+            String version = zigVersion(env);
+            Optional<String> zigProblem = ZigCheck.check(target, zig, version);
+            zigProblem.ifPresent(problems::add);
+            if (zigProblem.isEmpty()) {
+                String which = zig.configured() ? zig.describe() : Executables.find(zig.command(), env)
+                        .map(Path::toString).orElse(zig.command()) + " (PATH)";
+                log.info("[" + target.id() + "] zig: " + which + ", version " + version.trim());
+            }
         }
         problems.addAll(tools.problems());
         ToolchainChecks.wasmLinker(target, facts.sysroot(), program -> Executables.find(program, env))
@@ -141,10 +156,10 @@ public final class ToolchainValidator {
                 ToolchainChecks.rustflagsWarning(target, env).map(List::of).orElse(List.of()));
     }
 
-    /** What {@code zig version} prints in the environment, or null when zig is not on PATH or fails. */
+    /** What {@code zig version} prints in the environment, or null when zig is not there or fails. */
     private String zigVersion(Map<String, String> env) throws CrossbuildException {
         try {
-            ProcessRunner.CapturedOutput out = runner.capture(ProcessSpec.of(List.of("zig", "version"),
+            ProcessRunner.CapturedOutput out = runner.capture(ProcessSpec.of(List.of(zig.command(), "version"),
                     projectDirectory, env).withTimeout(java.time.Duration.ofMinutes(1)));
             return out.result().succeeded() ? out.stdout().trim() : null;
         } catch (ToolNotFoundException missing) {

@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * A Rust target triple as zig's {@code -target} spells it: {@code aarch64-unknown-linux-gnu} with glibc 2.17 is
- * {@code aarch64-linux-gnu.2.17}, {@code *-apple-darwin} is {@code *-macos}, {@code *-pc-windows-gnullvm} is
+ * {@code aarch64-linux-gnu.2.17}, {@code *-apple-darwin} is {@code *-macos} ({@code *-macos.11.0} with
+ * {@code <macosMin>11.0</macosMin>}: the oldest macOS the linked binary loads on), {@code *-pc-windows-gnullvm} is
  * {@code *-windows-gnu}, {@code *-unknown-linux-musl} is {@code *-linux-musl}.
  */
 public final class ZigTriple {
@@ -22,6 +23,14 @@ public final class ZigTriple {
      * @throws ProjectException for a triple zig cannot link (MSVC, WebAssembly, an unknown system)
      */
     public static String of(TargetTriple triple, String glibc) throws ProjectException {
+        return of(triple, glibc, null);
+    }
+
+    /**
+     * @param macosMin the target's {@code <macosMin>}, or null: the minimum version of a macOS target (zig's own
+     *                 default is newer: 11.7 for arm64 with zig 0.11)
+     */
+    public static String of(TargetTriple triple, String glibc, String macosMin) throws ProjectException {
         String arch = ARCHES.getOrDefault(triple.arch(), triple.arch());
         String who = "<triple>" + triple + "</triple> with <linker>zig</linker>: ";
         if (triple.isMsvc()) {
@@ -34,7 +43,8 @@ public final class ZigTriple {
             boolean gnu = env.startsWith("gnu");
             zig = arch + "-linux-" + env + (gnu && glibc != null ? "." + glibc : "");
         } else if (triple.isApple() && !triple.os().equals("ios")) {
-            zig = arch + "-macos";
+            // zig wants at least two numbers: 11 is 11.0
+            zig = arch + "-macos" + (macosMin == null ? "" : "." + macosMin + (macosMin.contains(".") ? "" : ".0"));
         } else if (triple.isWindows() && (triple.env().equals("gnu") || triple.env().equals("gnullvm"))) {
             zig = arch + "-windows-gnu";
         } else if (triple.isBareMetal()) {

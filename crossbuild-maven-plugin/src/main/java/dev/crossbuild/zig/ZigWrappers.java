@@ -17,11 +17,15 @@ import java.util.List;
  * The plugin's zig wrappers of a {@code <linker>zig</linker>} target, small sh scripts under
  * {@code target/crossbuild/targets/<id>/zig/}: {@code cc} and {@code c++} run {@code zig cc}/{@code zig c++ -target
  * <zig triple>} (cargo's linker is {@code cc}), {@code ar} runs {@code zig ar}. They drop the flags zig refuses
- * ({@code --target=…}, {@code -m64}) and rustc's {@code -arch <name>} for macOS with its name (the zig
+ * ({@code --target=…}, {@code -m64}, {@code -Wl,--no-undefined-version}, which rustc passes when it links a
+ * proc-macro for a target that is the host) and rustc's {@code -arch <name>} for macOS with its name (the zig
  * triple names the architecture already), turn {@code -lgcc_s} into zig's {@code -lunwind}, leave Rust's
- * {@code compiler_builtins} off the link line of {@code aarch64} Windows (its {@code __chkstk} clashes with zig's)
+ * {@code compiler_builtins} off the link line of {@code aarch64} and {@code windows-gnu} Windows (its
+ * {@code __chkstk}/{@code ___chkstk_ms} clash with zig's), link {@code windows-gnu}'s {@code -lgcc_eh} with zig's
+ * unwinder and leave out the MinGW GCC flags zig refuses ({@code -Wl,--disable-auto-image-base}) or has no library
+ * for ({@code -lgcc}, {@code -lssp}, {@code -l:libpthread.a})
  * and answer meson's {@code -Wl,--version} probe as LLD does (zig's linker is LLD). zig is found on PATH when a
- * wrapper runs.
+ * wrapper runs, or is the one {@code <zig>} names ({@link ZigProgram}).
  */
 public final class ZigWrappers {
 
@@ -32,16 +36,23 @@ public final class ZigWrappers {
     private ZigWrappers() {
     }
 
-    /** Every zig target of the list with its C compiler, C++ compiler and archiver set to its wrappers, written. */
+    /** Every zig target of the list with wrappers that run zig from PATH. */
     public static List<TargetSpec> apply(List<TargetSpec> targets, WorkLayout layout) throws ProjectException,
             MachineException {
+        return apply(targets, layout, ZigProgram.ON_PATH);
+    }
+
+    /** Every zig target of the list with its C compiler, C++ compiler and archiver set to its wrappers, written. */
+    public static List<TargetSpec> apply(List<TargetSpec> targets, WorkLayout layout, ZigProgram zig)
+            throws ProjectException, MachineException {
         List<TargetSpec> applied = new ArrayList<>();
         for (TargetSpec target : targets) {
-            if (!target.zigLinker()) {
+            // a universal target is built as its slices, each with wrappers of its own
+            if (!target.zigLinker() || target.triple().isUniversalApple()) {
                 applied.add(target);
                 continue;
             }
-            Wrappers wrappers = write(target, layout.zigDir(target.id()));
+            Wrappers wrappers = write(target, layout.zigDir(target.id()), zig);
             applied.add(target.withCompilers(wrappers.cc().toString(), wrappers.cxx().toString(),
                     wrappers.ar().toString()));
         }
@@ -50,16 +61,24 @@ public final class ZigWrappers {
 
     /** Writes the target's wrappers into {@code dir}, leaving a file alone when its text is already the same. */
     public static Wrappers write(TargetSpec target, Path dir) throws ProjectException, MachineException {
-        String zigTarget = ZigTriple.of(target.triple(), target.glibc());
-        boolean dropBuiltins = target.triple().isWindows() && target.triple().archFamily().equals("aarch64");
+        return write(target, dir, ZigProgram.ON_PATH);
+    }
+
+    /** Writes the target's wrappers, which run {@code zig}, into {@code dir}. */
+    public static Wrappers write(TargetSpec target, Path dir, ZigProgram zig) throws ProjectException,
+            MachineException {
+        String zigTarget = ZigTriple.of(target.triple(), target.glibc(), target.macosMin());
+        // Rust's windows-gnu libraries are MinGW's: their GCC runtime flags have zig counterparts or none
+        boolean mingw = target.triple().isWindows() && target.triple().env().equals("gnu");
+        boolean dropBuiltins = target.triple().isWindows() && (mingw || target.triple().archFamily().equals("aarch64"));
         Path cc = dir.resolve("cc");
         Path cxx = dir.resolve("c++");
         Path ar = dir.resolve("ar");
         try {
             Files.createDirectories(dir);
-            writeScript(cc, compilerScript(target.id(), "cc", zigTarget, dropBuiltins));
-            writeScript(cxx, compilerScript(target.id(), "c++", zigTarget, dropBuiltins));
-            writeScript(ar, archiverScript(target.id()));
+            writeScript(cc, compilerScript(target.id(), zig, "cc", zigTarget, dropBuiltins, mingw));
+            writeScript(cxx, compilerScript(target.id(), zig, "c++", zigTarget, dropBuiltins, mingw));
+            writeScript(ar, archiverScript(target.id(), zig));
         } catch (IOException e) {
             throw new MachineException("target `" + target.id() + "`: cannot write the zig wrappers into " + dir
                     + ": " + e.getMessage(), e);
@@ -72,8 +91,11 @@ public final class ZigWrappers {
      *
      * @param mode         {@code cc} or {@code c++} ({@code zig cc}, {@code zig c++})
      * @param dropBuiltins leave {@code libcompiler_builtins-*.rlib} off the command line
+     * @param mingw        a {@code *-windows-gnu} target: GCC's {@code -lgcc_eh} is zig's {@code -lunwind}, and
+     *                     the MinGW GCC flags and libraries zig has no counterpart of are left out
      */
-    static String compilerScript(String targetId, String mode, String zigTarget, boolean dropBuiltins) {
+    static String compilerScript(String targetId, ZigProgram zig, String mode, String zigTarget,
+            boolean dropBuiltins, boolean mingw) {
         return "#!/bin/sh\n"
                 + "# crossbuild-maven-plugin: zig " + mode + " for target " + targetId + " (<linker>zig</linker>)\n"
                 + "skip=\n"
@@ -82,20 +104,28 @@ public final class ZigWrappers {
                 + "  if [ -n \"$skip\" ]; then skip=; continue; fi\n"
                 + "  case $arg in\n"
                 + "    -Wl,--version) echo 'LLD 16.0.0 (compatible with GNU linkers)'; exit 0 ;;\n"
-                + "    --target=*|-m64|-m32) continue ;;\n"
+                + "    --target=*|-m64|-m32|-Wl,--no-undefined-version) continue ;;\n"
                 + "    -arch) skip=1; continue ;;\n"
                 + "    -lgcc_s) set -- \"$@\" -lunwind; continue ;;\n"
                 + (dropBuiltins ? "    */libcompiler_builtins-*.rlib) continue ;;\n" : "")
+                + (mingw ? "    -lgcc_eh) set -- \"$@\" -lunwind; continue ;;\n"
+                        + "    -Wl,--disable-auto-image-base|-fno-use-linker-plugin|-l:libpthread.a|-lgcc|-lssp_nonshared"
+                        + "|-lssp) continue ;;\n" : "")
                 + "  esac\n"
                 + "  set -- \"$@\" \"$arg\"\n"
                 + "done\n"
-                + "exec zig " + mode + " -target " + ShellQuoting.quote(zigTarget) + " \"$@\"\n";
+                + "exec " + command(zig) + " " + mode + " -target " + ShellQuoting.quote(zigTarget) + " \"$@\"\n";
     }
 
-    static String archiverScript(String targetId) {
+    static String archiverScript(String targetId, ZigProgram zig) {
         return "#!/bin/sh\n"
                 + "# crossbuild-maven-plugin: zig ar for target " + targetId + " (<linker>zig</linker>)\n"
-                + "exec zig ar \"$@\"\n";
+                + "exec " + command(zig) + " ar \"$@\"\n";
+    }
+
+    /** {@code zig}, found on PATH when the wrapper runs, or the configured one's path, quoted for sh. */
+    private static String command(ZigProgram zig) {
+        return zig.configured() ? ShellQuoting.quote(zig.command()) : "zig";
     }
 
     private static void writeScript(Path file, String text) throws IOException {

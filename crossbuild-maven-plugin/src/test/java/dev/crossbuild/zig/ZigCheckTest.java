@@ -37,4 +37,18 @@ class ZigCheckTest {
         assertThat(ZigCheck.check(target("zig"), "0.14.0-dev.1+abc")).isEmpty();
         assertThat(ZigCheck.check(target("clang"), null)).isEmpty();
     }
+
+    @Test
+    void aConfiguredZigIsNamedInItsProblems() {
+        ZigProgram zig = new ZigProgram("/opt/zig/zig", true);
+        assertThat(ZigCheck.check(target("zig"), zig, null)).hasValue("target `mac`: <linker>zig</linker>: <zig>"
+                + " (-Dcrossbuild.zig) /opt/zig/zig did not answer `zig version`; point <zig> (-Dcrossbuild.zig) at a"
+                + " working zig 0.11.0 or later, or leave it empty to use zig from PATH");
+        assertThat(ZigCheck.check(target("zig"), zig, "0.10.1")).hasValueSatisfying(problem -> assertThat(problem)
+                .contains("zig 0.10.1 is older than 0.11.0 (<zig> (-Dcrossbuild.zig) /opt/zig/zig)"));
+        assertThat(ZigCheck.check(target("zig"), zig, "0.11.0")).isEmpty();
+        // on PATH, the message says how to name one
+        assertThat(ZigCheck.check(target("zig"), ZigProgram.ON_PATH, null)).hasValueSatisfying(problem ->
+                assertThat(problem).contains("or name it with <zig> (-Dcrossbuild.zig)"));
+    }
 }

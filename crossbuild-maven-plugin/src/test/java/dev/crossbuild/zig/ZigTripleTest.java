@@ -32,6 +32,20 @@ class ZigTripleTest {
         assertThat(ZigTriple.of(TargetTriple.parse(triple), glibc)).isEqualTo(zig);
     }
 
+    /** {@code <macosMin>} is the minimum macOS of the zig target: zig's default (11.7 for arm64) is newer. */
+    @ParameterizedTest
+    @CsvSource(nullValues = "-", value = {
+        "aarch64-apple-darwin,            11.0,   aarch64-macos.11.0",
+        "x86_64-apple-darwin,             10.12,  x86_64-macos.10.12",
+        "x86_64-apple-darwin,             11,     x86_64-macos.11.0",
+        "aarch64-apple-darwin,            12.3.1, aarch64-macos.12.3.1",
+        "aarch64-apple-darwin,            -,      aarch64-macos",
+        "aarch64-unknown-linux-gnu,       11.0,   aarch64-linux-gnu",
+    })
+    void theMinimumMacosIsPartOfTheTarget(String triple, String macosMin, String zig) throws ProjectException {
+        assertThat(ZigTriple.of(TargetTriple.parse(triple), null, macosMin)).isEqualTo(zig);
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "aarch64-pc-windows-msvc | zig cannot link against the MSVC runtime; use the `-gnullvm` triple (aarch64-pc-windows-gnullvm)",

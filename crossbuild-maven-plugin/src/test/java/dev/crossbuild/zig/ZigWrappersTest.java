@@ -76,7 +76,8 @@ class ZigWrappersTest {
     }
 
     /**
-     * The flags rustc passes that zig refuses or that the wrapper leaves out (a target, {@code -m64}, macOS's
+     * The flags rustc passes that zig refuses or that the wrapper leaves out (a target, {@code -m64},
+     * {@code -Wl,--no-undefined-version} of a proc-macro linked for the host's triple, macOS's
      * {@code -arch <name>}: its name must go with it, or zig takes it for an input file), given to the real zig
      * through the wrapper: it links all the same.
      */
@@ -89,7 +90,8 @@ class ZigWrappersTest {
         Path exe = dir.resolve("hello");
         ProcessRunner runner = new ProcessRunner();
         var linked = runner.capture(ProcessSpec.of(List.of(w.cc().toString(), "--target=x86_64-unknown-linux-gnu",
-                "-m64", "-arch", "x86_64", source.toString(), "-lgcc_s", "-o", exe.toString()), dir, System.getenv())
+                "-m64", "-arch", "x86_64", "-Wl,--no-undefined-version", source.toString(), "-lgcc_s", "-o", exe.toString()), dir,
+                System.getenv())
                 .withTimeout(java.time.Duration.ofMinutes(5)));
         assertThat(linked.result().succeeded()).as(linked.stderr()).isTrue();
         assertThat(runner.capture(ProcessSpec.of(List.of(exe.toString()), dir, System.getenv())).stdout())
@@ -97,5 +99,93 @@ class ZigWrappersTest {
         // meson's linker probe: zig's linker is LLD
         assertThat(runner.capture(ProcessSpec.of(List.of(w.cc().toString(), "-Wl,--version"), dir, System.getenv()))
                 .stdout()).startsWith("LLD ");
+    }
+
+    /**
+     * {@code <zig>} names the zig: the wrappers run it by its path, so a PATH without zig (a CI image with zig
+     * unpacked in a folder of its own) links all the same.
+     */
+    @Test
+    void aConfiguredZigIsRunByItsPathWithoutZigOnPath() throws Exception {
+        Path real = Executables.find("zig", System.getenv()).orElse(null);
+        dev.crossbuild.Toolchains.require(real != null, "zig on PATH (.ci/zig.sh installs zig 0.11)");
+        // the folder form, through a folder whose name needs quoting
+        Path folder = Files.createDirectories(dir.resolve("my zig"));
+        Files.createSymbolicLink(folder.resolve("zig"), real.toRealPath());
+        ZigProgram zig = ZigProgram.of(folder.toString(), dir);
+        assertThat(zig).isEqualTo(new ZigProgram(folder.resolve("zig").toString(), true));
+        List<TargetSpec> applied = ZigWrappers.apply(List.of(target("m", "x86_64-unknown-linux-musl", null)),
+                new WorkLayout(dir), zig);
+        Path cc = Path.of(applied.get(0).cc());
+        assertThat(Files.readString(cc)).endsWith("exec '" + folder.resolve("zig") + "' cc -target x86_64-linux-musl"
+                + " \"$@\"\n");
+        assertThat(Files.readString(Path.of(applied.get(0).ar()))).endsWith("exec '" + folder.resolve("zig")
+                + "' ar \"$@\"\n");
+        Path source = Files.writeString(dir.resolve("hello.c"),
+                "#include <stdio.h>\nint main(void) { puts(\"hello from a configured zig\"); return 0; }\n");
+        Path exe = dir.resolve("hello");
+        // sh and the programs the wrapper needs, but no zig
+        Map<String, String> noZig = new java.util.HashMap<>(System.getenv());
+        noZig.put("PATH", "/usr/bin:/bin");
+        org.junit.jupiter.api.Assumptions.assumeFalse(Files.exists(Path.of("/usr/bin/zig")), "zig in /usr/bin");
+        ProcessRunner runner = new ProcessRunner();
+        var linked = runner.capture(ProcessSpec.of(List.of(cc.toString(), source.toString(), "-o", exe.toString()), dir,
+                noZig).withTimeout(java.time.Duration.ofMinutes(5)));
+        assertThat(linked.result().succeeded()).as(linked.stderr()).isTrue();
+        assertThat(runner.capture(ProcessSpec.of(List.of(exe.toString()), dir, System.getenv())).stdout())
+                .isEqualTo("hello from a configured zig\n");
+    }
+
+    /** With {@code <macosMin>}, the program zig links loads on that macOS (zig 0.11's own default for arm64 is 11.7). */
+    @Test
+    void theMinimumMacosReachesTheLinkedProgram() throws Exception {
+        dev.crossbuild.Toolchains.require(Executables.find("zig", System.getenv()).isPresent(),
+                "zig on PATH (.ci/zig.sh installs zig 0.11)");
+        TargetSpec mac = new TargetSpec("mac", TargetTriple.parse("aarch64-apple-darwin"), "web", null, "zig", null,
+                null, null, null, Map.of(), null, List.of(), Map.of(), List.of(), List.of(), null, "11.0", true);
+        ZigWrappers.Wrappers w = ZigWrappers.write(mac, dir);
+        assertThat(Files.readString(w.cc())).contains("exec zig cc -target aarch64-macos.11.0 \"$@\"");
+        Path source = Files.writeString(dir.resolve("m.c"), "int main(void) { return 0; }\n");
+        Path exe = dir.resolve("m");
+        var linked = new ProcessRunner().capture(ProcessSpec.of(List.of(w.cc().toString(), "-arch", "arm64",
+                source.toString(), "-o", exe.toString()), dir, System.getenv()).withTimeout(java.time.Duration.ofMinutes(5)));
+        assertThat(linked.result().succeeded()).as(linked.stderr()).isTrue();
+        assertThat(dev.crossbuild.binary.BinaryNeedsReader.read(exe).orElseThrow().minimumOs()).isEqualTo("11.0");
+    }
+
+    /**
+     * {@code x86_64-pc-windows-gnu}: rustc links its MinGW libraries with GCC's flags and runtime libraries
+     * ({@code -Wl,--disable-auto-image-base}, which zig refuses; {@code -lgcc_eh}, {@code -lgcc}, {@code -lssp},
+     * {@code -l:libpthread.a}, which zig has not): through the wrapper, zig links all the same, and the program runs
+     * under wine.
+     */
+    @Test
+    void aWindowsGnuProgramLinksWithRustcsMingwFlags() throws Exception {
+        dev.crossbuild.Toolchains.require(Executables.find("zig", System.getenv()).isPresent(),
+                "zig on PATH (.ci/zig.sh installs zig 0.11)");
+        ZigWrappers.Wrappers w = ZigWrappers.write(target("w", "x86_64-pc-windows-gnu", null), dir);
+        String text = Files.readString(w.cc());
+        assertThat(text).contains("    -lgcc_eh) set -- \"$@\" -lunwind; continue ;;\n")
+                .contains("*/libcompiler_builtins-*.rlib) continue ;;").endsWith("exec zig cc -target x86_64-windows-gnu"
+                        + " \"$@\"\n");
+        Path source = Files.writeString(dir.resolve("hello.c"),
+                "#include <stdio.h>\nint main(void) { puts(\"hello from windows-gnu\"); return 0; }\n");
+        Path exe = dir.resolve("hello.exe");
+        ProcessRunner runner = new ProcessRunner();
+        var linked = runner.capture(ProcessSpec.of(List.of(w.cc().toString(), "-fno-use-linker-plugin",
+                "-Wl,--dynamicbase", "-Wl,--disable-auto-image-base", "-m64", "-Wl,--high-entropy-va", source.toString(),
+                "-Wl,-Bdynamic", "-ladvapi32", "-luserenv", "-lkernel32", "-lws2_32", "-lbcrypt", "-lgcc_eh",
+                "-l:libpthread.a", "-lmsvcrt", "-lmingwex", "-lmingw32", "-lgcc", "-lmsvcrt", "-luser32", "-lkernel32",
+                "-lssp_nonshared", "-lssp", "-Wl,--nxcompat", "-o", exe.toString(), "-Wl,--gc-sections", "-no-pie",
+                "-Wl,-O1"), dir, System.getenv()).withTimeout(java.time.Duration.ofMinutes(5)));
+        assertThat(linked.result().succeeded()).as(linked.stderr()).isTrue();
+        assertThat(dev.crossbuild.binary.BinaryHeaders.read(exe).orElseThrow().description())
+                .isEqualTo("PE32+ executable, x86_64");
+        if (Executables.find("wine", System.getenv()).isPresent()) {
+            Map<String, String> env = new java.util.HashMap<>(System.getenv());
+            env.put("WINEDEBUG", "-all");
+            assertThat(runner.capture(ProcessSpec.of(List.of("wine", exe.toString()), dir, env)
+                    .withTimeout(java.time.Duration.ofMinutes(2))).stdout()).contains("hello from windows-gnu");
+        }
     }
 }
