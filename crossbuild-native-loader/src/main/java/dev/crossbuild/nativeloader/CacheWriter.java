@@ -80,8 +80,10 @@ final class CacheWriter {
      * their sha256 instead, and used when they match.
      *
      * @param why what is wrong with the folder as it is, for the message when it cannot be put right
+     * @param prefetch the libraries read and hashed ahead, or null (each is streamed and hashed here)
      */
-    static void write(Path folder, NativeIndex index, IndexSource source, String why) throws IOException, Refused {
+    static void write(Path folder, NativeIndex index, IndexSource source, String why, Prefetch prefetch)
+            throws IOException, Refused {
         Object monitor = MONITORS.get(folder);
         if (monitor == null) {
             Object created = new Object();
@@ -106,7 +108,7 @@ final class CacheWriter {
                     return;
                 }
                 for (NativeIndex.Library library : stale) {
-                    writeOne(folder, library, source);
+                    writeOne(folder, library, source, prefetch);
                 }
                 CacheMarker.write(folder, index);
             }
@@ -187,10 +189,27 @@ final class CacheWriter {
         }
     }
 
-    private static void writeOne(Path folder, NativeIndex.Library library, IndexSource source) throws IOException {
+    private static void writeOne(Path folder, NativeIndex.Library library, IndexSource source, Prefetch prefetch)
+            throws IOException {
+        byte[] ahead = prefetch == null ? null : prefetch.bytes(library.file());
         Path temp = temp(folder, library.file(), PrivateFolders.Created.LIBRARY);
         boolean moved = false;
         try {
+            if (ahead != null) {
+                String actual = prefetch.sha256(library.file());
+                if (!actual.equals(library.sha256())) {
+                    throw new SourceError(source.where.substring(0, source.where.lastIndexOf('/') + 1)
+                            + library.file() + " has sha256 " + actual + " where its index says "
+                            + library.sha256() + ": the JAR is corrupt or was altered", null);
+                }
+                try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.WRITE,
+                        StandardOpenOption.TRUNCATE_EXISTING, LinkOption.NOFOLLOW_LINKS)) {
+                    out.write(ahead);
+                }
+                move(temp, folder.resolve(library.file()));
+                moved = true;
+                return;
+            }
             IndexSource.Entry entry;
             try {
                 entry = source.open(library.file());

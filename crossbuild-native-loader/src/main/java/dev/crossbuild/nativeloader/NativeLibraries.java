@@ -242,12 +242,21 @@ public final class NativeLibraries {
         String hash = folderName(source.bytes);
         Map<Path, String> candidates = CacheFolders.candidates(Platforms.normalizeOs(
                 System.getProperty("os.name", "")), System.getProperties());
+        // no marker where the first folder would have it: this start extracts, so the libraries are read and
+        // hashed ahead while the folders are checked (a start that reuses the cache pays one stat for this)
+        Prefetch prefetch = null;
+        for (Path first : candidates.keySet()) {
+            if (!new java.io.File(first.resolve(name).resolve(hash).resolve(CacheMarker.FILE).toString()).exists()) {
+                prefetch = Prefetch.start(source, index.libraries());
+            }
+            break;
+        }
         StringBuilder failures = new StringBuilder();
         for (Map.Entry<Path, String> candidate : candidates.entrySet()) {
             // one handler told apart by instanceof: a handler per type would have the verifier load each
             // exception class on every call, where they are needed only when one is thrown
             try {
-                return extractInto(candidate.getKey(), name, hash, index, source, loader);
+                return extractInto(candidate.getKey(), name, hash, index, source, loader, prefetch);
             } catch (Exception e) {
                 if (e instanceof RuntimeException && !(e instanceof CacheWriter.SourceError)) {
                     throw (RuntimeException) e;
@@ -267,7 +276,8 @@ public final class NativeLibraries {
     }
 
     private static Path[] extractInto(Path candidate, String name, String hash,
-            NativeIndex index, IndexSource source, ClassLoader loader) throws IOException, CacheWriter.Refused {
+            NativeIndex index, IndexSource source, ClassLoader loader, Prefetch prefetch)
+            throws IOException, CacheWriter.Refused {
         Path root = PrivateFolders.root(candidate);
         Path hashFolder = root.resolve(name).resolve(hash);
         PrivateFolders.folder(hashFolder.getParent());
@@ -296,7 +306,7 @@ public final class NativeLibraries {
         }
         StringBuilder why = new StringBuilder();
         if (!CacheMarker.stale(folder, index, why).isEmpty()) {
-            CacheWriter.write(folder, index, source, why.toString());
+            CacheWriter.write(folder, index, source, why.toString(), prefetch);
         }
         return extracted;
     }

@@ -122,8 +122,14 @@ class MissingPlatformTest {
         }
     }
 
-    @Test
-    void aCorruptJarIsAnErrorNotAFallback() throws Exception {
+    /**
+     * Read ahead (an empty cache: the library is read and hashed while the folders are checked) or streamed (a
+     * marker there that the loader does not trust: no read-ahead), a library whose bytes are not the index's is
+     * refused the same way.
+     */
+    @org.junit.jupiter.params.ParameterizedTest(name = "marker there before: {0}")
+    @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
+    void aCorruptJarIsAnErrorNotAFallback(boolean markerBefore) throws Exception {
         Path jar = work.resolve("corrupt.jar");
         // the index says one sha256, the JAR holds other bytes
         NativeIndex index = new NativeIndex(Fixture.NAME, fixture.platform, "x86_64-unknown-linux-gnu", "gnu", null,
@@ -134,6 +140,19 @@ class MissingPlatformTest {
             entry(out, NativeIndex.path(Fixture.NAME, fixture.platform), index.bytes());
         }
         System.setProperty(NativeLibraries.DIR_PROPERTY, work.resolve("cache").toString());
+        if (markerBefore) {
+            java.nio.file.attribute.FileAttribute<?> owner = java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+            Path folder = work.resolve("cache");
+            for (String part : new String[] {Fixture.NAME, NativeLibraries.folderName(index.bytes())}) {
+                Files.createDirectories(folder, owner);
+                folder = folder.resolve(part);
+            }
+            Files.createDirectories(folder, owner);
+            Files.write(folder.resolve(CacheMarker.FILE), "not a marker\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            Files.setPosixFilePermissions(folder.resolve(CacheMarker.FILE),
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        }
         try (URLClassLoader loader = new URLClassLoader(new URL[] {fixture.demoClasses.toUri().toURL(),
             jar.toUri().toURL()}, MissingPlatformTest.class.getClassLoader())) {
             UnsatisfiedLinkError error = assertThrows(UnsatisfiedLinkError.class,
