@@ -209,11 +209,6 @@ abstract class AbstractCrossbuildMojo extends AbstractMojo {
         return TargetMatrix.select(Target.toSpecs(targets), null, HostPlatform.current());
     }
 
-    /** Per target id, the {@code <platform>} key its native JAR has instead of the triple's. */
-    protected java.util.Map<String, String> platformOverrides() {
-        return Target.platforms(targets);
-    }
-
     /** The configured native builds, checked: ids unique, target ids known. */
     protected List<NativeBuildSpec> nativeBuilds() throws ProjectException {
         List<TargetSpec> configured = Target.toSpecs(targets);

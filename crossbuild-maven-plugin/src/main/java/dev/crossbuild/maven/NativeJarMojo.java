@@ -157,10 +157,10 @@ public class NativeJarMojo extends AbstractCargoMojo {
                 OutputTimestamp.parse(outputTimestamp()), false, nativeLibraries != null && !nativeLibraries.isEmpty(),
                 List.of(), selection(), nativeBuilds(), bool(PropertyNames.BUNDLE_LIBRARIES, bundleLibraries));
         NativeJarOptions options = new NativeJarOptions(packaging, nativeLibraryName, nativeLibraries,
-                nativeMainLibrary, platformOverrides(), bool(PropertyNames.NATIVE_JAR_ALL, nativeJarAll),
+                nativeMainLibrary, bool(PropertyNames.NATIVE_JAR_ALL, nativeJarAll),
                 context.project().getGroupId() + ":" + context.project().getArtifactId(), context.project().getVersion());
         // the name and every platform key are checked before anything is read
-        NativeJars.platforms(selected, options.platforms(), options.name());
+        NativeJars.platforms(selected, options.name());
         boolean check = bool(PropertyNames.JNI_CHECK, jniCheck, true);
         return new NativeJarWork(context, projectHelper, selected, options, prebuilt(),
                 PropertyValues.bool(PropertyNames.PREBUILT_STRICT, prebuiltStrict),

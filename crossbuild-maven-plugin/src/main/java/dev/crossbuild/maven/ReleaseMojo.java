@@ -129,8 +129,7 @@ public class ReleaseMojo extends AbstractCrossbuildMojo {
         ReleaseWriter.Options options = new ReleaseWriter.Options(context.layout(), context.baseDirectory(),
                 project.getGroupId(), release, releasePrograms == null ? List.of() : releasePrograms,
                 manifestPath.toPath().toAbsolutePath(), packagers, System.getenv());
-        java.util.Map<String, String> javaPlatforms = platformOverrides();
-        return () -> new ReleaseWriter(context.buildLog(), options).write(attached(project), selected, javaPlatforms);
+        return () -> new ReleaseWriter(context.buildLog(), options).write(attached(project), selected);
     }
 
     /**

@@ -89,19 +89,6 @@ public class Target {
      */
     private String platform;
 
-    /** Per target id, the {@code <platform>} the pom sets; targets without one are not in it. */
-    static java.util.Map<String, String> platforms(List<Target> targets) {
-        java.util.Map<String, String> platforms = new java.util.LinkedHashMap<>();
-        for (int i = 0; targets != null && i < targets.size(); i++) {
-            Target target = targets.get(i);
-            String key = blankToNull(target.platform);
-            if (key != null && target.id != null) {
-                platforms.put(target.id.trim(), key);
-            }
-        }
-        return platforms;
-    }
-
     /** Every configured target converted, in order; none configured is an empty list. */
     static List<TargetSpec> toSpecs(List<Target> targets) throws ProjectException {
         List<TargetSpec> specs = new java.util.ArrayList<>();
@@ -139,7 +126,8 @@ public class Target {
                 Elements.map(env, element, "env"), blankToNull(vcvars), Elements.list(vcvarsArgs, element,
                         "vcvarsArgs"), Elements.map(properties, element, "properties"), Elements.list(testArgs, element,
                         "testArgs"), Elements.list(allowedLibraries, element, "allowedLibraries"), version(glibc, element,
-                        "glibc"), version(macosMin, element, "macosMin"), buildStd);
+                        "glibc"), version(macosMin, element, "macosMin"), buildStd,
+                blankToNull(platform));
     }
 
     /** An empty element (an unset property) means no limit; anything else must be a version number. */

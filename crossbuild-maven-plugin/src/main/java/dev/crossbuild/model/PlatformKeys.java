@@ -1,6 +1,5 @@
 package dev.crossbuild.model;
 
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -104,14 +103,9 @@ public final class PlatformKeys {
         return Optional.empty();
     }
 
-    /**
-     * The platform key of the target's native JAR: the {@code <platform>} the pom sets for it, else its triple's.
-     *
-     * @param overrides per target id, the {@code <platform>} the pom sets
-     */
-    public static Optional<String> javaPlatform(TargetSpec target, Map<String, String> overrides) {
-        String set = overrides.get(target.id());
-        return set != null ? Optional.of(set) : javaPlatform(target.triple());
+    /** The platform key of the target's native JAR: the {@code <platform>} the pom sets for it, else its triple's. */
+    public static Optional<String> javaPlatform(TargetSpec target) {
+        return target.platform() != null ? Optional.of(target.platform()) : javaPlatform(target.triple());
     }
 
     /**

@@ -17,6 +17,8 @@ import java.util.Map;
  * @param glibc      the oldest glibc the binaries must run on ({@code 2.17}), or null for no limit
  * @param macosMin   the oldest macOS the binaries must run on ({@code 11.0}), or null for no limit
  * @param buildStd   build the standard library from the toolchain's library sources ({@code cargo -Zbuild-std})
+ * @param platform   the platform key of the target's native JAR that the pom sets ({@code <platform>}) instead of the
+ *                   triple's, or null
  */
 public record TargetSpec(
         String id,
@@ -36,7 +38,8 @@ public record TargetSpec(
         List<String> allowedLibraries,
         String glibc,
         String macosMin,
-        boolean buildStd) {
+        boolean buildStd,
+        String platform) {
 
     /** The {@code <linker>} value that makes the plugin's zig wrapper the target's linker and C compiler. */
     public static final String ZIG = "zig";
@@ -47,6 +50,15 @@ public record TargetSpec(
         env = env == null ? Map.of() : Map.copyOf(env);
         vcvarsArgs = vcvarsArgs == null ? List.of() : List.copyOf(vcvarsArgs);
         properties = properties == null ? Map.of() : Map.copyOf(properties);
+    }
+
+    /** A target whose native JAR has its triple's platform key (no {@code <platform>}). */
+    public TargetSpec(String id, TargetTriple triple, String toolchain, String rustflags, String linker, String cc,
+            String cxx, String ar, String runner, Map<String, String> env, String vcvars, List<String> vcvarsArgs,
+            Map<String, String> properties, List<String> testArgs, List<String> allowedLibraries, String glibc,
+            String macosMin, boolean buildStd) {
+        this(id, triple, toolchain, rustflags, linker, cc, cxx, ar, runner, env, vcvars, vcvarsArgs, properties,
+                testArgs, allowedLibraries, glibc, macosMin, buildStd, null);
     }
 
     /** A target whose standard library is installed (no {@code <buildStd>}). */
@@ -66,7 +78,7 @@ public record TargetSpec(
     /** The same target with other C compiler, C++ compiler and archiver (the zig wrappers). */
     public TargetSpec withCompilers(String newCc, String newCxx, String newAr) {
         return new TargetSpec(id, triple, toolchain, rustflags, linker, newCc, newCxx, newAr, runner, env, vcvars,
-                vcvarsArgs, properties, testArgs, allowedLibraries, glibc, macosMin, buildStd);
+                vcvarsArgs, properties, testArgs, allowedLibraries, glibc, macosMin, buildStd, platform);
     }
 
     /** A target without test arguments. */
@@ -101,7 +113,7 @@ public record TargetSpec(
     /** The same target with another runner. */
     public TargetSpec withRunner(String newRunner) {
         return new TargetSpec(id, triple, toolchain, rustflags, linker, cc, cxx, ar, newRunner, env, vcvars, vcvarsArgs,
-                properties, testArgs, allowedLibraries, glibc, macosMin, buildStd);
+                properties, testArgs, allowedLibraries, glibc, macosMin, buildStd, platform);
     }
 
     /** The target the plugin builds when no {@code <targets>} are configured. */

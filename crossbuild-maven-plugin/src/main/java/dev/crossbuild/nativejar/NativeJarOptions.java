@@ -3,7 +3,6 @@ package dev.crossbuild.nativejar;
 import dev.crossbuild.packaging.PackageOptions;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 /**
  * What {@code native-jar} was asked to do, as one immutable value.
@@ -15,22 +14,21 @@ import java.util.Map;
  * @param nativeLibraries the shared libraries of the native builds to package, as names ({@code foo} for
  *                        {@code libfoo.so}, {@code foo.dll}, {@code libfoo.dylib}) or file-name globs
  * @param mainLibrary     the library the program loads, when the JAR holds several that no other needs; or null
- * @param platforms       per target id, the platform key the pom sets instead of the triple's
  * @param all             also write one JAR with every target's libraries, classifier {@code all}
  * @param artifact        the project's {@code groupId:artifactId}, written into each index with {@code version}
  *                        for the loader's check against the Java JAR's version; or null
  * @param version         the project's version, or null
  */
 public record NativeJarOptions(PackageOptions packaging, String name, List<String> nativeLibraries,
-        String mainLibrary, Map<String, String> platforms, boolean all, String artifact, String version) {
+        String mainLibrary, boolean all, String artifact, String version) {
 
     /** The classifier of the JAR with every platform. */
     public static final String ALL = "all";
 
     /** Options whose indexes name no project version (the loader then skips its version check). */
     public NativeJarOptions(PackageOptions packaging, String name, List<String> nativeLibraries, String mainLibrary,
-            Map<String, String> platforms, boolean all) {
-        this(packaging, name, nativeLibraries, mainLibrary, platforms, all, null, null);
+            boolean all) {
+        this(packaging, name, nativeLibraries, mainLibrary, all, null, null);
     }
 
     public NativeJarOptions {
@@ -38,7 +36,6 @@ public record NativeJarOptions(PackageOptions packaging, String name, List<Strin
         version = version == null || version.isBlank() ? null : version.strip();
         nativeLibraries = nativeLibraries == null ? List.of()
                 : nativeLibraries.stream().filter(n -> n != null && !n.isBlank()).map(String::trim).toList();
-        platforms = platforms == null ? Map.of() : Map.copyOf(platforms);
         mainLibrary = mainLibrary == null || mainLibrary.isBlank() ? null : mainLibrary.trim();
     }
 

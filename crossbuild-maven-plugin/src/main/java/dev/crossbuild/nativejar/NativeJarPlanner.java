@@ -58,7 +58,7 @@ final class NativeJarPlanner {
     }
 
     /** Checks the name and platform keys of the selected targets: a configuration error names every clash. */
-    static Map<String, String> platforms(List<TargetSpec> targets, Map<String, String> overrides, String name)
+    static Map<String, String> platforms(List<TargetSpec> targets, String name)
             throws ProjectException {
         List<String> problems = new ArrayList<>();
         if (name == null || !KEY.matcher(name).matches()) {
@@ -67,22 +67,22 @@ final class NativeJarPlanner {
         }
         Map<String, String> keys = new LinkedHashMap<>();
         Map<String, String> byKey = new LinkedHashMap<>();
-        for (String id : overrides.keySet()) {
-            if (targets.stream().noneMatch(t -> t.id().equals(id))) {
-                continue; // a target not selected in this build
+        for (TargetSpec target : targets) {
+            String key = target.platform();
+            if (key == null) {
+                continue;
             }
-            String key = overrides.get(id);
+            String id = target.id();
             if (!KEY.matcher(key).matches() || key.equals(NativeJarOptions.ALL)) {
                 problems.add("<target><id>" + id + "</id> has <platform>" + key + "</platform>, which cannot be a"
                         + " classifier and folder" + (key.equals(NativeJarOptions.ALL) ? " (`all` is the JAR of every"
                         + " platform)" : "") + "; use letters, digits, '.', '_' and '-', e.g. linux-x86_64");
                 continue;
             }
-            TargetSpec target = targets.stream().filter(t -> t.id().equals(id)).findFirst().orElseThrow();
             PlatformKeys.overrideProblem(target, key).ifPresent(problems::add);
         }
         for (TargetSpec target : targets) {
-            Optional<String> key = PlatformKeys.javaPlatform(target, overrides);
+            Optional<String> key = PlatformKeys.javaPlatform(target);
             if (key.isEmpty()) {
                 problems.add("target `" + target.id() + "` (" + target.triple() + ") has no Java platform key the"
                         + " plugin knows; set one in the target, e.g. <platform>linux-riscv64</platform>");
@@ -109,7 +109,7 @@ final class NativeJarPlanner {
      * @throws ProjectException listing every problem of every target
      */
     List<NativeJars.PlatformJar> plan(List<TargetSpec> targets) throws CrossbuildException {
-        Map<String, String> keys = platforms(targets, options.platforms(), options.name());
+        Map<String, String> keys = platforms(targets, options.name());
         ContentRules rules = new ContentRules("native-jar", this::keep, true,
                 "cargo built no cdylib and the pom lists no <nativeLibraries>; set crate-type = [\"cdylib\"] in the"
                         + " [lib] of Cargo.toml, or list the native builds' shared libraries in <nativeLibraries>",

@@ -56,9 +56,8 @@ public final class NativeJars {
     }
 
     /** Checks the name and platform keys of the selected targets: a configuration error names every clash. */
-    public static Map<String, String> platforms(List<TargetSpec> targets, Map<String, String> overrides, String name)
-            throws ProjectException {
-        return NativeJarPlanner.platforms(targets, overrides, name);
+    public static Map<String, String> platforms(List<TargetSpec> targets, String name) throws ProjectException {
+        return NativeJarPlanner.platforms(targets, name);
     }
 
     /**

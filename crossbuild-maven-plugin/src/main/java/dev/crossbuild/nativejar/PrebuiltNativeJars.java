@@ -56,7 +56,7 @@ public final class PrebuiltNativeJars {
     public List<Verified> gather(List<TargetSpec> targets, Path directory, boolean strict)
             throws CrossbuildException {
         PrebuiltFinder finder = new PrebuiltFinder(directory, strict, log);
-        Map<String, String> keys = NativeJars.platforms(targets, options.platforms(), options.name());
+        Map<String, String> keys = NativeJars.platforms(targets, options.name());
         List<String> problems = new ArrayList<>();
         Map<TargetSpec, String> names = new LinkedHashMap<>();
         for (TargetSpec target : targets) {

@@ -42,16 +42,15 @@ public record DistManifest(String format, Coordinates project, List<ReleaseArtif
     /**
      * @param baseDirectory the project directory, which paths in the manifest are relative to
      * @param targets       the selected targets, which classifiers are mapped back to
-     * @param javaPlatforms per target id, the {@code <platform>} key its native JAR has instead of the triple's
      */
     public static DistManifest of(Coordinates project, List<AttachedFile> files, List<TargetSpec> targets,
-            Map<String, String> javaPlatforms, Path baseDirectory) throws MachineException {
+            Path baseDirectory) throws MachineException {
         List<ReleaseArtifact> artifacts = new ArrayList<>();
         for (AttachedFile attached : files) {
             Path file = attached.file().toAbsolutePath().normalize();
-            Optional<TargetSpec> target = targetOf(attached.classifier(), targets, javaPlatforms);
+            Optional<TargetSpec> target = targetOf(attached.classifier(), targets);
             ReleaseArtifact.Platforms platforms = target.map(t -> new ReleaseArtifact.Platforms(
-                    PlatformKeys.javaPlatform(t, javaPlatforms).orElse(null),
+                    PlatformKeys.javaPlatform(t).orElse(null),
                     PlatformKeys.jreleaserPlatform(t.triple()).orElse(null),
                     PlatformKeys.ociPlatform(t.triple()).map(Object::toString).orElse(null))).orElse(null);
             try {
@@ -75,8 +74,7 @@ public record DistManifest(String format, Coordinates project, List<ReleaseArtif
     }
 
     /** The target a classifier names: its id, or its Java platform key (a native JAR's classifier). */
-    static Optional<TargetSpec> targetOf(String classifier, List<TargetSpec> targets,
-            Map<String, String> javaPlatforms) {
+    static Optional<TargetSpec> targetOf(String classifier, List<TargetSpec> targets) {
         if (classifier.isEmpty()) {
             return Optional.empty();
         }
@@ -84,7 +82,7 @@ public record DistManifest(String format, Coordinates project, List<ReleaseArtif
         if (byId.isPresent()) {
             return byId;
         }
-        return targets.stream().filter(t -> PlatformKeys.javaPlatform(t, javaPlatforms).map(classifier::equals)
+        return targets.stream().filter(t -> PlatformKeys.javaPlatform(t).map(classifier::equals)
                 .orElse(false)).findFirst();
     }
 

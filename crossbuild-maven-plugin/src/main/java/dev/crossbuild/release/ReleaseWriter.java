@@ -39,14 +39,11 @@ public final class ReleaseWriter {
         this.options = options;
     }
 
-    /**
-     * @param javaPlatforms per target id, the {@code <platform>} key its native JAR has instead of the triple's
-     */
-    public DistManifest write(List<AttachedFile> attached, List<TargetSpec> targets,
-            java.util.Map<String, String> javaPlatforms) throws CrossbuildException {
+    /** Writes the release manifest of the attached files, mapped back to the selected targets, and JReleaser's files. */
+    public DistManifest write(List<AttachedFile> attached, List<TargetSpec> targets) throws CrossbuildException {
         ReleaseProject project = options.project();
         DistManifest manifest = DistManifest.of(new DistManifest.Coordinates(options.groupId(), project.name(),
-                project.version()), attached, targets, javaPlatforms, options.baseDirectory());
+                project.version()), attached, targets, options.baseDirectory());
         Path folder = options.layout().releaseDirectory();
         manifest.write(folder);
         if (options.programs().isEmpty() && !java.nio.file.Files.isRegularFile(options.manifest())) {

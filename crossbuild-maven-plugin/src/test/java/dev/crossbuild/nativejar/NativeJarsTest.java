@@ -189,26 +189,26 @@ class NativeJarsTest {
     @Test
     void twoTargetsWithOneKeyAreAConfigurationErrorNamingBoth() throws Exception {
         TargetSpec other = spec("linux-x64-v3", "x86_64-unknown-linux-gnu");
-        assertThatThrownBy(() -> NativeJars.platforms(List.of(host, other), Map.of(), "hello"))
+        assertThatThrownBy(() -> NativeJars.platforms(List.of(host, other), "hello"))
                 .isInstanceOf(ProjectException.class)
                 .hasMessageContaining("targets `linux-x64` and `linux-x64-v3` both have the platform key linux-x86_64")
                 .hasMessageContaining("<platform>");
-        assertThat(NativeJars.platforms(List.of(host, other), Map.of("linux-x64-v3", "linux-x86_64-v3"), "hello"))
+        assertThat(NativeJars.platforms(List.of(host, withPlatform(other, "linux-x86_64-v3")), "hello"))
                 .containsEntry("linux-x64", "linux-x86_64").containsEntry("linux-x64-v3", "linux-x86_64-v3");
-        assertThatThrownBy(() -> NativeJars.platforms(List.of(host), Map.of("linux-x64", "all"), "hello"))
+        assertThatThrownBy(() -> NativeJars.platforms(List.of(withPlatform(host, "all")), "hello"))
                 .hasMessageContaining("`all` is the JAR of every platform");
-        assertThatThrownBy(() -> NativeJars.platforms(List.of(spec("wasm", "wasm32-unknown-unknown")), Map.of(),
+        assertThatThrownBy(() -> NativeJars.platforms(List.of(spec("wasm", "wasm32-unknown-unknown")),
                 "hello")).hasMessageContaining("has no Java platform key");
-        assertThatThrownBy(() -> NativeJars.platforms(List.of(host), Map.of(), "a/b"))
+        assertThatThrownBy(() -> NativeJars.platforms(List.of(host), "a/b"))
                 .hasMessageContaining("<nativeLibraryName>a/b</nativeLibraryName>");
         // the key of another architecture, or in upper case, which no loader looks up
-        assertThatThrownBy(() -> NativeJars.platforms(List.of(host), Map.of("linux-x64", "linux-aarch_64"), "hello"))
+        assertThatThrownBy(() -> NativeJars.platforms(List.of(withPlatform(host, "linux-aarch_64")), "hello"))
                 .isInstanceOf(ProjectException.class)
                 .hasMessage("native-jar: <target><id>linux-x64</id> (x86_64-unknown-linux-gnu) has"
                         + " <platform>linux-aarch_64</platform>, but the loader picks that key on a linux aarch_64 JVM,"
                         + " and this target's libraries are for linux-x86_64; use <platform>linux-x86_64</platform>,"
                         + " or a variant of it such as linux-x86_64-v3");
-        assertThatThrownBy(() -> NativeJars.platforms(List.of(host), Map.of("linux-x64", "Linux-X86_64"), "hello"))
+        assertThatThrownBy(() -> NativeJars.platforms(List.of(withPlatform(host, "Linux-X86_64")), "hello"))
                 .hasMessageContaining("<platform>Linux-X86_64</platform>, but the loader looks platform keys up in"
                         + " lower case only").hasMessageEndingWith("use <platform>linux-x86_64</platform>");
     }
@@ -249,7 +249,7 @@ class NativeJarsTest {
     private NativeJarOptions options(List<String> nativeLibraries, boolean all, String artifact, String version) {
         PackageOptions packaging = new PackageOptions(new WorkLayout(build), project, "app-1.0", OutputTimestamp.FIXED,
                 false, !nativeLibraries.isEmpty(), List.of(), RELEASE, List.of(DEP), false);
-        return new NativeJarOptions(packaging, "hello", nativeLibraries, null, Map.of(), all, artifact, version);
+        return new NativeJarOptions(packaging, "hello", nativeLibraries, null, all, artifact, version);
     }
 
     private static List<String> entries(Path jar) throws Exception {
@@ -266,6 +266,13 @@ class NativeJarsTest {
         Process p = new ProcessBuilder(command).directory(dir.toFile()).inheritIO().start();
         assertThat(p.waitFor(2, TimeUnit.MINUTES)).isTrue();
         assertThat(p.exitValue()).isZero();
+    }
+
+    /** The target with the {@code <platform>} the pom sets for it. */
+    static TargetSpec withPlatform(TargetSpec t, String platform) {
+        return new TargetSpec(t.id(), t.triple(), t.toolchain(), t.rustflags(), t.linker(), t.cc(), t.cxx(), t.ar(),
+                t.runner(), t.env(), t.vcvars(), t.vcvarsArgs(), t.properties(), t.testArgs(), t.allowedLibraries(),
+                t.glibc(), t.macosMin(), t.buildStd(), platform);
     }
 
     private static TargetSpec spec(String id, String triple) {

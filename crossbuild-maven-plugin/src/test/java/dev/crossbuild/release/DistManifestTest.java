@@ -43,7 +43,7 @@ class DistManifestTest {
                 file("app-1.0-linux-arm64.deb", "linux-arm64", "deb"),
                 file("app-1.0-image.tar", "image", "tar"),
                 file("app-1.0.pom", "", "pom"));
-        DistManifest manifest = DistManifest.of(new DistManifest.Coordinates("g", "app", "1.0"), files, targets, Map.of(),
+        DistManifest manifest = DistManifest.of(new DistManifest.Coordinates("g", "app", "1.0"), files, targets,
                 base);
 
         assertThat(manifest.artifacts()).extracting(ReleaseArtifact::file).isSorted().hasSize(8);
@@ -81,13 +81,15 @@ class DistManifestTest {
 
     @Test
     void aTargetsOwnPlatformKeyNamesItsNativeJar() throws Exception {
-        List<TargetSpec> targets = List.of(target("linux-arm64", "aarch64-unknown-linux-gnu"),
+        List<TargetSpec> targets = List.of(new TargetSpec("linux-arm64",
+                TargetTriple.parse("aarch64-unknown-linux-gnu"), null, null, null, null, null, null, null, Map.of(), null,
+                List.of(), Map.of(), List.of(), List.of(), null, null, false, "linux-aarch_64-graviton"),
                 target("linux-x64", "x86_64-unknown-linux-gnu"));
         List<AttachedFile> files = List.of(file("app-1.0-linux-aarch_64-graviton.jar", "linux-aarch_64-graviton", "jar"),
                 file("app-1.0-linux-x86_64.jar", "linux-x86_64", "jar"),
                 file("app-1.0-linux-aarch_64.jar", "linux-aarch_64", "jar"));
         DistManifest manifest = DistManifest.of(new DistManifest.Coordinates("g", "app", "1.0"), files, targets,
-                Map.of("linux-arm64", "linux-aarch_64-graviton"), base);
+                base);
 
         ReleaseArtifact own = find(manifest, "app-1.0-linux-aarch_64-graviton.jar");
         assertThat(own.target()).isEqualTo("linux-arm64");
