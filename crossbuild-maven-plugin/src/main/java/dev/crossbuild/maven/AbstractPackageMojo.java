@@ -7,13 +7,14 @@ import dev.crossbuild.packaging.OutputTimestamp;
 import dev.crossbuild.packaging.PackageOptions;
 import java.util.List;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProjectHelper;
 
 /**
  * The parameters of the goals that package what the build goals made ({@code package-arch}, {@code package-linux}):
  * which files a target's contents hold and whether libraries are bundled, declared once so that both goals package
  * the same files; and, with {@code crossbuild.prebuilt}, how strictly the gathered archives are checked.
  */
-abstract class AbstractPackageMojo extends AbstractCargoMojo {
+abstract class AbstractPackageMojo extends AbstractDeliveryMojo {
 
     /**
      * Extra files for every archive, such as {@code README.md} or {@code LICENSE*}: paths or globs
@@ -44,23 +45,6 @@ abstract class AbstractPackageMojo extends AbstractCargoMojo {
     private String packageNativeOutputs;
 
     /**
-     * Base name of the archives and of their top folder, and of the Linux packages.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(defaultValue = "${project.build.finalName}", readonly = true, required = true)
-    private String finalName;
-
-    /**
-     * With {@code crossbuild.prebuilt}: the folder must hold exactly the selected set, so what is otherwise a
-     * warning is an error: a file of the goal's kind that matches no selected target, and a missing SBOM.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = PropertyNames.PREBUILT_STRICT, defaultValue = "false")
-    private String prebuiltStrict;
-
-    /**
      * Copies the libraries a packaged binary needs but the archive lacks (not a system library of the target, not
      * in {@code <allowedLibraries>}) from the target's native builds and toolchain into the archive: beside a
      * Windows exe, into the {@code $ORIGIN} runpath on Linux. Without it such an archive is refused.
@@ -80,26 +64,17 @@ abstract class AbstractPackageMojo extends AbstractCargoMojo {
     @Parameter(property = PropertyNames.PROGRAM_FOLDER)
     private String programFolder;
 
-    @Override
-    protected boolean buildsFromSource() {
-        return false;
+    protected AbstractPackageMojo(MavenProjectHelper projectHelper) {
+        super(projectHelper);
     }
 
     /** What a target's contents are made of, as both packaging goals gather them. */
     protected PackageOptions packageOptions() throws ProjectException {
         GoalContext context = context();
-        return new PackageOptions(context.layout(), context.baseDirectory(), finalName,
+        return new PackageOptions(context.layout(), context.baseDirectory(), finalName(),
                 OutputTimestamp.parse(outputTimestamp()), bool(PropertyNames.PACKAGE_STATIC_LIBRARIES,
                         packageStaticLibraries), bool(PropertyNames.PACKAGE_NATIVE_OUTPUTS, packageNativeOutputs),
                 packageFiles, selection(), nativeBuilds(), bool(PropertyNames.BUNDLE_LIBRARIES, bundleLibraries),
                 archiveFormat(), PropertyValues.folder(PropertyNames.PROGRAM_FOLDER, programFolder));
-    }
-
-    protected boolean prebuiltStrict() throws ProjectException {
-        return bool(PropertyNames.PREBUILT_STRICT, prebuiltStrict);
-    }
-
-    protected String finalName() {
-        return finalName;
     }
 }

@@ -73,25 +73,17 @@ public class CargoTestMojo extends AbstractCargoMojo {
     private File reportsDirectory;
 
     /**
-
      * Maven's switch to skip running tests.
-
      *
-
      * @since 0.1.0
-
      */
     @Parameter(property = "skipTests", defaultValue = "false")
     private String skipTests;
 
     /**
-
      * Maven's switch to skip compiling and running tests.
-
      *
-
      * @since 0.1.0
-
      */
     @Parameter(property = "maven.test.skip", defaultValue = "false")
     private String mavenTestSkip;

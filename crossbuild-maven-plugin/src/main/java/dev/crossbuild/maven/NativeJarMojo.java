@@ -30,7 +30,7 @@ import org.apache.maven.project.MavenProjectHelper;
  * @since 0.1.0
  */
 @Mojo(name = "native-jar", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true)
-public class NativeJarMojo extends AbstractCargoMojo {
+public class NativeJarMojo extends AbstractDeliveryMojo {
 
     /**
      * The folder of the libraries in the JAR, {@code META-INF/native/<name>/}, and the name the program passes to
@@ -98,29 +98,12 @@ public class NativeJarMojo extends AbstractCargoMojo {
     private File classesDirectory;
 
     /**
-     * Base name of the JARs.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(defaultValue = "${project.build.finalName}", readonly = true, required = true)
-    private String finalName;
-
-    /**
      * Skips this goal.
      *
      * @since 0.1.0
      */
     @Parameter(property = PropertyNames.NATIVE_JAR_SKIP, defaultValue = "false")
     private String skipNativeJar;
-
-    /**
-     * With {@code crossbuild.prebuilt}: the folder must hold exactly the selected set, so what is otherwise a
-     * warning is an error: a file of the goal's kind that matches no selected target, and a missing SBOM.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = PropertyNames.PREBUILT_STRICT, defaultValue = "false")
-    private String prebuiltStrict;
 
     /**
      * The old spelling of this goal's skip switch, {@code crossbuild.nativeJar.skip}: still skips the goal, with a warning
@@ -133,16 +116,9 @@ public class NativeJarMojo extends AbstractCargoMojo {
     @Parameter(property = PropertyNames.NATIVE_JAR_SKIP_OLD)
     private String skipNativeJarOld;
 
-    private final MavenProjectHelper projectHelper;
-
     @Inject
     public NativeJarMojo(MavenProjectHelper projectHelper) {
-        this.projectHelper = projectHelper;
-    }
-
-    @Override
-    protected boolean buildsFromSource() {
-        return false;
+        super(projectHelper);
     }
 
     @Override
@@ -153,7 +129,7 @@ public class NativeJarMojo extends AbstractCargoMojo {
     @Override
     protected Work prepare(List<TargetSpec> selected) throws ProjectException {
         GoalContext context = context();
-        PackageOptions packaging = new PackageOptions(context.layout(), context.baseDirectory(), finalName,
+        PackageOptions packaging = new PackageOptions(context.layout(), context.baseDirectory(), finalName(),
                 OutputTimestamp.parse(outputTimestamp()), false, nativeLibraries != null && !nativeLibraries.isEmpty(),
                 List.of(), selection(), nativeBuilds(), bool(PropertyNames.BUNDLE_LIBRARIES, bundleLibraries));
         NativeJarOptions options = new NativeJarOptions(packaging, nativeLibraryName, nativeLibraries,
@@ -163,7 +139,7 @@ public class NativeJarMojo extends AbstractCargoMojo {
         NativeJars.platforms(selected, options.name());
         boolean check = bool(PropertyNames.JNI_CHECK, jniCheck, true);
         return new NativeJarWork(context, projectHelper, selected, options, prebuilt(),
-                PropertyValues.bool(PropertyNames.PREBUILT_STRICT, prebuiltStrict),
+                prebuiltStrict(),
                 check && classesDirectory != null ? classesDirectory.toPath() : null);
     }
 }

@@ -56,11 +56,9 @@ public class PackageArchMojo extends AbstractPackageMojo {
     @Parameter(property = PropertyNames.VERIFY_REPRODUCIBLE_KEEP, defaultValue = "false")
     private String verifyReproducibleKeep;
 
-    private final MavenProjectHelper projectHelper;
-
     @Inject
     public PackageArchMojo(MavenProjectHelper projectHelper) {
-        this.projectHelper = projectHelper;
+        super(projectHelper);
     }
 
     @Override

@@ -59,25 +59,17 @@ public class PackageImageMojo extends AbstractImageMojo {
     private String skipPackageImage;
 
     /**
-
      * The base name of the archives ({@code <finalName>-<id>.tar.gz}) and of the image archive.
-
      *
-
      * @since 0.1.0
-
      */
     @Parameter(defaultValue = "${project.build.finalName}", readonly = true, required = true)
     private String finalName;
 
     /**
-
      * The time of every file in the image and its {@code created}.
-
      *
-
      * @since 0.1.0
-
      */
     @Parameter(defaultValue = "${project.build.outputTimestamp}")
     private String outputTimestamp;

@@ -63,11 +63,9 @@ public class PackageLinuxMojo extends AbstractPackageMojo {
     @Parameter(property = PropertyNames.PACKAGE_LINUX_SKIP_OLD)
     private String skipPackageLinuxOld;
 
-    private final MavenProjectHelper projectHelper;
-
     @Inject
     public PackageLinuxMojo(MavenProjectHelper projectHelper) {
-        this.projectHelper = projectHelper;
+        super(projectHelper);
     }
 
     @Override

@@ -29,7 +29,7 @@ import org.apache.maven.project.MavenProjectHelper;
  * @since 0.1.0
  */
 @Mojo(name = "sbom", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true)
-public class SbomMojo extends AbstractCargoMojo {
+public class SbomMojo extends AbstractDeliveryMojo {
 
     /**
      * Skips this goal.
@@ -39,33 +39,9 @@ public class SbomMojo extends AbstractCargoMojo {
     @Parameter(property = PropertyNames.SBOM_SKIP, defaultValue = "false")
     private String skipSbom;
 
-    /**
-     * With {@code crossbuild.prebuilt}: the folder must hold exactly the selected set, so what is otherwise a
-     * warning is an error: a file of the goal's kind that matches no selected target, and a missing SBOM.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = PropertyNames.PREBUILT_STRICT, defaultValue = "false")
-    private String prebuiltStrict;
-
-    /**
-     * Base name of the SBOM files.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(defaultValue = "${project.build.finalName}", readonly = true, required = true)
-    private String finalName;
-
-    private final MavenProjectHelper projectHelper;
-
     @Inject
     public SbomMojo(MavenProjectHelper projectHelper) {
-        this.projectHelper = projectHelper;
-    }
-
-    @Override
-    protected boolean buildsFromSource() {
-        return false;
+        super(projectHelper);
     }
 
     @Override
@@ -81,11 +57,11 @@ public class SbomMojo extends AbstractCargoMojo {
         SbomSpec.Project main = new SbomSpec.Project(project.getGroupId(), project.getArtifactId(),
                 project.getVersion(), project.getName(), project.getDescription(),
                 project.getLicenses().stream().map(License::getName).filter(n -> n != null && !n.isBlank()).toList());
-        TargetSboms.Options options = new TargetSboms.Options(context.layout(), context.baseDirectory(), finalName,
+        TargetSboms.Options options = new TargetSboms.Options(context.layout(), context.baseDirectory(), finalName(),
                 OutputTimestamp.parse(outputTimestamp()), main, cargo == null ? null : cargo.manifest(),
                 cargo == null ? List.of() : cargo.selection().featureArgs(),
                 cargo == null ? List.of() : cargo.extraArgs(), context.offline(), nativeBuilds());
-        boolean strict = PropertyValues.bool(PropertyNames.PREBUILT_STRICT, prebuiltStrict);
+        boolean strict = prebuiltStrict();
         Path prebuilt = prebuilt();
         return () -> {
             TargetSboms sboms = new TargetSboms(new ProcessRunner(), context.environments(), context.buildLog(),
