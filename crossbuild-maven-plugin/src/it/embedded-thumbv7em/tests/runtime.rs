@@ -37,28 +37,55 @@ impl SqrtApprox for f32 {
     }
 }
 
+#[cfg(feature = "failing-test")]
+fn fails_on_purpose() -> bool {
+    core::hint::black_box(1.0f32) > 2.0
+}
+
 fn run() -> u32 {
-    let tests: [(&str, fn() -> bool); 3] = [
+    let tests: &[(&str, fn() -> bool)] = &[
         ("data_copied_to_ram", data_copied_to_ram),
         ("bss_zeroed", bss_zeroed),
         ("fpu_multiplies", fpu_multiplies),
+        #[cfg(feature = "failing-test")]
+        ("fails_on_purpose", fails_on_purpose),
     ];
     rt::print("embedded-thumbv7em: tests on a Cortex-M4 (qemu mps2-an386)\n");
-    rt::print("\nrunning 3 tests\n");
-    let mut failed = 0;
+    rt::print("\nrunning ");
+    rt::print_number(tests.len() as u32);
+    rt::print(" tests\n");
+    let mut failed: [&str; 4] = [""; 4];
+    let mut failures = 0;
     for (name, test) in tests {
         let ok = test();
         rt::print("test ");
         rt::print(name);
         rt::print(if ok { " ... ok\n" } else { " ... FAILED\n" });
         if !ok {
-            failed += 1;
+            failed[failures] = name;
+            failures += 1;
         }
     }
-    rt::print(if failed == 0 { "\ntest result: ok. " } else { "\ntest result: FAILED. " });
-    rt::print_number(3 - failed);
+    if failures > 0 {
+        rt::print("\nfailures:\n");
+        for name in &failed[..failures] {
+            rt::print("\n---- ");
+            rt::print(name);
+            rt::print(" stdout ----\n");
+            rt::print(name);
+            rt::print(" returned false on the board\n");
+        }
+        rt::print("\nfailures:\n");
+        for name in &failed[..failures] {
+            rt::print("    ");
+            rt::print(name);
+            rt::print("\n");
+        }
+    }
+    rt::print(if failures == 0 { "\ntest result: ok. " } else { "\ntest result: FAILED. " });
+    rt::print_number((tests.len() - failures) as u32);
     rt::print(" passed; ");
-    rt::print_number(failed);
+    rt::print_number(failures as u32);
     rt::print(" failed; 0 ignored; 0 measured; 0 filtered out\n\n");
-    if failed == 0 { 0 } else { 101 }
+    if failures == 0 { 0 } else { 101 }
 }

@@ -160,10 +160,10 @@ public final class ArchitectureCheck {
      * (their float ABI is in build attributes, which the linker reads).
      */
     private static boolean armAbiFits(BinaryHeader header, Expectation expected) {
-        if (expected.armFloat().isEmpty() || header.armEabi().isEmpty() || !header.kind().isLoadable()) {
+        if (expected.armFloat().isEmpty() || header.arm().isEmpty() || !header.kind().isLoadable()) {
             return true;
         }
-        ArmEabi eabi = header.armEabi().get();
+        ArmEabi eabi = header.arm().get();
         boolean hard = eabi.floatAbi() == ArmEabi.FloatAbi.HARD;
         return eabi.version() == ARM_EABI_VERSION && hard == (expected.armFloat().get() == ArmEabi.FloatAbi.HARD);
     }

@@ -81,7 +81,7 @@ public final class BinaryHeaders {
         String description = "ELF " + (elf.is64() ? "64" : "32") + "-bit " + (elf.little() ? "LSB" : "MSB") + " "
                 + elf.kind().displayName() + ", " + arch + eabi.filter(e -> elf.kind().isLoadable())
                         .map(e -> ", " + e.describe()).orElse("");
-        return new BinaryHeader(ObjectFormat.ELF, elf.kind(), List.of(arch), description, eabi);
+        return new BinaryHeader(ObjectFormat.ELF, elf.kind(), List.of(arch), description, eabi.orElse(null));
     }
 
     private static BinaryHeader pe(PeHeader pe) {

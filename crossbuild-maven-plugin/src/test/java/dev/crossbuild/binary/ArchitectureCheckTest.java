@@ -82,11 +82,11 @@ class ArchitectureCheckTest {
     void theHeaderOfAnArmElfFileSaysItsEabi() throws Exception {
         BinaryHeader program = BinaryHeaders.read(HandMadeHeaders.elf32(2, 40, 0x05000400)).orElseThrow();
         assertThat(program.description()).isEqualTo("ELF 32-bit LSB executable, arm, EABI5 hard-float");
-        assertThat(program.armEabi()).contains(new ArmEabi(5, ArmEabi.FloatAbi.HARD));
+        assertThat(program.arm()).contains(new ArmEabi(5, ArmEabi.FloatAbi.HARD));
         BinaryHeader object = BinaryHeaders.read(HandMadeHeaders.elf32(1, 40, 0x05000000)).orElseThrow();
         assertThat(object.description()).isEqualTo("ELF 32-bit LSB object file, arm");
-        assertThat(object.armEabi()).contains(new ArmEabi(5, ArmEabi.FloatAbi.UNSTATED));
-        assertThat(BinaryHeaders.read(HandMadeHeaders.elf32(2, 3, 0x400)).orElseThrow().armEabi()).isEmpty();
+        assertThat(object.arm()).contains(new ArmEabi(5, ArmEabi.FloatAbi.UNSTATED));
+        assertThat(BinaryHeaders.read(HandMadeHeaders.elf32(2, 3, 0x400)).orElseThrow().arm()).isEmpty();
     }
 
     static Stream<Arguments> verdicts() throws Exception {
