@@ -10,9 +10,14 @@ import java.util.Set;
  * operating system and the machine of its architecture. A universal Mach-O file fits when one of its
  * slices does; a static library fits when all of its objects do. For a macOS universal target
  * ({@code universal2-apple-darwin}) every binary must be universal Mach-O with a slice for each of its
- * architectures ({@code aarch64} and {@code x86_64}) and no other.
+ * architectures ({@code aarch64} and {@code x86_64}) and no other. A linked 32-bit ARM ELF file (program or shared
+ * object) must also be EABI version 5 with the float ABI of its triple: hard-float for {@code *-eabihf}
+ * ({@code thumbv7em-none-eabihf}, {@code armv7-unknown-linux-gnueabihf}), not hard-float for {@code *-eabi}.
  */
 public final class ArchitectureCheck {
+
+    /** The EABI version of every current ARM toolchain (GNU, LLVM). */
+    private static final int ARM_EABI_VERSION = 5;
 
     private static final Set<String> APPLE_OS = Set.of("darwin", "macos", "ios", "tvos", "watchos", "visionos");
 
@@ -25,18 +30,25 @@ public final class ArchitectureCheck {
      * @param format        the object format
      * @param architectures the accepted machine names (usually one)
      * @param everySlice    whether a binary needs all of them, one universal Mach-O slice each (a universal target)
+     * @param armFloat      the float ABI a linked 32-bit ARM ELF file must declare ({@link ArmEabi}), else empty
      */
-    public record Expectation(ObjectFormat format, Set<String> architectures, boolean everySlice) {
+    public record Expectation(ObjectFormat format, Set<String> architectures, boolean everySlice,
+            Optional<ArmEabi.FloatAbi> armFloat) {
 
         public Expectation(ObjectFormat format, Set<String> architectures) {
             this(format, architectures, false);
+        }
+
+        public Expectation(ObjectFormat format, Set<String> architectures, boolean everySlice) {
+            this(format, architectures, everySlice, Optional.empty());
         }
 
         public String describe() {
             if (everySlice) {
                 return "universal " + format.displayName() + " with " + String.join(" and ", sorted()) + " slices";
             }
-            return String.join(" or ", sorted()) + " (" + format.displayName() + ")";
+            String abi = armFloat.map(f -> ", EABI" + ARM_EABI_VERSION + " " + f.displayName()).orElse("");
+            return String.join(" or ", sorted()) + " (" + format.displayName() + abi + ")";
         }
 
         private List<String> sorted() {
@@ -64,7 +76,21 @@ public final class ArchitectureCheck {
         } else {
             format = ObjectFormat.ELF;
         }
-        return Optional.of(new Expectation(format, arches.get()));
+        return Optional.of(new Expectation(format, arches.get(), false, format == ObjectFormat.ELF
+                ? armFloat(triple) : Optional.empty()));
+    }
+
+    /** Hard-float for an ARM {@code *eabihf} triple, soft-float for an ARM {@code *eabi} one, else nothing. */
+    static Optional<ArmEabi.FloatAbi> armFloat(TargetTriple triple) {
+        if (!triple.archFamily().equals("arm")) {
+            return Optional.empty();
+        }
+        // the last part: the environment, or the OS part of a bare-metal triple without one (thumbv7em-none-eabihf)
+        String abi = triple.value().substring(triple.value().lastIndexOf('-') + 1);
+        if (abi.endsWith("eabihf")) {
+            return Optional.of(ArmEabi.FloatAbi.HARD);
+        }
+        return abi.endsWith("eabi") ? Optional.of(ArmEabi.FloatAbi.SOFT) : Optional.empty();
     }
 
     /**
@@ -123,10 +149,23 @@ public final class ArchitectureCheck {
         } else {
             archFits = expected.architectures().containsAll(header.architectures());
         }
-        if (formatFits && archFits) {
+        if (formatFits && archFits && armAbiFits(header, expected)) {
             return Optional.empty();
         }
         return Optional.of("is " + header.description() + ", but the target needs " + expected.describe());
+    }
+
+    /**
+     * A linked ARM file declares EABI 5 and its triple's float ABI; objects and static libraries are not asked
+     * (their float ABI is in build attributes, which the linker reads).
+     */
+    private static boolean armAbiFits(BinaryHeader header, Expectation expected) {
+        if (expected.armFloat().isEmpty() || header.arm().isEmpty() || !header.kind().isLoadable()) {
+            return true;
+        }
+        ArmEabi eabi = header.arm().get();
+        boolean hard = eabi.floatAbi() == ArmEabi.FloatAbi.HARD;
+        return eabi.version() == ARM_EABI_VERSION && hard == (expected.armFloat().get() == ArmEabi.FloatAbi.HARD);
     }
 
     /** A universal target's binary: Mach-O, one slice per expected architecture, none missing and none other. */

@@ -77,9 +77,11 @@ public final class BinaryHeaders {
 
     private static BinaryHeader elf(ElfHeader elf) {
         String arch = Machines.elf(elf.machine(), elf.is64(), elf.little());
+        Optional<ArmEabi> eabi = ArmEabi.of(elf.machine(), elf.is64(), elf.flags());
         String description = "ELF " + (elf.is64() ? "64" : "32") + "-bit " + (elf.little() ? "LSB" : "MSB") + " "
-                + elf.kind().displayName() + ", " + arch;
-        return new BinaryHeader(ObjectFormat.ELF, elf.kind(), List.of(arch), description);
+                + elf.kind().displayName() + ", " + arch + eabi.filter(e -> elf.kind().isLoadable())
+                        .map(e -> ", " + e.describe()).orElse("");
+        return new BinaryHeader(ObjectFormat.ELF, elf.kind(), List.of(arch), description, eabi.orElse(null));
     }
 
     private static BinaryHeader pe(PeHeader pe) {

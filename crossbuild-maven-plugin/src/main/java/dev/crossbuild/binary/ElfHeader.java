@@ -12,8 +12,10 @@ import java.io.IOException;
  * this also tells a file cut short from a whole one.
  *
  * @param phnum the number of program headers, {@code PN_XNUM} resolved
+ * @param flags {@code e_flags}, the processor-specific flags (the ARM EABI version and float ABI: {@link ArmEabi})
  */
-record ElfHeader(boolean is64, boolean little, int type, int machine, long phoff, int phentsize, long phnum) {
+record ElfHeader(boolean is64, boolean little, int type, int machine, long phoff, int phentsize, long phnum,
+        int flags) {
 
     private static final int PN_XNUM = 0xffff;
 
@@ -44,6 +46,7 @@ record ElfHeader(boolean is64, boolean little, int type, int machine, long phoff
         int machine = u16(h, 18, little);
         long phoff = is64 ? u64(h, 32, little) : u32(h, 28, little);
         long shoff = is64 ? u64(h, 40, little) : u32(h, 32, little);
+        int flags = (int) u32(h, is64 ? 48 : 36, little);
         int phentsize = u16(h, is64 ? 54 : 42, little);
         int phnum = u16(h, is64 ? 56 : 44, little);
         int shentsize = u16(h, is64 ? 58 : 46, little);
@@ -83,7 +86,7 @@ record ElfHeader(boolean is64, boolean little, int type, int machine, long phoff
             }
             source.requireTable(shoff, sections, shentsize, "section headers");
         }
-        return new ElfHeader(is64, little, type, machine, phoff, phentsize, programHeaders);
+        return new ElfHeader(is64, little, type, machine, phoff, phentsize, programHeaders, flags);
     }
 
     BinaryKind kind() {

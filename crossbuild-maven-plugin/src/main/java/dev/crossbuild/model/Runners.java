@@ -16,6 +16,8 @@ import java.util.Optional;
  *     loader where the binary names it; otherwise the loader of the cross toolchain's sysroot is started with
  *     {@code --library-path}; a static (musl) binary needs neither;</li>
  * <li>{@code wine} for Windows GNU targets on Linux;</li>
+ * <li>none for bare-metal targets ({@code thumbv7em-none-eabihf}): the board (or the emulator's machine) is the
+ *     user's to name;</li>
  * <li>{@value #WASI}, the plugin's own WASI runtime in a JVM (Chicory), for WASI preview 1 targets
  *     ({@code wasm32-wasi}, {@code wasm32-wasip1}) on every host. Other wasm targets
  *     ({@code wasm32-unknown-unknown}) have no runner: what they import is up to their embedder.</li>
@@ -31,6 +33,11 @@ public final class Runners {
      * needs no wasmtime or node. Also accepted as {@code <runner>crossbuild-wasi</runner>}.
      */
     public static final String WASI = "crossbuild-wasi";
+
+    /** What a bare-metal target needs to run: no runner fits every board. */
+    static final String BARE_METAL = "a bare-metal program runs on its board: set the target's <runner>, e.g."
+            + " `qemu-system-arm -M mps2-an386 -display none -chardev stdio,id=out -semihosting-config"
+            + " enable=on,target=native,chardev=out -kernel` (semihosting output and exit status)";
 
     /** Whether a runner is the plugin's own WASI runtime rather than a program on PATH. */
     public static boolean isBuiltInWasi(String runner) {
@@ -99,6 +106,10 @@ public final class Runners {
         }
         if (runsNatively(target, host)) {
             return Choice.none(null);
+        }
+        if (target.isBareMetal()) {
+            // the board decides: qemu-system-<cpu> needs its machine (-M), a probe its own runner
+            return Choice.none(BARE_METAL);
         }
         if (target.isLinux() && host.isLinux()) {
             return qemu(target, machine);

@@ -64,7 +64,59 @@ class ArchitectureCheckTest {
                 assertThat(problem).startsWith("is WebAssembly (wasm64) library module"));
     }
 
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource({
+            "thumbv7em-none-eabihf, 'arm (ELF, EABI5 hard-float)'",
+            "armv7-unknown-linux-gnueabihf, 'arm (ELF, EABI5 hard-float)'",
+            "armv7-unknown-linux-musleabihf, 'arm (ELF, EABI5 hard-float)'",
+            "thumbv7em-none-eabi, 'arm (ELF, EABI5 soft-float)'",
+            "arm-unknown-linux-gnueabi, 'arm (ELF, EABI5 soft-float)'",
+            "aarch64-unknown-linux-gnu, 'aarch64 (ELF)'",
+            "thumbv7a-pc-windows-msvc, 'arm (PE/COFF)'",
+    })
+    void armTriplesNeedTheirFloatAbi(String triple, String described) {
+        assertThat(ArchitectureCheck.expected(TargetTriple.parse(triple)).orElseThrow().describe()).isEqualTo(described);
+    }
+
+    @Test
+    void theHeaderOfAnArmElfFileSaysItsEabi() throws Exception {
+        BinaryHeader program = BinaryHeaders.read(HandMadeHeaders.elf32(2, 40, 0x05000400)).orElseThrow();
+        assertThat(program.description()).isEqualTo("ELF 32-bit LSB executable, arm, EABI5 hard-float");
+        assertThat(program.arm()).contains(new ArmEabi(5, ArmEabi.FloatAbi.HARD));
+        BinaryHeader object = BinaryHeaders.read(HandMadeHeaders.elf32(1, 40, 0x05000000)).orElseThrow();
+        assertThat(object.description()).isEqualTo("ELF 32-bit LSB object file, arm");
+        assertThat(object.arm()).contains(new ArmEabi(5, ArmEabi.FloatAbi.UNSTATED));
+        assertThat(BinaryHeaders.read(HandMadeHeaders.elf32(2, 3, 0x400)).orElseThrow().arm()).isEmpty();
+    }
+
     static Stream<Arguments> verdicts() throws Exception {
+        BinaryHeader hardFloat = BinaryHeaders.read(HandMadeHeaders.elf32(2, 40, 0x05000400)).orElseThrow();
+        BinaryHeader softFloat = BinaryHeaders.read(HandMadeHeaders.elf32(2, 40, 0x05000200)).orElseThrow();
+        BinaryHeader unstated = BinaryHeaders.read(HandMadeHeaders.elf32(3, 40, 0x05000000)).orElseThrow();
+        BinaryHeader oldAbi = BinaryHeaders.read(HandMadeHeaders.elf32(2, 40, 0x400)).orElseThrow();
+        BinaryHeader armObject = BinaryHeaders.read(HandMadeHeaders.elf32(1, 40, 0x05000000)).orElseThrow();
+        BinaryHeader x86 = BinaryHeaders.read(HandMadeHeaders.elf32(2, 3, 0)).orElseThrow();
+        Stream<Arguments> arm = Stream.of(
+                Arguments.of(hardFloat, "thumbv7em-none-eabihf", null),
+                Arguments.of(hardFloat, "armv7-unknown-linux-gnueabihf", null),
+                Arguments.of(softFloat, "thumbv7em-none-eabihf", "is ELF 32-bit LSB executable, arm, EABI5 soft-float,"
+                        + " but the target needs arm (ELF, EABI5 hard-float)"),
+                Arguments.of(unstated, "thumbv7em-none-eabihf", "is ELF 32-bit LSB shared object, arm, EABI5 float ABI"
+                        + " not stated, but the target needs arm (ELF, EABI5 hard-float)"),
+                Arguments.of(oldAbi, "thumbv7em-none-eabihf", "is ELF 32-bit LSB executable, arm, GNU (non-EABI)"
+                        + " hard-float, but the target needs arm (ELF, EABI5 hard-float)"),
+                Arguments.of(hardFloat, "thumbv7em-none-eabi", "is ELF 32-bit LSB executable, arm, EABI5 hard-float,"
+                        + " but the target needs arm (ELF, EABI5 soft-float)"),
+                Arguments.of(softFloat, "thumbv7em-none-eabi", null),
+                Arguments.of(unstated, "arm-unknown-linux-gnueabi", null),
+                // an object's float ABI is in its build attributes, not in its header: not asked
+                Arguments.of(armObject, "thumbv7em-none-eabihf", null),
+                Arguments.of(x86, "thumbv7em-none-eabihf", "is ELF 32-bit LSB executable, x86, but the target needs"
+                        + " arm (ELF, EABI5 hard-float)"));
+        return Stream.concat(arm, otherVerdicts());
+    }
+
+    static Stream<Arguments> otherVerdicts() throws Exception {
         byte[] arm64 = HandMadeHeaders.machO(0x0100000c, 2, true, ByteOrder.LITTLE_ENDIAN);
         byte[] x64 = HandMadeHeaders.machO(0x01000007, 2, true, ByteOrder.LITTLE_ENDIAN);
         BinaryHeader universal = BinaryHeaders.read(HandMadeHeaders.fat(false, x64, arm64)).orElseThrow();

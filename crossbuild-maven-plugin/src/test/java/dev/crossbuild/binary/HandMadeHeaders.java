@@ -29,6 +29,22 @@ final class HandMadeHeaders {
         return b.array();
     }
 
+    /**
+     * A 32-bit little-endian ELF header with no program or section headers: type, machine and {@code e_flags}
+     * (ARM: the EABI version in the top byte, 0x400 hard-float, 0x200 soft-float).
+     */
+    static byte[] elf32(int type, int machine, int flags) {
+        ByteBuffer b = ByteBuffer.allocate(52).order(ByteOrder.LITTLE_ENDIAN);
+        b.put(0, (byte) 0x7f).put(1, (byte) 'E').put(2, (byte) 'L').put(3, (byte) 'F');
+        b.put(4, (byte) 1).put(5, (byte) 1).put(6, (byte) 1);
+        b.putShort(16, (short) type);
+        b.putShort(18, (short) machine);
+        b.putInt(20, 1);
+        b.putInt(36, flags);
+        b.putShort(40, (short) 52);
+        return b.array();
+    }
+
     /** A thin Mach-O header (magic, cputype, cpusubtype, filetype) in the given byte order. */
     static byte[] machO(int cpuType, int fileType, boolean is64, ByteOrder order) {
         ByteBuffer b = ByteBuffer.allocate(64).order(order);

@@ -52,6 +52,17 @@ class RunnabilityTest {
                 .contains("no runner for aarch64-unknown-linux-gnu: install qemu-user (qemu-aarch64)");
     }
 
+    @org.junit.jupiter.api.Test
+    void aBareMetalTargetIsToldToNameItsBoard() {
+        TargetSpec target = new TargetSpec("t", TargetTriple.parse("thumbv7em-none-eabihf"), null, null, null, null,
+                null, null, null, Map.of(), null, List.of(), Map.of());
+        assertThat(Runnability.whyNot(target, TargetTriple.parse("x86_64-unknown-linux-gnu"), BARE).orElseThrow())
+                .startsWith("no runner for thumbv7em-none-eabihf: a bare-metal program runs on its board: set the"
+                        + " target's <runner>, e.g. `qemu-system-arm -M mps2-an386 ");
+        TargetSpec withBoard = target.withRunner("qemu-system-arm -M mps2-an386 -kernel");
+        assertThat(Runnability.whyNot(withBoard, TargetTriple.parse("x86_64-unknown-linux-gnu"), BARE)).isEmpty();
+    }
+
     /** A machine with nothing installed. */
     private static final dev.crossbuild.model.Runners.Machine BARE = new dev.crossbuild.model.Runners.Machine() {
         @Override
