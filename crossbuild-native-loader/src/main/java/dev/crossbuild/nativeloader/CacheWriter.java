@@ -196,19 +196,22 @@ final class CacheWriter {
         boolean moved = false;
         try {
             if (ahead != null) {
-                String actual = prefetch.sha256(library.file());
-                if (!actual.equals(library.sha256())) {
-                    throw new SourceError(source.where.substring(0, source.where.lastIndexOf('/') + 1)
-                            + library.file() + " has sha256 " + actual + " where its index says "
-                            + library.sha256() + ": the JAR is corrupt or was altered", null);
-                }
+                // written while the read-ahead thread still hashes; moved into place only if the hash matches
                 try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.WRITE,
                         StandardOpenOption.TRUNCATE_EXISTING, LinkOption.NOFOLLOW_LINKS)) {
                     out.write(ahead);
                 }
-                move(temp, folder.resolve(library.file()));
-                moved = true;
-                return;
+                String wrong = prefetch.verify(library.file());
+                if (wrong != null) {
+                    if (!wrong.isEmpty()) {
+                        throw new SourceError(source.where.substring(0, source.where.lastIndexOf('/') + 1)
+                                + library.file() + " " + wrong + ": the JAR is corrupt or was altered", null);
+                    }
+                    move(temp, folder.resolve(library.file()));
+                    moved = true;
+                    return;
+                }
+                // the read-ahead thread failed while hashing: streamed and hashed here instead
             }
             IndexSource.Entry entry;
             try {

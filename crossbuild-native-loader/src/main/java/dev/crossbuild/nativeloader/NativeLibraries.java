@@ -282,10 +282,6 @@ public final class NativeLibraries {
         Path hashFolder = root.resolve(name).resolve(hash);
         PrivateFolders.folder(hashFolder.getParent());
         boolean repaired = PrivateFolders.folder(hashFolder);
-        if (CacheFolders.noexec(hashFolder)) {
-            throw CacheWriter.refused("its file system is mounted noexec, so the JVM could not load a"
-                    + " library from it", null);
-        }
         int slot = LoaderSlots.slot(hashFolder, loader);
         Path folder = hashFolder;
         if (slot > 0) {
@@ -306,6 +302,12 @@ public final class NativeLibraries {
         }
         StringBuilder why = new StringBuilder();
         if (!CacheMarker.stale(folder, index, why).isEmpty()) {
+            // checked only where this start writes: a folder with a good marker was loaded from before, and a
+            // start that reuses the cache reads no mount table
+            if (CacheFolders.noexec(hashFolder)) {
+                throw CacheWriter.refused("its file system is mounted noexec, so the JVM could not load a"
+                        + " library from it", null);
+            }
             CacheWriter.write(folder, index, source, why.toString(), prefetch);
         }
         return extracted;
