@@ -140,6 +140,7 @@ public final class CargoTester {
                 crateDir, env, null, cargo.timeout());
         log.info(prefix + spec.commandLine());
         LibtestOutput output = new LibtestOutput();
+        List<String> wineLines = java.util.Collections.synchronizedList(new ArrayList<>());
         long start = System.nanoTime();
         ProcessResult result;
         String hung = null;
@@ -156,6 +157,9 @@ public final class CargoTester {
                 }
             }, line -> {
                 output.stderr(line);
+                if (wineLines.size() < WineStart.KEPT && WineStart.relevant(line)) {
+                    wineLines.add(line);
+                }
                 log.info(prefix + line);
             });
         } catch (ToolNotFoundException missing) {
@@ -198,7 +202,8 @@ public final class CargoTester {
                     environment.added(), target.env().keySet());
             String error = output.compilerMessages().stream().map(m -> CargoMessages.diagnostic(m, workspaceRoot))
                     .flatMap(Optional::stream).filter(d -> d.level().startsWith("error")).map(d -> d.headline())
-                    .findFirst().orElse("cargo test exited with code " + result.exitCode());
+                    .findFirst().or(() -> WineStart.explain(List.copyOf(wineLines)))
+                    .orElse("cargo test exited with code " + result.exitCode());
             throw new ProjectException(who + ": cargo test failed: " + error + "\nreproduce it with: sh " + script);
         }
         long notRun = suites.stream().mapToLong(x -> x.count(TestCase.Status.NOT_RUN)).sum();
