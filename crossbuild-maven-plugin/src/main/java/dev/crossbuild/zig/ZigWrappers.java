@@ -20,8 +20,8 @@ import java.util.List;
  * ({@code --target=…}, {@code -m64}, {@code -Wl,--no-undefined-version}, which rustc passes when it links a
  * proc-macro for a target that is the host) and rustc's {@code -arch <name>} for macOS with its name (the zig
  * triple names the architecture already), turn {@code -lgcc_s} into zig's {@code -lunwind}, leave Rust's
- * {@code compiler_builtins} off the link line of {@code aarch64} and {@code windows-gnu} Windows (its
- * {@code __chkstk}/{@code ___chkstk_ms} clash with zig's), link {@code windows-gnu}'s {@code -lgcc_eh} with zig's
+ * {@code compiler_builtins} off the link line of every Windows target (its {@code __chkstk}/{@code ___chkstk_ms}
+ * clash with zig's), link {@code windows-gnu}'s {@code -lgcc_eh} with zig's
  * unwinder and leave out the MinGW GCC flags zig refuses ({@code -Wl,--disable-auto-image-base}) or has no library
  * for ({@code -lgcc}, {@code -lssp}, {@code -l:libpthread.a})
  * and answer meson's {@code -Wl,--version} probe as LLD does (zig's linker is LLD). zig is found on PATH when a
@@ -70,7 +70,9 @@ public final class ZigWrappers {
         String zigTarget = ZigTriple.of(target.triple(), target.glibc(), target.macosMin());
         // Rust's windows-gnu libraries are MinGW's: their GCC runtime flags have zig counterparts or none
         boolean mingw = target.triple().isWindows() && target.triple().env().equals("gnu");
-        boolean dropBuiltins = target.triple().isWindows() && (mingw || target.triple().archFamily().equals("aarch64"));
+        // every Windows target: zig links its own compiler_rt, whose __chkstk (aarch64) or ___chkstk_ms (x86_64)
+        // rustc's compiler_builtins defines again (lld-link: duplicate symbol)
+        boolean dropBuiltins = target.triple().isWindows();
         Path cc = dir.resolve("cc");
         Path cxx = dir.resolve("c++");
         Path ar = dir.resolve("ar");
