@@ -34,4 +34,4 @@ for i in $(seq "$rounds"); do
   printf 'round %d: no-op %.2f s, skip %.2f s, ratio %.2fx\n' "$i" "$noop" "$floor" "$ratio"
 done
 median=$(printf '%s\n' "${ratios[@]}" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
-printf 'median no-op / floor (%s): %.2fx (target <= 1.15x)\n' "$mode" "$median"
+printf 'median no-op / floor (%s): %.2fx (target <= 1.10x)\n' "$mode" "$median"
