@@ -2,14 +2,14 @@ package dev.crossbuild.sbom;
 
 import dev.crossbuild.core.BuildLog;
 import dev.crossbuild.core.CrossbuildException;
-import dev.crossbuild.core.Json;
 import dev.crossbuild.core.MachineException;
 import dev.crossbuild.core.ProjectException;
 import dev.crossbuild.env.TargetEnvironments;
 import dev.crossbuild.model.TargetSpec;
 import dev.crossbuild.model.WorkLayout;
 import dev.crossbuild.nativebuild.NativeBuildSpec;
-import dev.crossbuild.packaging.BuildReport;
+import dev.crossbuild.packaging.PackagedTarget;
+import dev.crossbuild.packaging.ShippedFile;
 import dev.crossbuild.packaging.PrebuiltFinder;
 import dev.crossbuild.process.ProcessRunner;
 import java.io.IOException;
@@ -23,7 +23,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -73,31 +72,32 @@ public final class TargetSboms {
     }
 
     public List<Written> write(List<TargetSpec> targets) throws CrossbuildException {
-        BuildReport report = Files.isRegularFile(options.layout().packageReport())
-                ? Json.read(options.layout().packageReport(), BuildReport.class) : null;
         CargoResolution resolution = new CargoResolution(runner);
         List<Written> written = new ArrayList<>();
         for (TargetSpec target : targets) {
             var env = environments.baseEnvironment(target);
             List<CargoCrate> crates = resolution.resolve(target, new CargoResolution.Request(options.manifest(),
                     options.featureArgs(), options.cargoArgs(), options.offline(), env));
-            Optional<BuildReport.TargetReport> packaged = report == null ? Optional.empty()
-                    : report.targets().stream().filter(t -> t.id().equals(target.id())
-                            && BuildReport.SUCCESS.equals(t.result())).findFirst();
-            if (packaged.isEmpty()) {
-                log.warn("[" + target.id() + "] no packaged files in " + options.layout().packageReport()
-                        + ": its SBOM lists crates and native builds only (run package-arch before sbom)");
+            // what package-arch (or the fan-in) recorded the target ships: the one record every format reads
+            PackagedTarget.Lookup packaged = PackagedTarget.find(options.layout(), target, "sbom");
+            if (packaged.record().isEmpty()) {
+                log.warn("[" + target.id() + "] its SBOM lists crates and native builds only: " + packaged.problem());
             }
             DebianPackages debian = new DebianPackages(runner, env);
             List<SbomSpec.PackagedFile> files = new ArrayList<>();
-            for (BuildReport.FileReport file : packaged.map(BuildReport.TargetReport::artifacts).orElse(List.of())) {
-                DebianPackages.DebianPackage owner = file.origin() == null ? null
-                        : debian.owner(Path.of(file.origin())).orElse(null);
-                files.add(new SbomSpec.PackagedFile(file.path(), file.kind(), file.sha256(), owner));
+            String archiveType = null;
+            if (packaged.record().isPresent()) {
+                PackagedTarget record = packaged.record().get();
+                archiveType = record.archiveFormat();
+                for (ShippedFile file : record.files()) {
+                    // a bundled library names the file it was copied from, which a Debian package may own
+                    DebianPackages.DebianPackage owner = "bundled".equals(file.origin())
+                            ? debian.owner(file.sourceFile()).orElse(null) : null;
+                    files.add(new SbomSpec.PackagedFile(record.topFolder() + "/" + file.path(), file.origin(),
+                            file.sha256(), owner));
+                }
             }
             files.sort(Comparator.comparing(SbomSpec.PackagedFile::path));
-            String archiveType = packaged.map(BuildReport.TargetReport::archive).map(a -> a.path().endsWith(".zip")
-                    ? "zip" : "tar.gz").orElse(null);
             List<SbomSpec.NativePart> natives = options.nativeBuilds().stream().filter(b -> b.appliesTo(target))
                     .map(b -> new SbomSpec.NativePart(b.id(), b.tool().name().toLowerCase(Locale.ROOT),
                             relative(b.directory())))
