@@ -58,6 +58,21 @@ contains(after, '[windows-x64-gnu] no Linux package for x86_64-pc-windows-gnu')
 check(!new File(basedir, "target/${name('windows-x64-gnu', 'deb')}").exists(), 'a .deb for Windows')
 contains(new File(basedir, 'target/SHA256SUMS').text, name('linux-arm64', 'deb'))
 
+// the fan-in's record of what each target ships is the job's: the same archive, and each file with the same path,
+// kind, mode, size, sha256, header and needs; only where the file lies (the fan-in reads it from the verified
+// archive, so its origin is `prebuilt`) differs
+targets.keySet().each { id ->
+    def read = { f -> new groovy.json.JsonSlurper().parse(f) }
+    def job = read(new File(basedir, "jobs/${id}/crossbuild/packaged/${id}.json"))
+    def fannedIn = read(new File(basedir, "target/crossbuild/packaged/${id}.json"))
+    ['format', 'id', 'triple', 'archive', 'archiveFormat', 'archiveSize', 'sha256', 'topFolder'].each { field ->
+        check(job[field] == fannedIn[field], "${id}: the fan-in's record has ${field} ${fannedIn[field]}, the job's ${job[field]}")
+    }
+    def where = ['source', 'modified', 'origin']
+    def facts = { r -> r.files.collect { f -> f.findAll { k, v -> !(k in where) } } }
+    check(!job.files.isEmpty() && facts(job) == facts(fannedIn), "${id}: the fan-in's files ${facts(fannedIn)}, the job's ${facts(job)}")
+    check(fannedIn.files.every { it.origin == 'prebuilt' }, "${id}: origins ${fannedIn.files*.origin}")
+}
 // the fan-in attached each job's SBOM and wrote the release manifest of the whole set
 targets.keySet().each { id ->
     def job = new File(basedir, "jobs/${id}/${name(id, 'cdx.json')}")

@@ -133,6 +133,9 @@ public final class CargoTester {
         CargoEnvironment environment = CargoEnvironment.of(environments, target, cargo);
         java.util.Map<String, String> env = new java.util.TreeMap<>(environment.env());
         WinePath.forTests(target, env).ifPresent(path -> env.put("WINEPATH", path));
+        if (WinePath.runsUnderWine(target)) {
+            WineStart.debugChannels(env.get("WINEDEBUG")).ifPresent(value -> env.put("WINEDEBUG", value));
+        }
         Path crateDir = cargo.manifest().toAbsolutePath().getParent();
         Path workspaceRoot = CargoLock.workspaceRoot(crateDir);
         ProcessSpec spec = new ProcessSpec(command(target, targetDir, cargo, environment.configArgs(), options.filter(),

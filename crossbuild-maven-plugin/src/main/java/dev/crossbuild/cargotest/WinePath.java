@@ -22,10 +22,14 @@ final class WinePath {
     private WinePath() {
     }
 
+    /** Whether the target's tests run under wine. */
+    static boolean runsUnderWine(TargetSpec target) {
+        return target.runnerCommand().map(r -> r.equals("wine") || r.startsWith("wine ")).orElse(false);
+    }
+
     /** The value of {@code WINEPATH} for a Windows GNU target run by wine, unless the environment sets one. */
     static Optional<String> forTests(TargetSpec target, Map<String, String> env) {
-        boolean wine = target.runnerCommand().map(r -> r.equals("wine") || r.startsWith("wine ")).orElse(false);
-        if (!wine || target.triple().isMsvc() || env.containsKey("WINEPATH")) {
+        if (!runsUnderWine(target) || target.triple().isMsvc() || env.containsKey("WINEPATH")) {
             return Optional.empty();
         }
         String tuple = target.triple().archFamily().equals("x86") ? "i686-w64-mingw32" : "x86_64-w64-mingw32";

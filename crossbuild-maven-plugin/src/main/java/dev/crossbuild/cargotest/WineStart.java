@@ -28,6 +28,23 @@ final class WineStart {
     private WineStart() {
     }
 
+    /** What {@link #debugChannels} adds to a {@code WINEDEBUG} that may silence wine's loader errors. */
+    static final String LOADER_ERRORS = "err+module";
+
+    /**
+     * The {@code WINEDEBUG} a wine test run gets, from the one in its environment: unchanged when there is none
+     * (wine prints its errors then), else with {@link #LOADER_ERRORS} after it. A {@code WINEDEBUG=-all}, which CI
+     * setups use to quiet wine's noise, also hides the {@code err:module:import_dll} line that names a missing DLL;
+     * a later item wins in wine's list, so {@code -all,err+module} stays quiet but for those lines.
+     */
+    static Optional<String> debugChannels(String current) {
+        if (current == null || current.isBlank() || current.endsWith("," + LOADER_ERRORS)
+                || current.equals(LOADER_ERRORS)) {
+            return Optional.empty();
+        }
+        return Optional.of(current + "," + LOADER_ERRORS);
+    }
+
     /** Whether a line of stderr is one of wine's that {@link #explain} reads. */
     static boolean relevant(String line) {
         return line.contains("import_dll Library ") || line.contains("nimplemented function ");

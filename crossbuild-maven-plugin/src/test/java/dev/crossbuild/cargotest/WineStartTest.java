@@ -55,4 +55,20 @@ class WineStartTest {
         assertEquals(Optional.empty(), WineStart.explain(List.of(line)));
         assertEquals(false, WineStart.relevant(line));
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', nullValues = "null", value = {
+        // none set: wine prints its errors already
+        "null               | null",
+        "''                 | null",
+        // a quiet setting keeps quiet but for the loader's errors, which come last and so win
+        "-all               | -all,err+module",
+        "fixme-all,+relay   | fixme-all,+relay,err+module",
+        // asked already: left as it is
+        "-all,err+module    | null",
+        "err+module         | null",
+    })
+    void aQuietWinedebugKeepsTheLoadersErrors(String current, String expected) {
+        assertEquals(Optional.ofNullable(expected), WineStart.debugChannels(current));
+    }
 }
