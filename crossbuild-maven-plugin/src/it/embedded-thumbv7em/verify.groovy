@@ -3,9 +3,7 @@ import static dev.crossbuild.it.ItSupport.*
 def all = buildLog(basedir)
 noStackTrace(all)
 // the two invocations of invoker.properties, one after the other in the log
-def runs = all.split(/(?m)^\[INFO\] Scanning for projects\.\.\.$/).drop(1)
-check(runs.size() == 2, "expected two runs in the log:\n${all}")
-def (failing, log) = [runs[0], runs[1]]
+def (failing, log) = runs(all, 2)
 def crossbuild = new File(basedir, 'target/crossbuild/targets/cortex-m4/cargo')
 def program = new File(crossbuild, 'thumbv7em-none-eabihf/release/embedded')
 check(program.isFile(), "no program ${program}")

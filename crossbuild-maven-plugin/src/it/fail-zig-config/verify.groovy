@@ -2,9 +2,7 @@ import static dev.crossbuild.it.ItSupport.*
 
 def all = buildLog(basedir)
 noStackTrace(all)
-def runs = all.split(/(?m)^\[INFO\] Scanning for projects\.\.\.$/).drop(1)
-check(runs.size() == 5, "expected five runs in the log:\n${all}")
-def (cc, msvc, sources, noZig, zigFolder) = [runs[0], runs[1], runs[2], runs[3], runs[4]]
+def (cc, msvc, sources, noZig, zigFolder) = runs(all, 5)
 
 contains(cc, '<targets><target> number 1 (`mac`): <cc> and <linker>zig</linker> together; with zig the plugin\'s'
     + ' zig wrapper is the target\'s C compiler, C++ compiler and archiver: remove <cc> or name another <linker>')

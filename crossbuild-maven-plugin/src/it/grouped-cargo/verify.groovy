@@ -3,9 +3,7 @@ import static dev.crossbuild.it.ItSupport.*
 def log = buildLog(basedir)
 noStackTrace(log)
 // the three invocations of invoker.properties, one after the other in the log
-def runs = log.split(/(?m)^\[INFO\] Scanning for projects\.\.\.$/).drop(1)   // what precedes is the selector's
-check(runs.size() == 4, "expected four runs in the log:\n${log}")
-def (apart, broken, together, noop) = [runs[0], runs[1], runs[2], runs[3]]
+def (apart, broken, together, noop) = runs(log, 4)
 def cargo = new File(basedir, 'target/crossbuild')
 def group = 'linux-arm64+windows-x64-gnu'
 def grouped = ~/\[linux-arm64\+windows-x64-gnu\] cargo \+debian build --target aarch64-unknown-linux-gnu --target x86_64-pc-windows-gnu .*--target-dir \S+\/groups\/linux-arm64\+windows-x64-gnu\/cargo/

@@ -2,9 +2,7 @@ import static dev.crossbuild.it.ItSupport.*
 
 def all = buildLog(basedir)
 noStackTrace(all)
-def runs = all.split(/(?m)^\[INFO\] Scanning for projects\.\.\.$/).drop(1)
-check(runs.size() == 2, "expected two runs in the log:\n${all}")
-def (failed, noRunner) = [runs[0], runs[1]]
+def (failed, noRunner) = runs(all, 2)
 def exe = new File(basedir, 'target/crossbuild/targets/windows-x64-gnullvm/cargo/x86_64-pc-windows-gnullvm/release/winprng.exe')
 check(exe.isFile(), "no binary ${exe}")
 

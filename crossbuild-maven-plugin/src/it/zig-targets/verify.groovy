@@ -3,9 +3,7 @@ import static dev.crossbuild.it.ItSupport.*
 def all = buildLog(basedir)
 noStackTrace(all)
 // the two invocations of invoker.properties, one after the other in the log
-def runs = all.split(/(?m)^\[INFO\] Scanning for projects\.\.\.$/).drop(1)
-check(runs.size() == 4, "expected four runs in the log:\n${all}")
-def (log, noop, delivery, imaged) = [runs[0], runs[1], runs[2], runs[3]]
+def (log, noop, delivery, imaged) = runs(all, 4)
 def crossbuild = new File(basedir, 'target/crossbuild')
 def group = 'linux-x64-musl+linux-arm64-musl+macos-arm64+windows-arm64'
 def debian = 'linux-arm64-glibc217+windows-x64-gnu'

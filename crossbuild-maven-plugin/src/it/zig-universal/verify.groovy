@@ -2,9 +2,7 @@ import static dev.crossbuild.it.ItSupport.*
 
 def all = buildLog(basedir)
 noStackTrace(all)
-def runs = all.split(/(?m)^\[INFO\] Scanning for projects\.\.\.$/).drop(1)
-check(runs.size() == 2, "expected two runs in the log:\n${all}")
-def (log, noop) = [runs[0], runs[1]]
+def (log, noop) = runs(all, 2)
 def crossbuild = new File(basedir, 'target/crossbuild')
 def slices = ['aarch64': 'aarch64-apple-darwin', 'x86_64': 'x86_64-apple-darwin']
 

@@ -210,6 +210,18 @@ public final class ItSupport {
         return Files.readString(new File(basedir, "build.log").toPath(), StandardCharsets.UTF_8);
     }
 
+    /**
+     * The logs of a scenario's invocations ({@code invoker.goals.1}, {@code .2}, …) in order, from its build log: each
+     * starts at Maven's {@code Scanning for projects...} (what precedes the first is the selector's). Fails unless
+     * there are {@code expected} of them.
+     */
+    public static List<String> runs(String log, int expected) {
+        List<String> runs = Arrays.asList(log.split("(?m)^\\[INFO\\] Scanning for projects\\.\\.\\.$"));
+        runs = runs.subList(Math.min(1, runs.size()), runs.size());
+        check(runs.size() == expected, "expected " + expected + " runs in the log, found " + runs.size() + ":\n" + log);
+        return runs;
+    }
+
     /** Fails with the message when the condition does not hold. */
     public static void check(boolean condition, String message) {
         if (!condition) {
