@@ -109,17 +109,7 @@ interface ByteSource extends AutoCloseable {
     default ByteSource slice(long offset, long length, String part) {
         ByteSource whole = this;
         String name = name() + " " + part;
-        return new ByteSource() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public long size() {
-                return length;
-            }
-
+        return new Part(name, length) {
             @Override
             public byte[] readUpTo(long at, int count) throws IOException {
                 if (at < 0 || at >= length) {
@@ -128,9 +118,6 @@ interface ByteSource extends AutoCloseable {
                 return whole.readUpTo(offset + at, (int) Math.min(count, length - at));
             }
 
-            @Override
-            public void close() {
-            }
         };
     }
 
@@ -140,17 +127,7 @@ interface ByteSource extends AutoCloseable {
 
     /** The first {@code length} bytes of {@code data}, without a copy: tests cut one large file at many lengths. */
     static ByteSource of(String name, byte[] data, int length) {
-        return new ByteSource() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public long size() {
-                return length;
-            }
-
+        return new Part(name, length) {
             @Override
             public byte[] readUpTo(long offset, int count) {
                 if (offset < 0 || offset >= length || count <= 0) {
@@ -159,9 +136,6 @@ interface ByteSource extends AutoCloseable {
                 return Arrays.copyOfRange(data, (int) offset, (int) Math.min(length, offset + count));
             }
 
-            @Override
-            public void close() {
-            }
         };
     }
 
@@ -175,17 +149,7 @@ interface ByteSource extends AutoCloseable {
             throw e;
         }
         String name = file.toString();
-        return new ByteSource() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public long size() {
-                return size;
-            }
-
+        return new Part(name, size) {
             @Override
             public byte[] readUpTo(long offset, int count) throws IOException {
                 if (offset < 0 || offset >= size || count <= 0) {
@@ -205,5 +169,30 @@ interface ByteSource extends AutoCloseable {
                 channel.close();
             }
         };
+    }
+
+    /** A source with a name and a size, holding nothing to close unless it says so. */
+    abstract class Part implements ByteSource {
+        private final String name;
+        private final long size;
+
+        Part(String name, long size) {
+            this.name = name;
+            this.size = size;
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public long size() {
+            return size;
+        }
+
+        @Override
+        public void close() throws IOException {
+        }
     }
 }
