@@ -56,12 +56,8 @@ check(there[0] == 0, "reproducible=false build failed:\n${there[1]}")
 def exeHere = new File(basedir, 'target/crossbuild/targets/windows-x64-gnu/cargo/x86_64-pc-windows-gnu/release/repro.exe')
 def exeThere = new File(elsewhere, 'target/crossbuild/targets/windows-x64-gnu/cargo/x86_64-pc-windows-gnu/release/repro.exe')
 check(new String(exeHere.bytes, 'ISO-8859-1').contains("${basedir}/native/scale/scale.c"), 'no absolute cmake path without the flags')
-def peTime = { File f ->
-    def b = f.bytes
-    def pe = (b[0x3c] & 0xff) | ((b[0x3d] & 0xff) << 8)
-    (b[pe + 8] & 0xff) | ((b[pe + 9] & 0xff) << 8) | ((b[pe + 10] & 0xff) << 16) | ((long) (b[pe + 11] & 0xff) << 24)
-}
-check(peTime(exeHere) != 0 && peTime(exeHere) != peTime(exeThere), "PE link times ${peTime(exeHere)} / ${peTime(exeThere)}")
+check(peLinkTime(exeHere) != 0 && peLinkTime(exeHere) != peLinkTime(exeThere),
+        "PE link times ${peLinkTime(exeHere)} / ${peLinkTime(exeThere)}")
 def zip = 'reproducible-native-1.0-windows-x64-gnu.zip'
 check(Files.mismatch(new File(basedir, "target/${zip}").toPath(), new File(elsewhere, "target/${zip}").toPath()) != -1L,
         'the archives are equal without the flags')

@@ -10,11 +10,7 @@ check(exe.isFile(), "no binary ${exe}")
 contains(failed, '[windows-x64-gnullvm] std: built from source (')
 check((failed =~ /\[windows-x64-gnullvm\] cargo \+web build --target x86_64-pc-windows-gnullvm .*-Zbuild-std=std,panic_abort /).find(),
     'no cargo build with -Zbuild-std')
-def pe = new byte[4096]
-exe.withInputStream { it.read(pe) }
-def u32 = { o -> (pe[o] & 0xffL) | (pe[o + 1] & 0xffL) << 8 | (pe[o + 2] & 0xffL) << 16 | (pe[o + 3] & 0xffL) << 24 }
-def at = (int) u32(0x3c)
-check(u32(at) == 0x4550 && ((pe[at + 4] & 0xff) | (pe[at + 5] & 0xff) << 8) == 0x8664, "${exe} is not a PE for x86-64")
+check(peMachine(exe) == 0x8664, "${exe} is not a PE for x86-64")
 def imports = run(['llvm-objdump', '-p', exe.path], basedir)
 check(imports.contains('DLL Name: bcryptprimitives.dll') && imports.contains('ProcessPrng'),
     "the binary does not import ProcessPrng from bcryptprimitives.dll:\n${imports}")

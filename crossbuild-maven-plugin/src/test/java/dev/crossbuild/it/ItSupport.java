@@ -222,6 +222,32 @@ public final class ItSupport {
         return runs;
     }
 
+    /** The machine in a PE file's COFF header (0x8664 x86-64, 0xaa64 ARM64, 0x14c x86); fails unless it is a PE. */
+    public static int peMachine(File file) throws IOException {
+        byte[] b = Files.readAllBytes(file.toPath());
+        return u16(b, coff(b, file));
+    }
+
+    /** The link time in a PE file's COFF header (seconds since 1970; 0 where the linker was made reproducible). */
+    public static long peLinkTime(File file) throws IOException {
+        byte[] b = Files.readAllBytes(file.toPath());
+        int at = coff(b, file);
+        return u16(b, at + 4) | (long) u16(b, at + 6) << 16;
+    }
+
+    /** Where the COFF header starts, after the {@code PE\0\0} signature the DOS header points to. */
+    private static int coff(byte[] b, File file) {
+        check(b.length >= 0x40 && b[0] == 'M' && b[1] == 'Z', file + " is not a PE file (no MZ header)");
+        int at = u16(b, 0x3c) | u16(b, 0x3e) << 16;
+        check(at > 0 && at + 24 <= b.length && b[at] == 'P' && b[at + 1] == 'E' && b[at + 2] == 0 && b[at + 3] == 0,
+                file + " is not a PE file (no PE signature where its DOS header points)");
+        return at + 4;
+    }
+
+    private static int u16(byte[] b, int at) {
+        return (b[at] & 0xff) | (b[at + 1] & 0xff) << 8;
+    }
+
     /** Fails with the message when the condition does not hold. */
     public static void check(boolean condition, String message) {
         if (!condition) {
