@@ -3,8 +3,8 @@ package dev.crossbuild.cargo;
 import com.google.gson.JsonObject;
 import dev.crossbuild.core.FileTrees;
 import dev.crossbuild.core.Fingerprint;
-import dev.crossbuild.core.Json;
 import dev.crossbuild.core.MachineException;
+import dev.crossbuild.core.Stamp;
 import dev.crossbuild.env.CapturingTargetEnvironments;
 import dev.crossbuild.model.TargetSpec;
 import dev.crossbuild.model.WorkLayout;
@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -24,11 +23,12 @@ import java.util.Set;
 /**
  * Whether a group's last cargo build still stands, so that a build where nothing changed does not start cargo at
  * all. After a cargo build that succeeded without a single diagnostic, {@code cargo-up-to-date.json} beside the
- * group's target dir keeps:
+ * group's target dir keeps a {@link Stamp} of:
  * <ul>
  * <li>a key: the command, its folder and environment (less the names that differ between identical builds), and
- * the toolchain's stamp (the resolved cargo, rustc and rustup, rustup's settings and toolchains);</li>
- * <li>the size and modification time of every file cargo's dep-info lists for the artifacts (the sources of the
+ * the toolchain's stamp (the resolved cargo, rustc and rustup, rustup's settings and toolchains), and the ids of
+ * the group's targets;</li>
+ * <li>as the files it watches, the size and modification time of every file cargo's dep-info lists for the artifacts (the sources of the
  * workspace's and path packages' crates, build scripts included, what build scripts declared with
  * {@code rerun-if-changed} and generated; registry crates are pinned by Cargo.lock); of the artifacts and their dep-info; of every package's Cargo.toml, the workspace's
  * Cargo.toml and Cargo.lock; of cargo's config and rustup's {@code rust-toolchain} files up the tree (missing ones
@@ -43,24 +43,12 @@ import java.util.Set;
  */
 final class CargoUpToDate {
 
-    static final int FORMAT = 1;
+    static final int FORMAT = 2;
     /** An input this close to the start of the build (or later) may have changed after cargo read it. */
     static final long SETTLE_MILLIS = 2_000;
     /** cargo arguments that build targets whose files no record follows. */
     private static final List<String> UNFOLLOWED_ARGS = List.of("--example", "--examples", "--test", "--tests",
             "--bench", "--benches", "--all-targets", "--build-plan", "--unit-graph", "-Z");
-
-    record FileStamp(String path, long size, long modified) {
-
-        /** Field by field: a record's own equals costs a bootstrap on its first call, which a no-op build feels. */
-        boolean sameAs(FileStamp other) {
-            return other != null && size == other.size && modified == other.modified && path.equals(other.path);
-        }
-    }
-
-    /** @param members the ids of the group's targets, whose records are among the files */
-    record Stamp(int format, String key, List<FileStamp> files, List<String> members) {
-    }
 
     /** What cargo's JSON messages said of a build besides its artifacts (collected by {@link #observe}). */
     static final class Observed {
@@ -144,20 +132,8 @@ final class CargoUpToDate {
     /** The members' records of the last build when nothing it depends on changed, or empty when cargo must run. */
     static Optional<List<CargoBuildRecord>> current(Path stampFile, String key, WorkLayout layout,
             List<TargetSpec> members) {
-        Stamp stamp;
-        try {
-            stamp = Files.isRegularFile(stampFile) ? Json.read(stampFile, Stamp.class) : null;
-        } catch (MachineException | RuntimeException unreadable) {
+        if (Stamp.read(stampFile).filter(stamp -> stamp.holds(membersKey(key, ids(members)))).isEmpty()) {
             return Optional.empty();
-        }
-        if (stamp == null || stamp.format() != FORMAT || !key.equals(stamp.key()) || stamp.files() == null
-                || !ids(members).equals(stamp.members())) {
-            return Optional.empty();
-        }
-        for (FileStamp file : stamp.files()) {
-            if (file == null || file.path() == null || !file.sameAs(stampOf(Path.of(file.path())))) {
-                return Optional.empty();
-            }
         }
         List<CargoBuildRecord> records = new ArrayList<>();
         for (TargetSpec member : members) {
@@ -226,22 +202,28 @@ final class CargoUpToDate {
             }
         }
         inputs.addAll(configFiles(crateDir, env));
-        List<FileStamp> files = new ArrayList<>();
+        List<String> watched = new ArrayList<>();
         Path built = targetDir.toAbsolutePath().normalize();
         for (Path input : inputs) {
-            FileStamp stamp = stampOf(input);
+            String stamp = Stamp.watch(input);
             // what build scripts generate in the target dir is new by nature: it counts, but as an output
             if (!input.toAbsolutePath().normalize().startsWith(built)
-                    && stamp.modified() >= startedMillis - settleMillis) {
+                    && Stamp.modifiedOf(stamp) >= startedMillis - settleMillis) {
                 return Optional.of(input + " changed while cargo ran, or just before");
             }
-            files.add(stamp);
+            watched.add(stamp);
         }
         for (Path output : outputs) {
-            files.add(stampOf(output));
+            watched.add(Stamp.watch(output));
         }
-        Json.write(stampFile, new Stamp(FORMAT, key, files, records.stream().map(CargoBuildRecord::id).toList()));
+        Stamp.watching(membersKey(key, records.stream().map(CargoBuildRecord::id).toList()), Map.of(), watched)
+                .write(stampFile);
         return Optional.empty();
+    }
+
+    /** The key with the ids of the group's targets, whose records are among the files watched. */
+    private static String membersKey(String key, List<String> ids) {
+        return key + " " + String.join(",", ids);
     }
 
     /** Where cargo discovers a package's targets: a build script appearing, a file added to src/ or src/bin/. */
@@ -288,14 +270,5 @@ final class CargoUpToDate {
         files.add(home.resolve("config"));
         files.add(home.resolve("config.toml"));
         return files;
-    }
-
-    static FileStamp stampOf(Path file) {
-        try {
-            BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
-            return new FileStamp(file.toString(), a.size(), a.lastModifiedTime().toMillis());
-        } catch (IOException | RuntimeException missing) {
-            return new FileStamp(file.toString(), -1, -1);
-        }
     }
 }

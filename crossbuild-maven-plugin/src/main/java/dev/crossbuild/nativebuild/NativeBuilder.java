@@ -3,9 +3,9 @@ package dev.crossbuild.nativebuild;
 import dev.crossbuild.core.BuildLog;
 import dev.crossbuild.core.CrossbuildException;
 import dev.crossbuild.core.FileTrees;
-import dev.crossbuild.core.Json;
 import dev.crossbuild.core.MachineException;
 import dev.crossbuild.core.ProjectException;
+import dev.crossbuild.core.Stamp;
 import dev.crossbuild.core.TextTable;
 import dev.crossbuild.env.TargetEnvironments;
 import dev.crossbuild.model.TargetSpec;
@@ -70,9 +70,8 @@ public final class NativeBuilder {
     public record Outcome(String targetId, String buildId, String tool, String result, long millis) {
     }
 
-    /** What a finished build leaves beside its output directory. */
-    record Stamp(String configure, String inputs) {
-    }
+    /** The stamp's record of the configure step's key: a change of it configures from an empty folder. */
+    private static final String CONFIGURE = "configure";
 
     private final ProcessRunner runner;
     private final TargetEnvironments environments;
@@ -134,15 +133,16 @@ public final class NativeBuilder {
     }
 
     private String run(TargetSpec target, NativeBuildSpec build, Plan plan) throws CrossbuildException {
-        Stamp stamp = new Stamp(plan.configure(), plan.inputs());
-        Stamp last = readStamp(plan.stampFile());
-        if (!options.force() && stamp.equals(last) && Files.isDirectory(plan.output())) {
+        // what a finished build leaves beside its output directory: the key of its inputs, and of its configure
+        Stamp stamp = Stamp.watching(plan.inputs(), Map.of(CONFIGURE, plan.configure()), List.of());
+        Stamp last = Stamp.read(plan.stampFile()).orElse(null);
+        if (!options.force() && last != null && last.holds(plan.inputs()) && Files.isDirectory(plan.output())) {
             log.info("[" + target.id() + "] " + build.describe() + " is up to date, skipped (-Dcrossbuild.native"
                     + ".force=true rebuilds it)");
             return "UP TO DATE";
         }
         FileTrees.deleteQuietly(plan.stampFile());
-        boolean reconfigure = options.force() || last == null || !last.configure().equals(plan.configure());
+        boolean reconfigure = options.force() || last == null || !plan.configure().equals(last.files().get(CONFIGURE));
         String prefix = "[" + target.id() + "/" + build.id() + "] ";
         log.info("[" + target.id() + "] " + build.describe() + " → " + plan.output());
         ToolRun.Steps steps = new ToolRun.Steps() {
@@ -159,7 +159,7 @@ public final class NativeBuilder {
         build.tool().driver().build(new ToolRun(target.triple(), plan.cross(), build.directory(), plan.output(),
                 plan.crossPath(), plan.args(), plan.tools(), reconfigure, options.layout().buildDirectory(), steps,
                 options.cache().launcher()));
-        Json.write(plan.stampFile(), stamp);
+        stamp.write(plan.stampFile());
         return "BUILT";
     }
 
@@ -200,17 +200,6 @@ public final class NativeBuilder {
             }
         } catch (IOException e) {
             throw new MachineException("could not prepare " + plan.output() + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static Stamp readStamp(Path file) {
-        if (!Files.isRegularFile(file)) {
-            return null;
-        }
-        try {
-            return Json.read(file, Stamp.class);
-        } catch (MachineException unreadable) {
-            return null;
         }
     }
 }

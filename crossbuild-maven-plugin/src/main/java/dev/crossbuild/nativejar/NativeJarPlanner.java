@@ -22,7 +22,6 @@ import dev.crossbuild.packaging.ContentRules;
 import dev.crossbuild.packaging.LibraryAudit;
 import dev.crossbuild.packaging.LibraryLocator;
 import dev.crossbuild.packaging.TargetContents;
-import java.io.IOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -157,13 +156,14 @@ final class NativeJarPlanner {
 
     /**
      * A target's plan as the last build made it: what it decided follows from the configuration, the cargo and
-     * native build records, the native builds' output folders and the libraries, so while none of them changed
-     * (by path, size and time) the libraries are not gathered, read and audited again.
+     * native build records, the native builds' output folders and the libraries, so while its {@link Stamp} holds
+     * (the same inputs, and the libraries it watches unchanged by path, size and time) the libraries are not
+     * gathered, read and audited again.
      */
-    record PlanStamp(String inputs, String platform, List<Library> libraries, String main, String libc,
+    record PlanStamp(Stamp stamp, String platform, List<Library> libraries, String main, String libc,
             String glibc) {
 
-        record Library(String name, String source, String kind, String file) {
+        record Library(String name, String source, String kind) {
         }
     }
 
@@ -204,38 +204,34 @@ final class NativeJarPlanner {
         Path file = planStamp(target);
         try {
             PlanStamp stamp = Files.isRegularFile(file) ? Json.read(file, PlanStamp.class) : null;
-            if (stamp == null || !inputs.equals(stamp.inputs()) || stamp.libraries() == null
-                    || stamp.libraries().isEmpty()) {
+            if (stamp == null || stamp.stamp() == null || !stamp.stamp().holds(inputs) || stamp.libraries() == null
+                    || stamp.libraries().isEmpty() || stamp.stamp().watched().size() != stamp.libraries().size()) {
                 return Optional.empty();
             }
             List<ArchiveEntry> libraries = new ArrayList<>();
             for (PlanStamp.Library library : stamp.libraries()) {
                 Path source = Path.of(library.source());
-                if (!Files.isRegularFile(source) || !Stamp.describe(source).equals(library.file())) {
+                if (!Files.isRegularFile(source)) {
                     return Optional.empty();
                 }
                 libraries.add(new ArchiveEntry(library.name(), source, true, library.kind()));
             }
             return Optional.of(new NativeJars.PlatformJar(target, stamp.platform(), libraries, stamp.main(), stamp.libc(),
                     stamp.glibc(), Map.of()));
-        } catch (MachineException | IOException | RuntimeException unreadable) {
+        } catch (MachineException | RuntimeException unreadable) {
             return Optional.empty();
         }
     }
 
     private void rememberPlan(NativeJars.PlatformJar plan, String inputs) throws MachineException {
         List<PlanStamp.Library> libraries = new ArrayList<>();
-        try {
-            for (ArchiveEntry library : plan.libraries()) {
-                libraries.add(new PlanStamp.Library(library.name(), library.source().toString(), library.kind(),
-                        Stamp.describe(library.source())));
-            }
-        } catch (IOException e) {
-            throw new MachineException("could not read the libraries of target `" + plan.target().id() + "`: "
-                    + e.getMessage(), e);
+        List<String> watched = new ArrayList<>();
+        for (ArchiveEntry library : plan.libraries()) {
+            libraries.add(new PlanStamp.Library(library.name(), library.source().toString(), library.kind()));
+            watched.add(Stamp.watch(library.source()));
         }
-        Json.write(planStamp(plan.target()), new PlanStamp(inputs, plan.platform(), libraries, plan.main(),
-                plan.libc(), plan.glibc()));
+        Json.write(planStamp(plan.target()), new PlanStamp(Stamp.watching(inputs, Map.of(), watched), plan.platform(),
+                libraries, plan.main(), plan.libc(), plan.glibc()));
     }
 
     /** What goes into a native JAR: cdylibs, and the native builds' shared libraries the pom lists. */

@@ -3,6 +3,7 @@ package dev.crossbuild.toolchain;
 import dev.crossbuild.core.Fingerprint;
 import dev.crossbuild.core.Json;
 import dev.crossbuild.core.MachineException;
+import dev.crossbuild.core.Stamp;
 import dev.crossbuild.model.TargetSpec;
 import dev.crossbuild.process.Executables;
 import java.io.IOException;
@@ -73,12 +74,12 @@ final class ToolchainFactsCache {
         return fingerprint.hex().substring(0, 32);
     }
 
+    /** The file a link (a rustup proxy) resolves to, {@link Stamp#watch as the stamps watch it}. */
     private static String stamp(Path file) {
         try {
-            Path real = file.toRealPath();
-            return real + ":" + Files.size(real) + ":" + Files.getLastModifiedTime(real).toMillis();
+            return Stamp.watch(file.toRealPath());
         } catch (IOException missing) {
-            return file + ":missing";
+            return Stamp.watch(file);
         }
     }
 }
