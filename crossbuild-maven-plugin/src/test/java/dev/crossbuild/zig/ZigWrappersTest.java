@@ -66,7 +66,45 @@ class ZigWrappersTest {
         assertThat(Files.readString(x64.cc())).contains("*/libcompiler_builtins-*.rlib) continue ;;")
                 .contains("-target x86_64-windows-gnu");
         ZigWrappers.Wrappers linux = ZigWrappers.write(target("lin", "x86_64-unknown-linux-musl", null), dir.resolve("l"));
-        assertThat(Files.readString(linux.cc())).doesNotContain("compiler_builtins");
+        assertThat(Files.readString(linux.cc())).doesNotContain("compiler_builtins").doesNotContain(".def");
+    }
+
+    /**
+     * A cdylib: rustc hands the linker the list of what it exports ({@code -Wl,-exported_symbols_list <file>} for
+     * macOS, {@code -Wl,<dir>/list.def} for a DLL), which zig 0.11 refuses ("unsupported linker arg"). Through the
+     * wrapper the DLL's list is an input file, which zig takes: the DLL exports what it names, though another
+     * function is {@code dllexport}ed (which turns the linker's export of every symbol off); the other formats link
+     * without the list and export their function with every other global symbol.
+     */
+    @Test
+    void aLibrarysExportListIsLeftOutAndItsFunctionIsStillExported() throws Exception {
+        dev.crossbuild.Toolchains.require(Executables.find("zig", System.getenv()).isPresent(),
+                "zig on PATH (.ci/zig.sh installs zig 0.11)");
+        Path source = Files.writeString(dir.resolve("lib.c"), "int hello_add(int a, int b) { return a + b; }\n");
+        Path list = Files.writeString(dir.resolve("list"), "_hello_add\n");
+        Path def = Files.writeString(dir.resolve("list.def"), "EXPORTS\n  hello_add\n");
+        Path dll = Files.writeString(dir.resolve("dll.c"), "int hello_add(int a, int b) { return a + b; }\n"
+                + "__declspec(dllexport) int other(void) { return 1; }\n");
+        String[][] cases = {
+            // triple, library, the export-list arguments rustc passes
+            {"aarch64-apple-darwin", "libhello.dylib", "-dynamiclib", "-Wl,-exported_symbols_list", "-Wl," + list},
+            {"aarch64-apple-darwin", "libhello1.dylib", "-dynamiclib", "-Wl,-exported_symbols_list," + list},
+            {"aarch64-pc-windows-gnullvm", "hello.dll", "-shared", "-Wl," + def},
+            {"x86_64-unknown-linux-gnu", "libhello.so", "-shared", "-Wl,--dynamic-list", "-Wl," + list},
+        };
+        ProcessRunner runner = new ProcessRunner();
+        for (String[] c : cases) {
+            ZigWrappers.Wrappers w = ZigWrappers.write(target(c[1], c[0], null), dir.resolve("w-" + c[1]));
+            Path library = dir.resolve(c[1]);
+            List<String> command = new java.util.ArrayList<>(List.of(w.cc().toString()));
+            command.addAll(List.of(c).subList(2, c.length));
+            command.addAll(List.of((c[0].contains("windows") ? dll : source).toString(), "-o", library.toString()));
+            var linked = runner.capture(ProcessSpec.of(command, dir, System.getenv())
+                    .withTimeout(java.time.Duration.ofMinutes(5)));
+            assertThat(linked.result().succeeded()).as(c[0] + ": " + linked.stderr()).isTrue();
+            assertThat(dev.crossbuild.binary.BinaryExportsReader.read(library).orElseThrow().symbols())
+                    .as(c[0]).anyMatch(symbol -> symbol.equals("hello_add") || symbol.equals("_hello_add"));
+        }
     }
 
     @Test
@@ -170,8 +208,8 @@ class ZigWrappersTest {
         ZigWrappers.Wrappers w = ZigWrappers.write(target("w", "x86_64-pc-windows-gnu", null), dir);
         String text = Files.readString(w.cc());
         assertThat(text).contains("    -lgcc_eh) set -- \"$@\" -lunwind; continue ;;\n")
-                .contains("*/libcompiler_builtins-*.rlib) continue ;;").endsWith("exec zig cc -target x86_64-windows-gnu"
-                        + " \"$@\"\n");
+                .contains("*/libcompiler_builtins-*.rlib) continue ;;").contains("if [ -z \"$notime\" ]; then exec zig cc -target"
+                        + " x86_64-windows-gnu \"$@\"; fi\n");
         Path source = Files.writeString(dir.resolve("hello.c"),
                 "#include <stdio.h>\nint main(void) { puts(\"hello from windows-gnu\"); return 0; }\n");
         Path exe = dir.resolve("hello.exe");
@@ -191,5 +229,44 @@ class ZigWrappersTest {
             assertThat(runner.capture(ProcessSpec.of(List.of("wine", exe.toString()), dir, env)
                     .withTimeout(java.time.Duration.ofMinutes(2))).stdout()).contains("hello from windows-gnu");
         }
+    }
+
+    /**
+     * zig 0.11 refuses {@code -Wl,--no-insert-timestamp} and writes the link time into a PE file: the Windows wrapper
+     * links without the flag and sets the time to 0, so two links of the same stripped library, seconds apart, are
+     * the same bytes; without the flag the time stays.
+     */
+    @Test
+    void aWindowsLinkWithoutTimestampIsTheSameBytesTwice() throws Exception {
+        dev.crossbuild.Toolchains.require(Executables.find("zig", System.getenv()).isPresent(),
+                "zig on PATH (.ci/zig.sh installs zig 0.11)");
+        ZigWrappers.Wrappers w = ZigWrappers.write(target("win", "aarch64-pc-windows-gnullvm", null), dir.resolve("w"));
+        Path source = Files.writeString(dir.resolve("lib.c"), "int hello_add(int a, int b) { return a + b; }\n");
+        ProcessRunner runner = new ProcessRunner();
+        java.util.function.BiFunction<String, Boolean, Path> link = (name, noTime) -> {
+            Path out = dir.resolve(name);
+            List<String> command = new java.util.ArrayList<>(List.of(w.cc().toString(), "-shared", "-Wl,--strip-debug",
+                    "-s", source.toString(), "-o", out.toString()));
+            if (noTime) {
+                command.add("-Wl,--no-insert-timestamp");
+            }
+            try {
+                Files.createDirectories(out.getParent());
+                var linked = runner.capture(ProcessSpec.of(command, dir, System.getenv())
+                        .withTimeout(java.time.Duration.ofMinutes(5)));
+                assertThat(linked.result().succeeded()).as(linked.stderr()).isTrue();
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+            return out;
+        };
+        Path first = link.apply("one/hello.dll", true);
+        Thread.sleep(1100);
+        Path second = link.apply("two/hello.dll", true);
+        assertThat(dev.crossbuild.it.ItSupport.peLinkTime(first.toFile())).isZero();
+        assertThat(Files.mismatch(first, second)).isEqualTo(-1L);
+        assertThat(dev.crossbuild.it.ItSupport.peMachine(first.toFile())).isEqualTo(0xaa64);
+        Path timed = link.apply("three/hello.dll", false);
+        assertThat(dev.crossbuild.it.ItSupport.peLinkTime(timed.toFile())).isNotZero();
     }
 }
