@@ -210,11 +210,8 @@ final class NativeJarPlanner {
             }
             List<ArchiveEntry> libraries = new ArrayList<>();
             for (PlanStamp.Library library : stamp.libraries()) {
-                Path source = Path.of(library.source());
-                if (!Files.isRegularFile(source)) {
-                    return Optional.empty();
-                }
-                libraries.add(new ArchiveEntry(library.name(), source, true, library.kind()));
+                // the stamp holds: each library is where it was, unchanged
+                libraries.add(new ArchiveEntry(library.name(), Path.of(library.source()), true, library.kind()));
             }
             return Optional.of(new NativeJars.PlatformJar(target, stamp.platform(), libraries, stamp.main(), stamp.libc(),
                     stamp.glibc(), Map.of()));

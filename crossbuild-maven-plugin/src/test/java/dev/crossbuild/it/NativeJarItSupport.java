@@ -38,6 +38,25 @@ public final class NativeJarItSupport {
         return names;
     }
 
+    /**
+     * Checks that a native JAR holds its manifest, one platform folder with its index and one library, and nothing
+     * else, and that the index names that library as its main and only one; returns the index.
+     */
+    public static NativeIndex oneLibraryJar(File jar, String name, String platform, String library)
+            throws IOException {
+        String folder = NativeIndex.ROOT + name + "/" + platform + "/";
+        List<String> names = entries(jar);
+        ItSupport.check(names.equals(List.of("META-INF/", "META-INF/MANIFEST.MF", NativeIndex.ROOT,
+                NativeIndex.ROOT + name + "/", folder, folder + "crossbuild-native.index", folder + library)),
+                jar.getName() + " holds " + names);
+        NativeIndex index = index(jar, name, platform);
+        ItSupport.check(index.platform().equals(platform) && index.name().equals(name), jar.getName() + ": "
+                + index.write());
+        ItSupport.check(library.equals(index.main()) && index.libraries().size() == 1
+                && index.libraries().get(0).file().equals(library), jar.getName() + ": " + index.write());
+        return index;
+    }
+
     /** The index of one platform folder of a JAR, read as the loader reads it. */
     public static NativeIndex index(File jar, String name, String platform) throws IOException {
         String path = NativeIndex.path(name, platform);
