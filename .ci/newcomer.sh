@@ -10,7 +10,8 @@ trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/bin" "$work/rustup/toolchains"
 
 # rustup that knows only its stable toolchain
-stable="$(ls -d "${RUSTUP_HOME:-$HOME/.rustup}"/toolchains/stable-* | head -n1)"
+stables=("${RUSTUP_HOME:-$HOME/.rustup}"/toolchains/stable-*)
+stable="${stables[0]}"
 ln -s "$stable" "$work/rustup/toolchains/$(basename "$stable")"
 printf 'version = "12"\ndefault_toolchain = "%s"\nprofile = "minimal"\n' "$(basename "$stable")" >"$work/rustup/settings.toml"
 
