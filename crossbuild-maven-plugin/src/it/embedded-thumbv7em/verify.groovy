@@ -27,15 +27,11 @@ check(deps.listFiles().any { it.name ==~ /libcore-.*\.rlib/ }, "no core built fr
 check(!deps.listFiles().any { it.name ==~ /libstd-.*\.rlib/ }, "std built for a bare-metal target in ${deps}")
 
 // the ELF header: 32-bit little-endian ARM executable, EABI version 5, hard-float (EF_ARM_ABI_FLOAT_HARD)
-def head = new byte[52]
-program.withInputStream { it.read(head) }
-def u16 = { o -> (head[o] & 0xff) | (head[o + 1] & 0xff) << 8 }
-def u32 = { o -> (head[o] & 0xffL) | (head[o + 1] & 0xffL) << 8 | (head[o + 2] & 0xffL) << 16 | (head[o + 3] & 0xffL) << 24 }
-check((head[0] & 0xff) == 0x7f && head[1] == 0x45 && head[2] == 0x4c && head[3] == 0x46, "${program} is not ELF")
-check(head[4] == 1 && head[5] == 1, "${program} is not 32-bit little-endian ELF")
-check(u16(16) == 2, "${program} is not an executable (e_type ${u16(16)})")
-check(u16(18) == 40, "${program} is not ARM (e_machine ${u16(18)})")
-def flags = u32(36)
+def elf = elf(program)
+check(elf.bits() == 32, "${program} is not 32-bit ELF")
+check(elf.type() == 2, "${program} is not an executable (e_type ${elf.type()})")
+check(elf.machine() == 40, "${program} is not ARM (e_machine ${elf.machine()})")
+def flags = elf.flags()
 check((flags >>> 24) == 5, "${program} is not EABI version 5 (e_flags 0x${Long.toHexString(flags)})")
 check((flags & 0x400) != 0, "${program} is not hard-float (e_flags 0x${Long.toHexString(flags)})")
 // linked with the crate's link.x: the vector table at 0 (flash), the initial stack pointer at the top of RAM,

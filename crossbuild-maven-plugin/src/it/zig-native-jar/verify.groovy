@@ -32,14 +32,10 @@ jars.each { platform, expected ->
 }
 
 // what each library is, read here without the plugin's reader: ELF x86-64, Mach-O arm64 dylib, PE ARM64 DLL
-def bytes = { f, n -> def b = new byte[n]; f.withInputStream { it.read(b) }; b }
-def u32le = { b, o -> (b[o] & 0xffL) | (b[o + 1] & 0xffL) << 8 | (b[o + 2] & 0xffL) << 16 | (b[o + 3] & 0xffL) << 24 }
-def elf = bytes(libraries['linux-x86_64'], 20)
-check((elf[0] & 0xff) == 0x7f && elf[1] == 0x45 && elf[4] == 2 && elf[16] == 3 && elf[18] == 62,
-    "${libraries['linux-x86_64']} is not an x86-64 ELF shared object")
-def mach = bytes(libraries['osx-aarch_64'], 16)
-check(u32le(mach, 0) == 0xfeedfacf && u32le(mach, 4) == 0x0100000c && u32le(mach, 12) == 6,
-    "${libraries['osx-aarch_64']} is not an arm64 Mach-O dylib")
+def so = elf(libraries['linux-x86_64'])
+check(so.bits() == 64 && so.type() == 3 && so.machine() == 62, "${libraries['linux-x86_64']} is not an x86-64 ELF shared object: ${so}")
+def dylib = machO(libraries['osx-aarch_64'])
+check(dylib.cpu() == 0x0100000c && dylib.fileType() == 6, "${libraries['osx-aarch_64']} is not an arm64 Mach-O dylib: ${dylib}")
 check(peMachine(libraries['windows-aarch_64']) == 0xaa64, "${libraries['windows-aarch_64']} is not a PE for ARM64")
 // reproducible (project.build.outputTimestamp is set): no link time in the PE header, which zig would write
 check(peLinkTime(libraries['windows-aarch_64']) == 0, "${libraries['windows-aarch_64']} has a link time")

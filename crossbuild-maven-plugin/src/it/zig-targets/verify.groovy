@@ -44,17 +44,12 @@ check(!(log =~ /\[${java.util.regex.Pattern.quote(debian)}\] cargo .*-Zbuild-std
 }
 
 // each binary: its format and architecture, read from its header (the plugin's own audit proved them too)
-def bytes = { f, n -> def b = new byte[n]; f.withInputStream { it.read(b) }; b }
-def u32le = { b, o -> (b[o] & 0xffL) | (b[o + 1] & 0xffL) << 8 | (b[o + 2] & 0xffL) << 16 | (b[o + 3] & 0xffL) << 24 }
-def u16le = { b, o -> (b[o] & 0xff) | (b[o + 1] & 0xff) << 8 }
-def elf = { f -> def b = bytes(f, 20); check((b[0] & 0xff) == 0x7f && (b[1] & 0xff) == 0x45 && b[4] == 2, "${f} not ELF64"); u16le(b, 18) }
-check(elf(glibc) == 62, 'the glibc binary is not x86-64')
-check(elf(arm64Glibc) == 183, 'the arm64 glibc binary is not aarch64')
-check(elf(muslX64) == 62, 'the x86_64 musl binary is not x86-64')
-check(elf(musl) == 183, 'the musl binary is not aarch64')
-def mach = bytes(macos, 8)
-check(u32le(mach, 0) == 0xfeedfacf, "${macos} is not a 64-bit Mach-O")
-check(u32le(mach, 4) == 0x0100000c, "${macos} is not arm64 Mach-O")
+def elf64 = { f -> def header = elf(f); check(header.bits() == 64, "${f} is not ELF64: ${header}"); header.machine() }
+check(elf64(glibc) == 62, 'the glibc binary is not x86-64')
+check(elf64(arm64Glibc) == 183, 'the arm64 glibc binary is not aarch64')
+check(elf64(muslX64) == 62, 'the x86_64 musl binary is not x86-64')
+check(elf64(musl) == 183, 'the musl binary is not aarch64')
+check(machO(macos).cpu() == 0x0100000c, "${macos} is not arm64 Mach-O: ${machO(macos)}")
 check(peMachine(windows) == 0xaa64, "${windows} is not a PE for Aarch64")
 check(peMachine(mingw) == 0x8664, "${mingw} is not a PE for x86-64")
 // the windows-gnu target linked by zig, not by MinGW's gcc: its wrapper is cargo's linker

@@ -222,6 +222,43 @@ public final class ItSupport {
         return runs;
     }
 
+    /** An ELF file's header facts: 32 or 64 bits, type (2 program, 3 shared object), machine, flags. */
+    public record Elf(int bits, int type, int machine, long flags) {
+    }
+
+    /**
+     * The header of a little-endian ELF file (machine 62 x86-64, 183 aarch64, 40 ARM); fails unless it is one.
+     */
+    public static Elf elf(File file) throws IOException {
+        byte[] b = head(file, 52);
+        check(b.length >= 52 && (b[0] & 0xff) == 0x7f && b[1] == 'E' && b[2] == 'L' && b[3] == 'F',
+                file + " is not an ELF file");
+        check((b[4] == 1 || b[4] == 2) && b[5] == 1, file + " is not a little-endian ELF file");
+        int bits = b[4] == 1 ? 32 : 64;
+        if (bits == 64) {
+            b = head(file, 64);
+            check(b.length >= 64, file + " is cut short inside its ELF header");
+        }
+        return new Elf(bits, u16(b, 16), u16(b, 18), u32(b, bits == 32 ? 36 : 48));
+    }
+
+    /** A 64-bit Mach-O file's header facts: CPU type (0x0100000c arm64), file type (2 program, 6 dylib). */
+    public record MachO(long cpu, long fileType) {
+    }
+
+    /** The header of a little-endian 64-bit Mach-O file (not a universal one); fails unless it is one. */
+    public static MachO machO(File file) throws IOException {
+        byte[] b = head(file, 16);
+        check(b.length >= 16 && u32(b, 0) == 0xfeedfacfL, file + " is not a 64-bit Mach-O file");
+        return new MachO(u32(b, 4), u32(b, 12));
+    }
+
+    private static byte[] head(File file, int length) throws IOException {
+        try (var in = Files.newInputStream(file.toPath())) {
+            return in.readNBytes(length);
+        }
+    }
+
     /** The machine in a PE file's COFF header (0x8664 x86-64, 0xaa64 ARM64, 0x14c x86); fails unless it is a PE. */
     public static int peMachine(File file) throws IOException {
         byte[] b = Files.readAllBytes(file.toPath());
@@ -232,7 +269,7 @@ public final class ItSupport {
     public static long peLinkTime(File file) throws IOException {
         byte[] b = Files.readAllBytes(file.toPath());
         int at = coff(b, file);
-        return u16(b, at + 4) | (long) u16(b, at + 6) << 16;
+        return u32(b, at + 4);
     }
 
     /** Where the COFF header starts, after the {@code PE\0\0} signature the DOS header points to. */
@@ -246,6 +283,10 @@ public final class ItSupport {
 
     private static int u16(byte[] b, int at) {
         return (b[at] & 0xff) | (b[at + 1] & 0xff) << 8;
+    }
+
+    private static long u32(byte[] b, int at) {
+        return u16(b, at) | (long) u16(b, at + 2) << 16;
     }
 
     /** Fails with the message when the condition does not hold. */
