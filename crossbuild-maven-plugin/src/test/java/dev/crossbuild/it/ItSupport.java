@@ -230,15 +230,12 @@ public final class ItSupport {
      * The header of a little-endian ELF file (machine 62 x86-64, 183 aarch64, 40 ARM); fails unless it is one.
      */
     public static Elf elf(File file) throws IOException {
-        byte[] b = head(file, 52);
-        check(b.length >= 52 && (b[0] & 0xff) == 0x7f && b[1] == 'E' && b[2] == 'L' && b[3] == 'F',
+        byte[] b = head(file, 64);
+        check(b.length >= 6 && (b[0] & 0xff) == 0x7f && b[1] == 'E' && b[2] == 'L' && b[3] == 'F',
                 file + " is not an ELF file");
         check((b[4] == 1 || b[4] == 2) && b[5] == 1, file + " is not a little-endian ELF file");
         int bits = b[4] == 1 ? 32 : 64;
-        if (bits == 64) {
-            b = head(file, 64);
-            check(b.length >= 64, file + " is cut short inside its ELF header");
-        }
+        check(b.length >= (bits == 32 ? 52 : 64), file + " is cut short inside its ELF header");
         return new Elf(bits, u16(b, 16), u16(b, 18), u32(b, bits == 32 ? 36 : 48));
     }
 
@@ -268,14 +265,13 @@ public final class ItSupport {
     /** The link time in a PE file's COFF header (seconds since 1970; 0 where the linker was made reproducible). */
     public static long peLinkTime(File file) throws IOException {
         byte[] b = Files.readAllBytes(file.toPath());
-        int at = coff(b, file);
-        return u32(b, at + 4);
+        return u32(b, coff(b, file) + 4);
     }
 
     /** Where the COFF header starts, after the {@code PE\0\0} signature the DOS header points to. */
     private static int coff(byte[] b, File file) {
         check(b.length >= 0x40 && b[0] == 'M' && b[1] == 'Z', file + " is not a PE file (no MZ header)");
-        int at = u16(b, 0x3c) | u16(b, 0x3e) << 16;
+        int at = (int) u32(b, 0x3c);
         check(at > 0 && at + 24 <= b.length && b[at] == 'P' && b[at + 1] == 'E' && b[at + 2] == 0 && b[at + 3] == 0,
                 file + " is not a PE file (no PE signature where its DOS header points)");
         return at + 4;
